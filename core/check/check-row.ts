@@ -1,0 +1,117 @@
+import { a1, type CellValue, isBlank } from '../cell.ts';
+import { type DataTabKey, RECORD_SCHEMAS } from '../model/records.ts';
+import type { ColumnSpec } from '../model/tabs.ts';
+import { readCell } from '../parse/read-cell.ts';
+import { isEmptyRow, type TableLayout } from '../workbook.ts';
+import type { CheckContext } from './context.ts';
+import { echo, type Finding, type FindingPlace, finding } from './finding.ts';
+import { columnName, quoted, reasonText } from './messages.ts';
+import { checkRowRules } from './rules/row-rules.ts';
+
+/** A non-empty data row: what could be read of it, and its typed record when the row is valid. */
+export interface RowResult {
+  /** 1-based sheet row. */
+  row: number;
+  /** Every cell that could be read, by column key. */
+  values: Record<string, unknown>;
+  /** The validated record (defaults filled in); absent when the row has any error. */
+  record?: Record<string, unknown>;
+}
+
+/** Where a cell of a table is, for a finding. */
+export function placeOf(layout: TableLayout, row: number | null, column: string | null): FindingPlace {
+  const index = column === null ? undefined : layout.columns.get(column);
+  return {
+    sheet: layout.spec.key,
+    row,
+    column,
+    cell: row !== null && index !== undefined ? a1(index, row) : null,
+  };
+}
+
+/**
+ * Checks one row of a data tab against the context: every cell, the tab's rules, references,
+ * repeated ids and dates. Appends findings to `out`; returns undefined for an empty row.
+ */
+export function checkRow(
+  ctx: CheckContext,
+  layout: TableLayout,
+  rowIndex: number,
+  out: Finding[],
+): RowResult | undefined {
+  const cells = layout.tab.rows[rowIndex];
+  if (!cells || isEmptyRow(cells)) return undefined;
+  const row = rowIndex + 1;
+  const key = layout.spec.key as DataTabKey;
+  const values: Record<string, unknown> = Object.create(null);
+  const refused = new Set<string>();
+  const before = out.length;
+
+  for (const column of layout.spec.columns) {
+    const index = layout.columns.get(column.key);
+    if (index === undefined) continue;
+    const cell = cells[index];
+    if (isBlank(cell)) {
+      if (column.required) {
+        refused.add(column.key);
+        out.push(requiredFinding(layout, row, column));
+      }
+      continue;
+    }
+    const parsed = readCell(column, cell, ctx.dates, values.type as string | undefined);
+    if (parsed.ok) values[column.key] = parsed.value;
+    else {
+      refused.add(column.key);
+      out.push(valueFinding(layout, row, column, cell, parsed.reason));
+    }
+  }
+
+  const result: RowResult = { row, values };
+  const schema = RECORD_SCHEMAS[key];
+  const parsed = schema.safeParse({ ...values });
+  if (parsed.success) {
+    if (refused.size === 0 && layout.missing.every((c) => !c.required)) result.record = parsed.data;
+  } else {
+    for (const issue of parsed.error.issues) {
+      const columnKey = String(issue.path[0] ?? '');
+      const column = layout.spec.columns.find((c) => c.key === columnKey);
+      // a refused cell has its finding already; a missing required column has E_COLUMN_MISSING
+      if (!column || refused.has(columnKey) || (column.required && !layout.columns.has(columnKey))) continue;
+      refused.add(columnKey);
+      const index = layout.columns.get(columnKey);
+      out.push(
+        valueFinding(layout, row, column, index === undefined ? undefined : cells[index], issue.message),
+      );
+    }
+  }
+  checkRowRules(ctx, layout, result, out);
+  if (out.length > before && out.slice(before).some((f) => f.severity === 'error')) delete result.record;
+  return result;
+}
+
+function requiredFinding(layout: TableLayout, row: number, column: ColumnSpec): Finding {
+  const name = columnName(column);
+  return finding('E_REQUIRED', placeOf(layout, row, column.key), {
+    th: `ต้องกรอก ${name.th}`,
+    en: `${name.en} is required`,
+  });
+}
+
+/** E_VALUE for a cell that was refused, with the reason in Thai and English. */
+export function valueFinding(
+  layout: TableLayout,
+  row: number,
+  column: ColumnSpec,
+  cell: CellValue,
+  reason: string,
+): Finding {
+  const name = columnName(column);
+  const why = reasonText(reason);
+  const typed = cell === undefined ? '' : ` ${quoted(cell)}`;
+  return finding(
+    'E_VALUE',
+    placeOf(layout, row, column.key),
+    { th: `${name.th}${typed}: ${why.th}`, en: `${name.en}${typed}: ${why.en}` },
+    { value: echo(cell), reason },
+  );
+}

@@ -1,0 +1,134 @@
+import { columnIndex } from '../cell.ts';
+import type { DataTabKey } from '../model/records.ts';
+import type { Settings } from '../model/settings.ts';
+import { TABS, type TabKey } from '../model/tabs.ts';
+import type { IsoDate } from '../parse/date.ts';
+import { layoutWorkbook, type TableLayout, type Workbook } from '../workbook.ts';
+import { checkRow, placeOf, type RowResult } from './check-row.ts';
+import { buildContext, type CheckContext } from './context.ts';
+import { type Finding, finding } from './finding.ts';
+import { columnName } from './messages.ts';
+import { readSettings } from './read-settings.ts';
+import { checkSubgroupSizes } from './rules/subgroup-size.ts';
+
+/** "Today" for date and overdue checks: a date, or a clock that gives it in the group's zone. */
+export type AsOf = IsoDate | ((timeZone: string) => IsoDate);
+
+export interface CheckOptions {
+  asOf: AsOf;
+}
+
+/** The answer of `sajja check` (SPEC §7). */
+export interface CheckResult {
+  group_id: string | null;
+  ok: boolean;
+  as_of: IsoDate;
+  counts: { error: number; warning: number };
+  findings: Finding[];
+}
+
+/** A workbook read into typed rows, with everything found wrong on the way. */
+export interface Book {
+  settings: Settings;
+  /** False when group_id or group_name could not be read. */
+  identified: boolean;
+  context: CheckContext;
+  /** Every non-empty row of each data tab present, in sheet order. */
+  tables: Map<DataTabKey, RowResult[]>;
+  findings: Finding[];
+}
+
+const REQUIRED_TABS = TABS.filter((tab) => tab.required);
+const DATA_TABS = TABS.filter((tab) => tab.key !== 'settings');
+
+/**
+ * Reads and checks a whole workbook: structure, settings, every cell of every row, references,
+ * repeated ids, dates and the tab rules of SPEC §5. Never throws on what a sheet holds.
+ */
+export function readBook(workbook: Workbook, options: CheckOptions): Book {
+  const findings: Finding[] = [];
+  const layouts = layoutWorkbook(workbook);
+  checkStructure(layouts, findings);
+  const { settings, dates, usable } = readSettings(layouts.get('settings'), findings);
+  const asOf = typeof options.asOf === 'function' ? options.asOf(settings.timezone) : options.asOf;
+  const context = buildContext(layouts, settings, dates, asOf);
+  const tables = new Map<DataTabKey, RowResult[]>();
+  for (const spec of DATA_TABS) {
+    const layout = layouts.get(spec.key);
+    if (!layout) continue;
+    const rows: RowResult[] = [];
+    for (let r = 1; r < layout.tab.rows.length; r++) {
+      const result = checkRow(context, layout, r, findings);
+      if (result) rows.push(result);
+    }
+    tables.set(spec.key as DataTabKey, rows);
+  }
+  checkSubgroupSizes(context, tables, findings);
+  return { settings, identified: usable, context, tables, findings: sortFindings(findings) };
+}
+
+/** `sajja check`: every finding of a workbook, errors and warnings counted. */
+export function checkWorkbook(workbook: Workbook, options: CheckOptions): CheckResult {
+  const book = readBook(workbook, options);
+  return resultOf(book.identified ? book.settings.group_id : null, book.context.asOf, book.findings);
+}
+
+/** Counts findings into the shape of SPEC §7. */
+export function resultOf(groupId: string | null, asOf: IsoDate, findings: Finding[]): CheckResult {
+  const error = findings.filter((f) => f.severity === 'error').length;
+  return {
+    group_id: groupId,
+    ok: error === 0,
+    as_of: asOf,
+    counts: { error, warning: findings.length - error },
+    findings,
+  };
+}
+
+function checkStructure(layouts: Map<TabKey, TableLayout>, out: Finding[]): void {
+  for (const spec of REQUIRED_TABS) {
+    if (layouts.has(spec.key)) continue;
+    out.push(
+      finding(
+        'E_SHEET_MISSING',
+        { sheet: spec.key, row: null, column: null, cell: null },
+        {
+          th: `ไม่พบแท็บ "${spec.th} (${spec.key})"`,
+          en: `the "${spec.key}" tab (${spec.th}) is missing`,
+        },
+      ),
+    );
+  }
+  for (const layout of layouts.values()) {
+    for (const column of layout.missing) {
+      if (!column.required) continue;
+      const name = columnName(column);
+      out.push(
+        finding('E_COLUMN_MISSING', placeOf(layout, 1, null), {
+          th: `แท็บ ${layout.spec.th} ไม่มีคอลัมน์ "${name.th}" ในแถวหัวตาราง`,
+          en: `the ${layout.spec.key} tab has no "${name.en}" column in its header row`,
+        }),
+      );
+      out[out.length - 1]!.column = column.key;
+    }
+  }
+}
+
+const TAB_ORDER = new Map(TABS.map((tab, i) => [tab.key, i]));
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort(
+      (a, b) =>
+        (TAB_ORDER.get(a.f.sheet as TabKey) ?? -1) - (TAB_ORDER.get(b.f.sheet as TabKey) ?? -1) ||
+        (a.f.row ?? 0) - (b.f.row ?? 0) ||
+        cellColumn(a.f) - cellColumn(b.f) ||
+        a.i - b.i,
+    )
+    .map(({ f }) => f);
+}
+
+function cellColumn(f: Finding): number {
+  return f.cell === null ? -1 : columnIndex(f.cell.replace(/\d+$/, ''));
+}

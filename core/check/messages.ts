@@ -1,0 +1,80 @@
+import type { ParseReason } from '../parse/parsed.ts';
+
+type Bilingual = { th: string; en: string };
+
+/** Why a cell was refused: parse reasons and the rule keys of model/records.ts and settings.ts. */
+const REASONS: Record<ParseReason | string, Bilingual> = {
+  wrong_type: { th: 'ชนิดข้อมูลไม่ถูกต้อง', en: 'wrong kind of value' },
+  not_finite: { th: 'ไม่ใช่ตัวเลขที่ใช้ได้', en: 'not a usable number' },
+  money_format: {
+    th: 'ไม่ใช่จำนวนเงิน (ตัวอย่าง 1,250.50 หรือ ๑,๒๕๐ บาท)',
+    en: 'not an amount of baht (e.g. 1,250.50 or ๑,๒๕๐ บาท)',
+  },
+  money_negative: {
+    th: 'จำนวนเงินต้องไม่ติดลบ (ใช้ช่องประเภทบอกทิศทาง เช่น ถอน)',
+    en: 'amount must not be negative (the type column gives the direction, e.g. withdrawal)',
+  },
+  money_decimals: { th: 'ทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์)', en: 'at most 2 decimals (satang)' },
+  money_too_large: {
+    th: 'จำนวนเงินมากเกินจริง (เกิน 100 ล้านบาท)',
+    en: 'amount too large (over 100 million baht)',
+  },
+  date_format: {
+    th: 'ไม่ใช่วันที่ (ตัวอย่าง 14/9/2569 หรือ 14 ก.ย. 69)',
+    en: 'not a date (e.g. 14/9/2569, 14 ก.ย. 69 or 2026-09-14)',
+  },
+  date_impossible: { th: 'ไม่มีวันที่นี้ในปฏิทิน', en: 'no such day in the calendar' },
+  date_year_range: { th: 'ปีไม่สมเหตุสมผล', en: 'implausible year' },
+  enum: { th: 'ไม่ใช่ค่าที่เลือกได้', en: 'not one of the allowed values' },
+  int_format: { th: 'ต้องเป็นจำนวนเต็ม', en: 'must be a whole number' },
+  percent_format: { th: 'ไม่ใช่อัตราร้อยละ (ตัวอย่าง 1 หรือ 1.5%)', en: 'not a percentage (e.g. 1 or 1.5%)' },
+  id_format: { th: 'รหัสต้องไม่มีจุลภาคหรือขึ้นบรรทัดใหม่', en: 'an id must not contain commas or line breaks' },
+  text_too_long: { th: 'ข้อความยาวเกินไป', en: 'text too long' },
+  text_hidden_chars: {
+    th: 'มีอักขระซ่อน (อักขระควบคุมหรือกลับทิศทาง)',
+    en: 'contains hidden characters (control or bidi)',
+  },
+  text_formula: { th: 'ข้อความขึ้นต้นด้วย = ดูเหมือนสูตร', en: 'text starting with = looks like a formula' },
+  email_format: { th: 'อีเมลไม่ถูกต้อง', en: 'not a valid e-mail address' },
+  month_format: {
+    th: 'ต้องเป็นเดือนแบบ ปปปป-ดด (เช่น 2026-08)',
+    en: 'must be a month as YYYY-MM (e.g. 2026-08)',
+  },
+  timezone: { th: 'ไม่รู้จักเขตเวลานี้ (เช่น Asia/Bangkok)', en: 'unknown time zone (e.g. Asia/Bangkok)' },
+  amount_zero: { th: 'จำนวนเงินต้องมากกว่า 0', en: 'amount must be more than 0' },
+  size_range: { th: 'จำนวนคนต้องอยู่ระหว่าง 1 ถึง 60', en: 'persons must be between 1 and 60' },
+  term_range: { th: 'จำนวนงวดต้องอยู่ระหว่าง 1 ถึง 120 เดือน', en: 'term must be 1 to 120 months' },
+  rate_range: { th: 'อัตราดอกเบี้ยสูงเกินจริง', en: 'implausible interest rate' },
+  overdue_range: { th: 'จำนวนเดือนค้างชำระไม่สมเหตุสมผล', en: 'implausible months overdue' },
+  left_before_joined: { th: 'วันที่ออกอยู่ก่อนวันที่สมัคร', en: 'left before joining' },
+  decided_before_request: { th: 'วันที่พิจารณาอยู่ก่อนวันที่ยื่นคำขอ', en: 'decided before the request was made' },
+  repayment_empty: {
+    th: 'ต้องมีเงินต้น ดอกเบี้ย หรือค่าปรับอย่างน้อยหนึ่งช่องมากกว่า 0',
+    en: 'principal, interest or fine: at least one must be more than 0',
+  },
+  transfer_to_missing: { th: 'การโอนต้องระบุบัญชีปลายทาง', en: 'a transfer needs the account it goes to' },
+  transfer_same_account: {
+    th: 'บัญชีต้นทางและปลายทางของการโอนต้องต่างกัน',
+    en: 'a transfer must go to the other account',
+  },
+  max_households_range: { th: 'ต้องอยู่ระหว่าง 1 ถึง 100', en: 'must be between 1 and 100' },
+  remit_days_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 366 วัน', en: 'must be 0 to 366 days' },
+};
+
+const GENERIC: Bilingual = { th: 'ค่าไม่ถูกต้อง', en: 'invalid value' };
+
+/** The Thai and English words for why a value was refused. */
+export function reasonText(reason: string): Bilingual {
+  return REASONS[reason] ?? GENERIC;
+}
+
+/** A column's name for messages: Thai label with its key. */
+export function columnName(column: { key: string; th: string }): Bilingual {
+  return { th: `${column.th} (${column.key})`, en: column.key };
+}
+
+/** A short quoted form of what was typed, for messages. */
+export function quoted(value: unknown): string {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+}

@@ -1,0 +1,114 @@
+import { a1, isBlank } from '../cell.ts';
+import {
+  DEFAULT_CALENDAR,
+  DEFAULT_TIMEZONE,
+  SETTING_SPECS,
+  type Settings,
+  SettingsSchema,
+} from '../model/settings.ts';
+import type { DateOptions } from '../parse/date.ts';
+import { readCell } from '../parse/read-cell.ts';
+import { nameMatches, type TableLayout } from '../workbook.ts';
+import { echo, type Finding, type FindingPlace, finding } from './finding.ts';
+import { columnName, quoted, reasonText } from './messages.ts';
+
+export interface SettingsResult {
+  settings: Settings;
+  dates: DateOptions;
+  /** True when group_id and group_name could be read. */
+  usable: boolean;
+}
+
+/**
+ * Reads the `settings` tab (rows of key, value). Unknown keys are ignored; an unreadable value
+ * is a finding and its default is used, so the rest of the workbook is still checked.
+ */
+export function readSettings(layout: TableLayout | undefined, out: Finding[]): SettingsResult {
+  const raw: Record<string, unknown> = Object.create(null);
+  const where = new Map<string, FindingPlace>();
+  const keyIndex = layout?.columns.get('key');
+  const valueIndex = layout?.columns.get('value');
+  if (layout && keyIndex !== undefined && valueIndex !== undefined) {
+    const found = new Map<string, number>();
+    const rows = layout.tab.rows;
+    for (let r = 1; r < rows.length; r++) {
+      const keyCell = rows[r]?.[keyIndex];
+      if (typeof keyCell !== 'string') continue;
+      const spec = SETTING_SPECS.find((s) => nameMatches(keyCell, s.key, s.th));
+      if (!spec || found.has(spec.key)) continue;
+      found.set(spec.key, r);
+      where.set(spec.key, { sheet: 'settings', row: r + 1, column: spec.key, cell: a1(valueIndex, r + 1) });
+    }
+    // calendar and time zone first: reading the opening date needs them
+    const ordered = [...SETTING_SPECS].sort((a, b) => rank(a.key) - rank(b.key));
+    const dates: DateOptions = { calendar: DEFAULT_CALENDAR, timeZone: DEFAULT_TIMEZONE };
+    for (const spec of ordered) {
+      const r = found.get(spec.key);
+      const cell = r === undefined ? undefined : rows[r]?.[valueIndex];
+      if (r === undefined || isBlank(cell)) continue;
+      const parsed = readCell(spec, cell, dates);
+      if (!parsed.ok) {
+        out.push(settingFinding(where.get(spec.key)!, spec, cell, parsed.reason));
+        continue;
+      }
+      raw[spec.key] = parsed.value;
+      if (spec.key === 'calendar') dates.calendar = parsed.value as DateOptions['calendar'];
+      if (spec.key === 'timezone') dates.timeZone = parsed.value as string;
+    }
+  }
+  if (layout) {
+    for (const spec of SETTING_SPECS) {
+      if (!spec.required || raw[spec.key] !== undefined || out.some((f) => f.column === spec.key)) continue;
+      const name = columnName(spec);
+      out.push(
+        finding(
+          'E_REQUIRED',
+          where.get(spec.key) ?? { sheet: 'settings', row: null, column: spec.key, cell: null },
+          { th: `ต้องกรอกค่าตั้งค่า ${name.th}`, en: `setting ${name.en} is required` },
+        ),
+      );
+    }
+  }
+  return finish(raw, where, out);
+}
+
+function rank(key: string): number {
+  return key === 'calendar' ? 0 : key === 'timezone' ? 1 : 2;
+}
+
+function finish(
+  raw: Record<string, unknown>,
+  where: Map<string, FindingPlace>,
+  out: Finding[],
+): SettingsResult {
+  const usable = typeof raw.group_id === 'string' && typeof raw.group_name === 'string';
+  let parsed = SettingsSchema.safeParse({ group_id: '', group_name: '', ...raw });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0]);
+      const spec = SETTING_SPECS.find((s) => s.key === key)!;
+      const place = where.get(key) ?? { sheet: 'settings', row: null, column: key, cell: null };
+      out.push(settingFinding(place, spec, raw[key] as never, issue.message));
+      delete raw[key];
+    }
+    parsed = SettingsSchema.safeParse({ group_id: '', group_name: '', ...raw });
+  }
+  const settings = parsed.success ? parsed.data : SettingsSchema.parse({ group_id: '', group_name: '' });
+  return { settings, dates: { calendar: settings.calendar, timeZone: settings.timezone }, usable };
+}
+
+function settingFinding(
+  place: FindingPlace,
+  spec: { key: string; th: string },
+  cell: unknown,
+  reason: string,
+): Finding {
+  const name = columnName(spec);
+  const why = reasonText(reason);
+  return finding(
+    'E_VALUE',
+    place,
+    { th: `${name.th} ${quoted(cell)}: ${why.th}`, en: `${name.en} ${quoted(cell)}: ${why.en}` },
+    { value: echo(cell), reason },
+  );
+}

@@ -1,0 +1,178 @@
+import type { RefTarget } from '../../model/tabs.ts';
+import { tabSpec } from '../../model/tabs.ts';
+import type { TableLayout } from '../../workbook.ts';
+import type { RowResult } from '../check-row.ts';
+import { placeOf } from '../check-row.ts';
+import type { CheckContext } from '../context.ts';
+import { type Finding, finding } from '../finding.ts';
+import { columnName } from '../messages.ts';
+
+/** Statutory ceiling for civil loans: 15% a year, 1.25% a month. */
+export const LEGAL_MONTHLY_RATE = 1.25;
+export const LEGAL_YEARLY_RATE = 15;
+
+/** The rules that need only one row and the context: references, repeats, dates, rates, requests. */
+export function checkRowRules(
+  ctx: CheckContext,
+  layout: TableLayout,
+  result: RowResult,
+  out: Finding[],
+): void {
+  checkReferences(ctx, layout, result, out);
+  checkRepeats(ctx, layout, result, out);
+  checkDates(ctx, layout, result, out);
+  if (layout.spec.key === 'loans') {
+    checkLoanRate(layout, result, out);
+    checkLoanRequest(ctx, layout, result, out);
+  }
+  if (layout.spec.key === 'debt_survey') checkDebtRate(layout, result, out);
+}
+
+function checkReferences(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
+  for (const column of layout.spec.columns) {
+    if (!column.ref) continue;
+    const known = ctx.ids.get(column.ref);
+    const value = result.values[column.key];
+    if (!known || value === undefined) continue;
+    for (const id of Array.isArray(value) ? (value as string[]) : [value as string]) {
+      if (known.has(id)) continue;
+      const target = tabSpec(column.ref);
+      out.push(
+        finding(
+          'E_UNKNOWN_REF',
+          placeOf(layout, result.row, column.key),
+          {
+            th: `ไม่พบ ${columnName(column).th} "${id}" ในแท็บ ${target.th} (${target.key})`,
+            en: `${column.key} "${id}" is not in the ${target.key} tab`,
+          },
+          { ref: id, value: id },
+        ),
+      );
+    }
+  }
+}
+
+function checkRepeats(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
+  const { spec } = layout;
+  const columns: [string, Map<string, number> | undefined][] = [];
+  if (spec.idColumn) columns.push([spec.idColumn, ctx.ids.get(spec.key as RefTarget)]);
+  for (const column of spec.uniqueColumns ?? [])
+    columns.push([column, ctx.unique.get(`${spec.key}.${column}`)]);
+  for (const [key, firstRows] of columns) {
+    const value = result.values[key];
+    if (typeof value !== 'string' || !firstRows) continue;
+    const first = firstRows.get(value);
+    if (first === undefined || first === result.row) continue;
+    const column = spec.columns.find((c) => c.key === key)!;
+    out.push(
+      finding(
+        'E_DUPLICATE_ID',
+        placeOf(layout, result.row, key),
+        {
+          th: `${columnName(column).th} "${value}" ซ้ำกับแถว ${first}`,
+          en: `${key} "${value}" repeats row ${first}`,
+        },
+        { ref: value, value, first_row: first },
+      ),
+    );
+  }
+}
+
+function checkDates(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
+  const opening = ctx.settings.opening_date;
+  for (const column of layout.spec.columns) {
+    if (column.kind !== 'date') continue;
+    const date = result.values[column.key];
+    if (typeof date !== 'string') continue;
+    const name = columnName(column);
+    if (date > ctx.asOf && !column.future) {
+      out.push(
+        finding(
+          'E_DATE_RANGE',
+          placeOf(layout, result.row, column.key),
+          {
+            th: `${name.th} ${date} อยู่หลังวันนี้ (${ctx.asOf})`,
+            en: `${name.en} ${date} is after today (${ctx.asOf})`,
+          },
+          { value: date, limit: ctx.asOf },
+        ),
+      );
+    } else if (layout.spec.money && opening !== undefined && date < opening) {
+      out.push(
+        finding(
+          'E_DATE_RANGE',
+          placeOf(layout, result.row, column.key),
+          {
+            th: `${name.th} ${date} อยู่ก่อนวันเริ่มบัญชี (${opening})`,
+            en: `${name.en} ${date} is before the opening date (${opening})`,
+          },
+          { value: date, limit: opening },
+        ),
+      );
+    }
+  }
+}
+
+function rateWarning(
+  layout: TableLayout,
+  row: number,
+  column: string,
+  rate: number,
+  period: 'month' | 'year',
+): Finding {
+  const per = period === 'month' ? { th: 'ต่อเดือน', en: 'a month' } : { th: 'ต่อปี', en: 'a year' };
+  return finding(
+    'W_RATE_ABOVE_LEGAL',
+    placeOf(layout, row, column),
+    {
+      th: `ดอกเบี้ย ${rate}% ${per.th} เกินเพดานตามกฎหมาย 15% ต่อปี (1.25% ต่อเดือน)`,
+      en: `interest ${rate}% ${per.en} is above the legal ceiling of 15% a year (1.25% a month)`,
+    },
+    { value: rate, limit: period === 'month' ? LEGAL_MONTHLY_RATE : LEGAL_YEARLY_RATE },
+  );
+}
+
+function checkLoanRate(layout: TableLayout, result: RowResult, out: Finding[]): void {
+  const rate = result.values.monthly_rate;
+  if (typeof rate === 'number' && rate > LEGAL_MONTHLY_RATE) {
+    out.push(rateWarning(layout, result.row, 'monthly_rate', rate, 'month'));
+  }
+}
+
+function checkDebtRate(layout: TableLayout, result: RowResult, out: Finding[]): void {
+  const rate = result.values.interest_rate;
+  if (typeof rate !== 'number') return;
+  const period = result.values.rate_period === 'month' ? 'month' : 'year';
+  const yearly = period === 'month' ? rate * 12 : rate;
+  if (yearly > LEGAL_YEARLY_RATE + 1e-9)
+    out.push(rateWarning(layout, result.row, 'interest_rate', rate, period));
+}
+
+function checkLoanRequest(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
+  const member = result.values.member_id;
+  const disbursed = result.values.disbursed_on;
+  const requestId = result.values.request_id;
+  if (typeof member !== 'string' || typeof disbursed !== 'string') return;
+  let approved: boolean;
+  if (typeof requestId === 'string') {
+    const request = ctx.requests.get(requestId);
+    if (!request) return; // E_UNKNOWN_REF already says so
+    approved = request.status === 'approved' && request.member_id === member;
+  } else {
+    approved = (ctx.approvedRequests.get(member) ?? []).some((date) => date <= disbursed);
+  }
+  if (approved) return;
+  const column = layout.columns.has('request_id') && requestId !== undefined ? 'request_id' : 'loan_id';
+  const loanId = String(result.values.loan_id ?? '');
+  out.push(
+    finding(
+      'W_LOAN_WITHOUT_REQUEST',
+      placeOf(layout, result.row, column),
+      {
+        th: `เงินกู้ ${loanId} ไม่มีคำขอกู้ที่อนุมัติแล้วของสมาชิก ${member}`,
+        en: `loan ${loanId} has no approved request from member ${member}`,
+      },
+      { ref: typeof requestId === 'string' ? requestId : member },
+    ),
+  );
+}

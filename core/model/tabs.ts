@@ -1,0 +1,324 @@
+import type { EnumerationName } from '../parse/enumerations.ts';
+
+/** How a column's cells are read. */
+export type ColumnKind =
+  | 'date'
+  | 'money'
+  | 'id'
+  | 'ids'
+  | 'text'
+  | 'enum'
+  | 'int'
+  | 'percent'
+  | 'category'
+  | 'emails'
+  | 'month'
+  | 'timezone';
+
+/** Which tab's ids a column refers to. */
+export type RefTarget = 'subgroups' | 'households' | 'members' | 'loans' | 'loan_requests';
+
+export interface ColumnSpec {
+  key: string;
+  th: string;
+  kind: ColumnKind;
+  required?: boolean;
+  enumeration?: EnumerationName;
+  ref?: RefTarget;
+  /** Dates that may lie in the future (a family plan's target). */
+  future?: boolean;
+  /** A sample value for the template's instructions. */
+  example?: string;
+}
+
+export type TabKey =
+  | 'settings'
+  | 'subgroups'
+  | 'households'
+  | 'members'
+  | 'savings'
+  | 'remittances'
+  | 'loan_requests'
+  | 'loans'
+  | 'repayments'
+  | 'welfare'
+  | 'other'
+  | 'counts'
+  | 'household_accounts'
+  | 'debt_survey'
+  | 'family_plans';
+
+export interface TabSpec {
+  key: TabKey;
+  th: string;
+  en: string;
+  required: boolean;
+  /** The column whose values must be unique and that other tabs refer to. */
+  idColumn?: string;
+  /** Columns whose values must be unique within the tab when filled (receipt numbers). */
+  uniqueColumns?: string[];
+  /** Money tabs: dates before the group's opening date are errors. */
+  money: boolean;
+  columns: ColumnSpec[];
+}
+
+const c = (
+  key: string,
+  th: string,
+  kind: ColumnKind,
+  extra: Omit<ColumnSpec, 'key' | 'th' | 'kind'> = {},
+): ColumnSpec => ({ key, th, kind, ...extra });
+const req = { required: true } as const;
+const account = c('account', 'บัญชี', 'enum', { enumeration: 'account' });
+const note = c('note', 'หมายเหตุ', 'text');
+
+/** The workbook template of SPEC §3, tab by tab (settings are described in settings.ts). */
+export const TABS: readonly TabSpec[] = [
+  {
+    key: 'settings',
+    th: 'ตั้งค่า',
+    en: 'Settings',
+    required: true,
+    money: false,
+    columns: [c('key', 'รายการ', 'text', req), c('value', 'ค่า', 'text')],
+  },
+  {
+    key: 'subgroups',
+    th: 'กลุ่มย่อย',
+    en: 'Sub-groups',
+    required: true,
+    money: false,
+    idColumn: 'subgroup_id',
+    columns: [
+      c('subgroup_id', 'รหัสกลุ่มย่อย', 'id', req),
+      c('name', 'ชื่อกลุ่มย่อย', 'text'),
+      c('head_member_id', 'รหัสหัวหน้ากลุ่มย่อย', 'id', { ...req, ref: 'members' }),
+    ],
+  },
+  {
+    key: 'households',
+    th: 'ครัวเรือน',
+    en: 'Households',
+    required: true,
+    money: false,
+    idColumn: 'household_id',
+    columns: [
+      c('household_id', 'รหัสครัวเรือน', 'id', req),
+      c('subgroup_id', 'รหัสกลุ่มย่อย', 'id', { ...req, ref: 'subgroups' }),
+      c('head_name', 'ชื่อหัวหน้าครัวเรือน', 'text', req),
+      c('village', 'หมู่บ้าน', 'text'),
+      c('size', 'จำนวนสมาชิกในครัวเรือน', 'int'),
+    ],
+  },
+  {
+    key: 'members',
+    th: 'สมาชิก',
+    en: 'Members',
+    required: true,
+    money: false,
+    idColumn: 'member_id',
+    columns: [
+      c('member_id', 'รหัสสมาชิก', 'id', req),
+      c('name', 'ชื่อ-สกุล', 'text', req),
+      c('household_id', 'รหัสครัวเรือน', 'id', { ...req, ref: 'households' }),
+      c('role', 'บทบาท', 'enum', { enumeration: 'role' }),
+      c('joined_on', 'วันที่สมัคร', 'date', req),
+      c('status', 'สถานะ', 'enum', { enumeration: 'member_status' }),
+      c('left_on', 'วันที่ออก', 'date'),
+      c('savings_pledge', 'สัจจะออมต่อเดือน', 'money'),
+      c('phone', 'โทรศัพท์', 'text'),
+    ],
+  },
+  {
+    key: 'savings',
+    th: 'เงินออม',
+    en: 'Savings',
+    required: false,
+    money: true,
+    uniqueColumns: ['receipt_no'],
+    columns: [
+      c('date', 'วันที่', 'date', req),
+      c('member_id', 'รหัสสมาชิก', 'id', { ...req, ref: 'members' }),
+      c('type', 'ประเภท', 'enum', { ...req, enumeration: 'savings_type' }),
+      c('amount', 'จำนวนเงิน', 'money', req),
+      c('via', 'ส่งผ่าน', 'enum', { enumeration: 'via' }),
+      account,
+      c('receipt_no', 'เลขที่ใบเสร็จ', 'id'),
+      note,
+    ],
+  },
+  {
+    key: 'remittances',
+    th: 'นำส่งเงิน',
+    en: 'Remittances',
+    required: false,
+    money: true,
+    columns: [
+      c('date', 'วันที่', 'date', req),
+      c('subgroup_id', 'รหัสกลุ่มย่อย', 'id', { ...req, ref: 'subgroups' }),
+      c('amount', 'จำนวนเงิน', 'money', req),
+      account,
+      c('received_by', 'ผู้รับเงิน', 'text'),
+      note,
+    ],
+  },
+  {
+    key: 'loan_requests',
+    th: 'คำขอกู้',
+    en: 'Loan requests',
+    required: false,
+    money: false,
+    idColumn: 'request_id',
+    columns: [
+      c('request_id', 'เลขที่คำขอ', 'id', req),
+      c('date', 'วันที่ยื่น', 'date', req),
+      c('member_id', 'รหัสสมาชิก', 'id', { ...req, ref: 'members' }),
+      c('amount', 'จำนวนเงินที่ขอ', 'money', req),
+      c('purpose', 'วัตถุประสงค์', 'enum', { ...req, enumeration: 'loan_purpose' }),
+      c('status', 'สถานะ', 'enum', { enumeration: 'request_status' }),
+      c('decided_on', 'วันที่พิจารณา', 'date'),
+      note,
+    ],
+  },
+  {
+    key: 'loans',
+    th: 'เงินกู้',
+    en: 'Loans',
+    required: false,
+    money: true,
+    idColumn: 'loan_id',
+    columns: [
+      c('loan_id', 'เลขที่สัญญา', 'id', req),
+      c('member_id', 'รหัสสมาชิก', 'id', { ...req, ref: 'members' }),
+      c('disbursed_on', 'วันที่จ่ายเงินกู้', 'date', req),
+      c('principal', 'เงินต้น', 'money', req),
+      c('monthly_rate', 'ดอกเบี้ยต่อเดือน (%)', 'percent', req),
+      c('term_months', 'จำนวนงวด (เดือน)', 'int', req),
+      c('purpose', 'วัตถุประสงค์', 'enum', { enumeration: 'loan_purpose' }),
+      c('request_id', 'เลขที่คำขอ', 'id', { ref: 'loan_requests' }),
+      account,
+      c('guarantor_ids', 'รหัสผู้ค้ำประกัน', 'ids', { ref: 'members' }),
+      note,
+    ],
+  },
+  {
+    key: 'repayments',
+    th: 'ชำระคืน',
+    en: 'Repayments',
+    required: false,
+    money: true,
+    uniqueColumns: ['receipt_no'],
+    columns: [
+      c('date', 'วันที่', 'date', req),
+      c('loan_id', 'เลขที่สัญญา', 'id', { ...req, ref: 'loans' }),
+      c('principal', 'เงินต้น', 'money'),
+      c('interest', 'ดอกเบี้ย', 'money'),
+      c('fine', 'ค่าปรับ', 'money'),
+      account,
+      c('receipt_no', 'เลขที่ใบเสร็จ', 'id'),
+      note,
+    ],
+  },
+  {
+    key: 'welfare',
+    th: 'สวัสดิการ',
+    en: 'Welfare',
+    required: false,
+    money: true,
+    columns: [
+      c('date', 'วันที่', 'date', req),
+      c('member_id', 'รหัสสมาชิก', 'id', { ...req, ref: 'members' }),
+      c('type', 'ประเภท', 'enum', { ...req, enumeration: 'welfare_type' }),
+      c('benefit', 'สวัสดิการที่รับ', 'enum', { enumeration: 'benefit' }),
+      c('amount', 'จำนวนเงิน', 'money', req),
+      account,
+      note,
+    ],
+  },
+  {
+    key: 'other',
+    th: 'รายรับรายจ่ายอื่น',
+    en: 'Other income and expenses',
+    required: false,
+    money: true,
+    columns: [
+      c('date', 'วันที่', 'date', req),
+      c('type', 'ประเภท', 'enum', { ...req, enumeration: 'other_type' }),
+      c('category', 'หมวด', 'category', req),
+      c('amount', 'จำนวนเงิน', 'money', req),
+      account,
+      c('to_account', 'โอนเข้าบัญชี', 'enum', { enumeration: 'account' }),
+      note,
+    ],
+  },
+  {
+    key: 'counts',
+    th: 'ตรวจนับเงิน',
+    en: 'Cash counts',
+    required: false,
+    money: true,
+    columns: [
+      c('date', 'วันที่', 'date', req),
+      c('account', 'บัญชี', 'enum', { ...req, enumeration: 'account' }),
+      c('balance', 'ยอดที่นับได้', 'money', req),
+      c('counted_by', 'ผู้ตรวจนับ', 'text'),
+      note,
+    ],
+  },
+  {
+    key: 'household_accounts',
+    th: 'บัญชีครัวเรือน',
+    en: 'Household accounts',
+    required: false,
+    money: true,
+    columns: [
+      c('date', 'วันที่', 'date', req),
+      c('household_id', 'รหัสครัวเรือน', 'id', { ...req, ref: 'households' }),
+      c('type', 'ประเภท', 'enum', { ...req, enumeration: 'household_entry_type' }),
+      c('category', 'หมวด', 'category', req),
+      c('amount', 'จำนวนเงิน', 'money', req),
+      note,
+    ],
+  },
+  {
+    key: 'debt_survey',
+    th: 'สำรวจหนี้สิน',
+    en: 'Debt survey',
+    required: false,
+    money: false,
+    columns: [
+      c('survey_date', 'วันที่สำรวจ', 'date', req),
+      c('household_id', 'รหัสครัวเรือน', 'id', { ...req, ref: 'households' }),
+      c('creditor', 'เจ้าหนี้', 'text', req),
+      c('creditor_type', 'ประเภทเจ้าหนี้', 'enum', { ...req, enumeration: 'creditor_type' }),
+      c('outstanding', 'ยอดหนี้คงเหลือ', 'money', req),
+      c('interest_rate', 'อัตราดอกเบี้ย (%)', 'percent'),
+      c('rate_period', 'ดอกเบี้ยคิดต่อ', 'enum', { enumeration: 'rate_period' }),
+      c('monthly_payment', 'ผ่อนต่อเดือน', 'money'),
+      c('overdue_months', 'ค้างชำระ (เดือน)', 'int'),
+      note,
+    ],
+  },
+  {
+    key: 'family_plans',
+    th: 'แผนครอบครัว',
+    en: 'Family plans',
+    required: false,
+    money: false,
+    columns: [
+      c('household_id', 'รหัสครัวเรือน', 'id', { ...req, ref: 'households' }),
+      c('goal', 'เป้าหมาย', 'text', req),
+      c('target_amount', 'จำนวนเงินเป้าหมาย', 'money'),
+      c('target_date', 'วันที่ตั้งเป้า', 'date', { future: true }),
+      c('monthly_saving', 'ออมต่อเดือน', 'money'),
+      c('expense_cut_category', 'หมวดรายจ่ายที่จะลด', 'category'),
+      c('expense_cut_amount', 'ลดรายจ่ายต่อเดือน', 'money'),
+      note,
+    ],
+  },
+];
+
+/** The spec of a tab by key. */
+export function tabSpec(key: TabKey): TabSpec {
+  return TABS.find((tab) => tab.key === key)!;
+}

@@ -1,0 +1,145 @@
+import type { CellValue } from '../cell.ts';
+import { foldWord } from '../thai-text.ts';
+import { fail, ok, type Parsed } from './parsed.ts';
+
+/** A calendar date as `YYYY-MM-DD` (Gregorian). Dates carry no time and no zone. */
+export type IsoDate = string;
+
+/** How a 2-digit year is read: `buddhist` (69 → 2569 BE → 2026) or `gregorian` (26 → 2026). */
+export type Calendar = 'buddhist' | 'gregorian';
+
+export interface DateOptions {
+  calendar: Calendar;
+  /** IANA zone in which a spreadsheet Date cell is a local date (the group's, Asia/Bangkok). */
+  timeZone: string;
+}
+
+/** Earliest and latest plausible Gregorian years; outside them a date is a typing slip. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+/** A 4-digit year above this is Buddhist Era (BE = CE + 543). */
+const BE_THRESHOLD = 2400;
+const BE_OFFSET = 543;
+
+const MONTHS: Record<string, number> = {};
+const monthNames: string[][] = [
+  ['มกราคม', 'ม.ค.', 'มค', 'january', 'jan'],
+  ['กุมภาพันธ์', 'ก.พ.', 'กพ', 'february', 'feb'],
+  ['มีนาคม', 'มี.ค.', 'มีค', 'march', 'mar'],
+  ['เมษายน', 'เม.ย.', 'เมย', 'april', 'apr'],
+  ['พฤษภาคม', 'พ.ค.', 'พค', 'may'],
+  ['มิถุนายน', 'มิ.ย.', 'มิย', 'june', 'jun'],
+  ['กรกฎาคม', 'ก.ค.', 'กค', 'july', 'jul'],
+  ['สิงหาคม', 'ส.ค.', 'สค', 'august', 'aug'],
+  ['กันยายน', 'ก.ย.', 'กย', 'september', 'sep', 'sept'],
+  ['ตุลาคม', 'ต.ค.', 'ตค', 'october', 'oct'],
+  ['พฤศจิกายน', 'พ.ย.', 'พย', 'november', 'nov'],
+  ['ธันวาคม', 'ธ.ค.', 'ธค', 'december', 'dec'],
+];
+monthNames.forEach((names, i) => {
+  for (const name of names) {
+    MONTHS[name] = i + 1;
+    MONTHS[name.replace(/\./g, '')] = i + 1;
+  }
+});
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/;
+const NAMED = /^(\d{1,2})\s*([^\d\s]+(?:\s?[^\d\s]+)*)\s*(\d{2}|\d{4})$/;
+const ERA_BE = /พ\.?\s?ศ\.?/;
+const ERA_CE = /ค\.?\s?ศ\.?/;
+
+/** Days from the spreadsheet epoch (1899-12-30) to 1970-01-01. */
+const SERIAL_UNIX_OFFSET = 25569;
+const DAY_MS = 86_400_000;
+
+/**
+ * Reads a date typed or stored in a sheet: a Date cell (read in the group's zone), a serial
+ * number, ISO `2026-09-14`, `14/9/2569`, `14/09/2026`, `14 ก.ย. 69`, `14 กันยายน 2569`, with
+ * Thai digits. A 4-digit year above 2400 is Buddhist Era; a 2-digit year follows `calendar`.
+ */
+export function parseDate(value: CellValue, options: DateOptions): Parsed<IsoDate> {
+  if (typeof value === 'number') return dateFromSerial(value);
+  if (value instanceof Date) return dateFromInstant(value, options.timeZone);
+  if (typeof value !== 'string') return fail('wrong_type');
+  const text = foldWord(value);
+  let m = ISO.exec(text);
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[1]!.length, options.calendar);
+  m = DMY.exec(text);
+  if (m) return build(Number(m[3]), Number(m[2]), Number(m[1]), m[3]!.length, options.calendar);
+  const era = ERA_BE.test(text) ? 'buddhist' : ERA_CE.test(text) ? 'gregorian' : options.calendar;
+  m = NAMED.exec(text.replace(ERA_BE, ' ').replace(ERA_CE, ' ').replace(/\s+/g, ' '));
+  if (m) {
+    const month = MONTHS[m[2]!.replace(/\s/g, '')] ?? MONTHS[m[2]!.replace(/[.\s]/g, '')];
+    if (month === undefined) return fail('date_format');
+    return build(Number(m[3]), month, Number(m[1]), m[3]!.length, era);
+  }
+  return fail('date_format');
+}
+
+function build(
+  year: number,
+  month: number,
+  day: number,
+  yearDigits: number,
+  calendar: Calendar,
+): Parsed<IsoDate> {
+  let ce = year;
+  if (yearDigits === 2) ce = calendar === 'buddhist' ? 2500 + year - BE_OFFSET : 2000 + year;
+  else if (year > BE_THRESHOLD) ce = year - BE_OFFSET;
+  if (ce < MIN_YEAR || ce > MAX_YEAR) return fail('date_year_range');
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(ce, month)) return fail('date_impossible');
+  return ok(isoDate(ce, month, day));
+}
+
+function dateFromSerial(serial: number): Parsed<IsoDate> {
+  if (!Number.isFinite(serial)) return fail('not_finite');
+  const days = Math.floor(serial);
+  const ms = (days - SERIAL_UNIX_OFFSET) * DAY_MS;
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(ms) || year < MIN_YEAR || year > MAX_YEAR) return fail('date_year_range');
+  return ok(isoDate(year, date.getUTCMonth() + 1, date.getUTCDate()));
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function dateFromInstant(value: Date, timeZone: string): Parsed<IsoDate> {
+  if (Number.isNaN(value.getTime())) return fail('date_format');
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of formatter.formatToParts(value)) parts[part.type] = part.value;
+  return build(Number(parts.year), Number(parts.month), Number(parts.day), 4, 'gregorian');
+}
+
+/** Number of days in a Gregorian month. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** `YYYY-MM-DD` from its parts. */
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Spreadsheet serial number (days since 1899-12-30) of an ISO date. */
+export function serialOf(date: IsoDate): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS + SERIAL_UNIX_OFFSET;
+}
+
+/** True when a string is a real `YYYY-MM-DD` date. */
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}

@@ -1,0 +1,83 @@
+/**
+ * Every enumeration of the workbook, with the Thai words people type for each key.
+ * The first Thai word is the one the template offers in its dropdowns.
+ */
+export const ENUMERATIONS = {
+  savings_type: { deposit: ['ฝาก', 'ฝากเงิน'], withdrawal: ['ถอน', 'ถอนเงิน'] },
+  via: { subgroup_head: ['หัวหน้ากลุ่มย่อย', 'ผ่านหัวหน้ากลุ่มย่อย'], treasurer: ['เหรัญญิก', 'ผ่านเหรัญญิก'] },
+  account: { cash: ['เงินสด'], bank: ['ธนาคาร', 'บัญชีธนาคาร'] },
+  role: {
+    member: ['สมาชิก'],
+    subgroup_head: ['หัวหน้ากลุ่มย่อย'],
+    treasurer: ['เหรัญญิก'],
+    committee: ['กรรมการ'],
+    chair: ['ประธาน'],
+  },
+  member_status: { active: ['ปกติ', 'เป็นสมาชิก'], left: ['ลาออก'], deceased: ['เสียชีวิต'] },
+  loan_purpose: {
+    debt_refinance: ['ชำระหนี้', 'แก้หนี้', 'ปลดหนี้'],
+    occupation: ['ประกอบอาชีพ', 'อาชีพ'],
+    education: ['การศึกษา'],
+    health: ['รักษาพยาบาล', 'สุขภาพ'],
+    emergency: ['ฉุกเฉิน'],
+    housing: ['ที่อยู่อาศัย', 'บ้าน'],
+    other: ['อื่นๆ', 'อื่น ๆ', 'อื่น'],
+  },
+  request_status: { pending: ['รอพิจารณา'], approved: ['อนุมัติ'], rejected: ['ไม่อนุมัติ'] },
+  welfare_type: { contribution: ['สมทบ', 'จ่ายสมทบ'], payout: ['จ่ายสวัสดิการ', 'รับสวัสดิการ'] },
+  benefit: {
+    birth: ['คลอดบุตร'],
+    sickness: ['เจ็บป่วย'],
+    death: ['เสียชีวิต'],
+    elderly: ['ผู้สูงอายุ'],
+    education: ['การศึกษา'],
+    disaster: ['ภัยพิบัติ'],
+    other: ['อื่นๆ', 'อื่น ๆ', 'อื่น'],
+  },
+  other_type: { income: ['รายรับ', 'รายได้'], expense: ['รายจ่าย'], transfer: ['โอน', 'โอนเงิน'] },
+  household_entry_type: { income: ['รายรับ', 'รายได้'], expense: ['รายจ่าย'] },
+  creditor_type: {
+    baac: ['ธ.ก.ส.', 'ธกส'],
+    bank: ['ธนาคารพาณิชย์', 'ธนาคาร'],
+    village_fund: ['กองทุนหมู่บ้าน'],
+    cooperative: ['สหกรณ์'],
+    housing_authority: ['การเคหะ', 'การเคหะแห่งชาติ'],
+    savings_group: ['กลุ่มออมทรัพย์', 'กลุ่มสัจจะ'],
+    informal: ['หนี้นอกระบบ', 'นอกระบบ'],
+    other: ['อื่นๆ', 'อื่น ๆ', 'อื่น'],
+  },
+  rate_period: { month: ['ต่อเดือน', 'เดือน'], year: ['ต่อปี', 'ปี'] },
+  calendar: { buddhist: ['พุทธศักราช', 'พ.ศ.'], gregorian: ['คริสต์ศักราช', 'ค.ศ.'] },
+} as const satisfies Record<string, Record<string, readonly string[]>>;
+
+export type EnumerationName = keyof typeof ENUMERATIONS;
+export type EnumKey<N extends EnumerationName> = keyof (typeof ENUMERATIONS)[N] & string;
+
+/** Household expense and income categories: known keys with Thai words. Free text is allowed too. */
+export const CATEGORIES = {
+  expense: {
+    food: ['อาหาร'],
+    alcohol_tobacco: ['เหล้าบุหรี่', 'เหล้า', 'บุหรี่', 'สุรา'],
+    lottery_gambling: ['หวย', 'การพนัน', 'หวยการพนัน', 'ลอตเตอรี่'],
+    farming_inputs: ['ปัจจัยการผลิต', 'ปุ๋ย', 'ค่าปุ๋ยยา'],
+    education: ['การศึกษา', 'ค่าเล่าเรียน'],
+    health: ['รักษาพยาบาล', 'สุขภาพ'],
+    debt_payment: ['ชำระหนี้', 'ใช้หนี้'],
+    utilities: ['ค่าน้ำค่าไฟ', 'สาธารณูปโภค'],
+    transport: ['เดินทาง', 'ค่าน้ำมัน'],
+    social_merit: ['งานบุญ', 'ทำบุญ', 'งานสังคม'],
+    household_goods: ['ของใช้ในบ้าน', 'ของใช้'],
+    other: ['อื่นๆ', 'อื่น ๆ', 'อื่น'],
+  },
+  income: {
+    farming: ['เกษตร', 'ทำสวน', 'ทำนา'],
+    wages: ['ค่าจ้าง', 'รับจ้าง'],
+    trading: ['ค้าขาย'],
+    remittance: ['ลูกส่งให้', 'เงินโอนจากญาติ'],
+    welfare: ['สวัสดิการ', 'เบี้ยยังชีพ'],
+    other: ['อื่นๆ', 'อื่น ๆ', 'อื่น'],
+  },
+} as const;
+
+/** Expense categories the groups set out to cut. */
+export const REDUCIBLE_CATEGORIES: readonly string[] = ['alcohol_tobacco', 'lottery_gambling'];

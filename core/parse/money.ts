@@ -1,0 +1,57 @@
+import type { CellValue } from '../cell.ts';
+import { toArabicDigits } from '../thai-text.ts';
+import { fail, ok, type Parsed } from './parsed.ts';
+
+/** Integer satang (1 baht = 100 satang). The only money type the core uses. */
+export type Satang = number;
+
+/** The largest amount one row may hold: 100 million baht. Beyond it is a typing slip, not money. */
+export const MAX_SATANG: Satang = 100_000_000 * 100;
+
+const MONEY_TEXT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/;
+
+/**
+ * Reads an amount in baht as integer satang: numbers, or text such as `1,250.50`, `฿1,250`,
+ * `1250 บาท`, `๑,๒๕๐`. Never negative, at most 2 decimals, at most {@link MAX_SATANG}.
+ */
+export function parseMoney(value: CellValue): Parsed<Satang> {
+  if (typeof value === 'number') return moneyFromNumber(value);
+  if (typeof value !== 'string') return fail('wrong_type');
+  let text = toArabicDigits(value.normalize('NFC')).trim();
+  text = text
+    .replace(/^฿\s*/, '')
+    .replace(/\s*(บาท|baht|thb)\.?$/i, '')
+    .replace(/^(thb)\s*/i, '')
+    .trim();
+  if (/^[-−–(]/.test(text) || /\)$/.test(text)) return fail('money_negative');
+  if (text.startsWith('+')) text = text.slice(1);
+  const match = MONEY_TEXT.exec(text);
+  if (!match) return fail('money_format');
+  const whole = match[1]!.replace(/,/g, '');
+  const fraction = match[2] ?? '';
+  if (fraction.length > 2 && !/^0*$/.test(fraction.slice(2))) return fail('money_decimals');
+  if (whole.length > 12) return fail('money_too_large');
+  const satang = Number(whole) * 100 + Number((fraction + '00').slice(0, 2));
+  return satang > MAX_SATANG ? fail('money_too_large') : ok(satang);
+}
+
+function moneyFromNumber(value: number): Parsed<Satang> {
+  if (!Number.isFinite(value)) return fail('not_finite');
+  if (value < 0) return fail('money_negative');
+  if (value > MAX_SATANG / 100) return fail('money_too_large');
+  const scaled = value * 100;
+  const satang = Math.round(scaled);
+  // a float such as 1250.1 is 125009.99999999999 × 100: allow representation error, not a third decimal
+  if (Math.abs(scaled - satang) > 1e-3) return fail('money_decimals');
+  return ok(satang);
+}
+
+/** Satang as baht text with two decimals and thousands commas: 125050 → `1,250.50`. */
+export function formatBaht(satang: Satang): string {
+  const sign = satang < 0 ? '-' : '';
+  const abs = Math.abs(satang);
+  const baht = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${baht}.${String(abs % 100).padStart(2, '0')}`;
+}

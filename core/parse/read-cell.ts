@@ -1,0 +1,62 @@
+import type { CellValue } from '../cell.ts';
+import type { ColumnSpec } from '../model/tabs.ts';
+import { type DateOptions, parseDate } from './date.ts';
+import { parseEnum } from './enumeration.ts';
+import { parseMoney } from './money.ts';
+import { fail, ok, type Parsed } from './parsed.ts';
+import {
+  parseCategory,
+  parseEmails,
+  parseId,
+  parseIdList,
+  parseInteger,
+  parseMonth,
+  parsePercent,
+  parseText,
+} from './scalars.ts';
+
+/** Reads a non-blank cell as its column's kind says. */
+export function readCell(
+  column: ColumnSpec,
+  value: CellValue,
+  dates: DateOptions,
+  entryType?: string,
+): Parsed<unknown> {
+  switch (column.kind) {
+    case 'money':
+      return parseMoney(value);
+    case 'date':
+      return parseDate(value, dates);
+    case 'id':
+      return parseId(value);
+    case 'ids':
+      return parseIdList(value);
+    case 'text':
+      return parseText(value);
+    case 'enum':
+      return parseEnum(value, column.enumeration!);
+    case 'int':
+      return parseInteger(value);
+    case 'percent':
+      return parsePercent(value);
+    case 'category':
+      return parseCategory(value, entryType === 'income' || entryType === 'expense' ? entryType : undefined);
+    case 'emails':
+      return parseEmails(value);
+    case 'month':
+      return parseMonth(value);
+    case 'timezone':
+      return parseTimeZone(value);
+  }
+}
+
+function parseTimeZone(value: CellValue): Parsed<string> {
+  const text = parseText(value);
+  if (!text.ok) return text;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: text.value });
+    return ok(text.value);
+  } catch {
+    return fail('timezone');
+  }
+}

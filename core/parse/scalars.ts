@@ -1,0 +1,122 @@
+import type { CellValue } from '../cell.ts';
+import { HIDDEN_CHARACTERS, toArabicDigits } from '../thai-text.ts';
+import { buildLookup, findKey } from './enumeration.ts';
+import { CATEGORIES } from './enumerations.ts';
+import { fail, ok, type Parsed } from './parsed.ts';
+
+/** Longest id and longest free text a cell may hold. */
+export const MAX_ID_LENGTH = 64;
+export const MAX_TEXT_LENGTH = 2000;
+
+/** Text from any cell value, as a person would read it (numbers without float noise). */
+function asText(value: CellValue): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/** Reads an id: trimmed, Thai digits as ASCII; no commas, hidden characters or formula text. */
+export function parseId(value: CellValue): Parsed<string> {
+  const raw = asText(value);
+  if (raw === undefined) return fail(typeof value === 'number' ? 'not_finite' : 'wrong_type');
+  const id = toArabicDigits(raw.normalize('NFC')).trim();
+  if (id.length > MAX_ID_LENGTH) return fail('text_too_long');
+  if (HIDDEN_CHARACTERS.test(id)) return fail('text_hidden_chars');
+  if (id.startsWith('=')) return fail('text_formula');
+  if (/[,\n\t]/.test(id)) return fail('id_format');
+  return ok(id);
+}
+
+/** Reads a comma-separated list of ids (guarantors); empty parts are skipped. */
+export function parseIdList(value: CellValue): Parsed<string[]> {
+  const raw = asText(value);
+  if (raw === undefined) return fail('wrong_type');
+  const ids: string[] = [];
+  for (const part of raw.split(/[,،、]/)) {
+    if (part.trim() === '') continue;
+    const id = parseId(part);
+    if (!id.ok) return id;
+    ids.push(id.value);
+  }
+  return ok(ids);
+}
+
+/** Reads free text: kept as typed (trimmed), but not too long, no hidden characters, no formula text. */
+export function parseText(value: CellValue): Parsed<string> {
+  const raw = asText(value) ?? (typeof value === 'boolean' ? String(value) : undefined);
+  if (raw === undefined) return fail(typeof value === 'number' ? 'not_finite' : 'wrong_type');
+  const text = raw.trim();
+  if (text.length > MAX_TEXT_LENGTH) return fail('text_too_long');
+  if (HIDDEN_CHARACTERS.test(text)) return fail('text_hidden_chars');
+  if (text.startsWith('=')) return fail('text_formula');
+  return ok(text);
+}
+
+/** Reads a whole number (persons, months, days), from a number or text with Thai digits. */
+export function parseInteger(value: CellValue): Parsed<number> {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return fail('not_finite');
+    return Number.isInteger(value) ? ok(value) : fail('int_format');
+  }
+  if (typeof value !== 'string') return fail('wrong_type');
+  const text = toArabicDigits(value).trim().replace(/,/g, '');
+  if (!/^\d{1,9}$/.test(text)) return fail('int_format');
+  return ok(Number(text));
+}
+
+/** Reads a percentage in points (`1` or `1%` is one percent); never negative. */
+export function parsePercent(value: CellValue): Parsed<number> {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return fail('not_finite');
+    return value < 0 ? fail('percent_format') : ok(value);
+  }
+  if (typeof value !== 'string') return fail('wrong_type');
+  const text = toArabicDigits(value)
+    .trim()
+    .replace(/\s*(%|เปอร์เซ็นต์|ร้อยละ)\s*/g, '');
+  if (!/^\d{1,4}(\.\d{1,6})?$/.test(text)) return fail('percent_format');
+  return ok(Number(text));
+}
+
+/** Reads a month as `YYYY-MM` (BE years above 2400 accepted). */
+export function parseMonth(value: CellValue): Parsed<string> {
+  if (typeof value !== 'string') return fail('wrong_type');
+  const m = /^(\d{4})[-/](\d{1,2})$/.exec(toArabicDigits(value).trim());
+  if (!m) return fail('month_format');
+  const year = Number(m[1]) > 2400 ? Number(m[1]) - 543 : Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return fail('month_format');
+  return ok(`${year}-${String(month).padStart(2, '0')}`);
+}
+
+/** Reads a comma-separated list of e-mail addresses. */
+export function parseEmails(value: CellValue): Parsed<string[]> {
+  if (typeof value !== 'string') return fail('wrong_type');
+  const emails = value
+    .split(/[,;\s]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  return emails.every((email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    ? ok(emails)
+    : fail('email_format');
+}
+
+const categoryLookups = {
+  expense: buildLookup(CATEGORIES.expense),
+  income: buildLookup(CATEGORIES.income),
+};
+
+/**
+ * Reads a category: a known key or its Thai word becomes the key; any other text is kept as
+ * typed (the groups name their own categories).
+ */
+export function parseCategory(value: CellValue, kind: 'income' | 'expense' | undefined): Parsed<string> {
+  const text = parseText(value);
+  if (!text.ok) return text;
+  const lookups = kind ? [categoryLookups[kind]] : [categoryLookups.expense, categoryLookups.income];
+  for (const lookup of lookups) {
+    const key = findKey(lookup, text.value);
+    if (key !== undefined) return ok(key);
+  }
+  return text;
+}

@@ -1,0 +1,68 @@
+import { type CellValue, isBlank } from './cell.ts';
+import type { ColumnSpec, TabKey, TabSpec } from './model/tabs.ts';
+import { TABS } from './model/tabs.ts';
+import { foldWord } from './thai-text.ts';
+
+/** One tab as rows of cell values; `rows[0]` is the header row (sheet row 1). */
+export interface SheetTab {
+  name: string;
+  rows: CellValue[][];
+}
+
+/** A workbook, independent of where it came from (xlsx, Sheets API, Apps Script). */
+export interface Workbook {
+  tabs: SheetTab[];
+}
+
+/**
+ * SPEC §3 matching rule: a name matches when, trimmed and case-insensitive, it equals the key,
+ * the Thai label, or ends with `(key)`. Used for tab names, headers and settings keys.
+ */
+export function nameMatches(name: string, key: string, th: string): boolean {
+  const folded = foldWord(name);
+  if (folded === key || folded === foldWord(th)) return true;
+  return folded.endsWith(`(${key})`) || folded.replace(/\s/g, '').endsWith(`(${key})`);
+}
+
+/** A tab found in the workbook, with where each known column is (0-based index). */
+export interface TableLayout {
+  spec: TabSpec;
+  tab: SheetTab;
+  columns: Map<string, number>;
+  missing: ColumnSpec[];
+}
+
+/** Finds the tab for a spec (the first that matches), or undefined. */
+export function findTab(workbook: Workbook, spec: { key: string; th: string }): SheetTab | undefined {
+  return workbook.tabs.find((tab) => nameMatches(tab.name, spec.key, spec.th));
+}
+
+/** Locates each column of a tab by its header (any order; unknown columns ignored; first match wins). */
+export function layoutOf(spec: TabSpec, tab: SheetTab): TableLayout {
+  const header = tab.rows[0] ?? [];
+  const columns = new Map<string, number>();
+  for (const column of spec.columns) {
+    const index = header.findIndex(
+      (cell) => typeof cell === 'string' && nameMatches(cell, column.key, column.th),
+    );
+    if (index >= 0) columns.set(column.key, index);
+  }
+  return { spec, tab, columns, missing: spec.columns.filter((column) => !columns.has(column.key)) };
+}
+
+/** Locates every known tab of a workbook. */
+export function layoutWorkbook(workbook: Workbook): Map<TabKey, TableLayout> {
+  const layouts = new Map<TabKey, TableLayout>();
+  for (const spec of TABS) {
+    const tab = findTab(workbook, spec);
+    if (tab) layouts.set(spec.key, layoutOf(spec, tab));
+  }
+  return layouts;
+}
+
+/** True when every cell of a row is blank. */
+export function isEmptyRow(row: readonly CellValue[] | undefined): boolean {
+  if (!row) return true;
+  for (const cell of row) if (!isBlank(cell)) return false;
+  return true;
+}
