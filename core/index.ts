@@ -2,7 +2,7 @@
  * Sajja's pure domain core: cells → typed records → findings. No I/O, no clock, no environment;
  * bundled unchanged into Apps Script, Lambda and the CLI.
  */
-export { a1, type CellValue, columnLetters } from './cell.ts';
+export { a1, type CellValue, columnIndex, columnLetters } from './cell.ts';
 export { checkRow, type RowResult } from './check/check-row.ts';
 export { checkRows, type RowsCheck } from './check/check-rows.ts';
 export {

@@ -1,0 +1,416 @@
+import {
+  type CellValue,
+  type SheetTab,
+  serialOf,
+  TABS,
+  type TabKey,
+  type Workbook,
+} from '../../core/index.ts';
+import { SETTING_SPECS } from '../../core/model/settings.ts';
+import { CREDITORS, FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
+
+export interface GenerateOptions {
+  groupId: string;
+  groupName: string;
+  /** Number of households; sub-groups of five are formed from them. */
+  households: number;
+  /** First month of the books, `YYYY-MM`; the books open on its first day. */
+  start: string;
+  months: number;
+  seed: number;
+  /** Survey informal debts with their real rates (20% a month), which W_RATE_ABOVE_LEGAL flags. */
+  usuriousRates?: boolean;
+}
+
+/** A deterministic pseudo-random source (mulberry32), so a seed always gives the same book. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+
+interface MemberState {
+  id: string;
+  household: string;
+  subgroup: string;
+  savings: number;
+}
+interface LoanState {
+  id: string;
+  member: string;
+  disbursed: string;
+  principal: number;
+  term: number;
+  rate: number;
+  paid: number;
+  installment: number;
+}
+
+const DAY_MS = 86_400_000;
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+const baht = (satang: number) => satang / 100;
+const date = (iso: string) => serialOf(iso);
+
+/**
+ * Generates a realistic group workbook: sub-groups of five households, members saving every
+ * day through their sub-group head, weekly remittances, loan requests, loans and repayments,
+ * welfare, the group's other income and expenses, month-end cash counts that agree with the
+ * books, household accounts, debt surveys and family plans. Clean: it passes `sajja check`.
+ */
+export function generateWorkbook(options: GenerateOptions): Workbook {
+  const rnd = random(options.seed);
+  const opening = `${options.start}-01`;
+  const end = addDays(addMonths(opening, options.months), -1);
+  const rows = new Map<TabKey, CellValue[][]>();
+  const add = (tab: TabKey, record: Record<string, CellValue>) => {
+    const spec = TABS.find((t) => t.key === tab)!;
+    let list = rows.get(tab);
+    if (!list) {
+      list = [];
+      rows.set(tab, list);
+    }
+    list.push(spec.columns.map((c) => record[c.key] ?? null));
+  };
+
+  // people
+  const members: MemberState[] = [];
+  const subgroupCount = Math.ceil(options.households / 5);
+  for (let s = 1; s <= subgroupCount; s++) {
+    const subgroup = `SG${String(s).padStart(2, '0')}`;
+    let head = '';
+    for (let h = 1; h <= 5 && (s - 1) * 5 + h <= options.households; h++) {
+      const household = `H${String((s - 1) * 5 + h).padStart(3, '0')}`;
+      const family = rnd.pick(FAMILY_NAMES);
+      const size = rnd.int(2, 6);
+      const adults = Math.min(size, rnd.int(1, 3));
+      for (let a = 0; a < adults; a++) {
+        const id = `M${String(members.length + 1).padStart(4, '0')}`;
+        if (!head) head = id;
+        const role =
+          id === head
+            ? 'หัวหน้ากลุ่มย่อย'
+            : members.length === 1
+              ? 'เหรัญญิก'
+              : members.length === 2
+                ? 'ประธาน'
+                : 'สมาชิก';
+        members.push({ id, household, subgroup, savings: 0 });
+        add('members', {
+          member_id: id,
+          name: `${rnd.pick(GIVEN_NAMES)} ${family}`,
+          household_id: household,
+          role,
+          joined_on: date(addDays(opening, -rnd.int(0, 60))),
+          savings_pledge: rnd.pick([300, 600, 900]),
+          phone: `08${rnd.int(10000000, 99999999)}`,
+        });
+      }
+      add('households', {
+        household_id: household,
+        subgroup_id: subgroup,
+        head_name: `${rnd.pick(GIVEN_NAMES)} ${family}`,
+        village: 'หมู่ 11 บ้านกำโลน',
+        size,
+      });
+      surveyDebts(household);
+      add('family_plans', {
+        household_id: household,
+        goal: rnd.pick(['ปลดหนี้นอกระบบ', 'ออมเงินให้ลูกเรียน', 'ซ่อมบ้าน', 'ลดหนี้ ธ.ก.ส.']),
+        target_amount: rnd.int(5, 50) * 1000,
+        target_date: date(addMonths(opening, 24)),
+        monthly_saving: rnd.pick([300, 500, 900]),
+        expense_cut_category: rnd.pick(['เหล้าบุหรี่', 'หวย']),
+        expense_cut_amount: rnd.pick([200, 300, 500]),
+      });
+    }
+    add('subgroups', { subgroup_id: subgroup, name: `กลุ่มย่อยที่ ${s}`, head_member_id: head });
+  }
+
+  function surveyDebts(household: string) {
+    for (let k = rnd.int(1, 3); k > 0; k--) {
+      const creditor = rnd.pick(CREDITORS);
+      const usurious = creditor.period === 'ต่อเดือน';
+      const outstanding = rnd.int(5, 120) * 1000;
+      const entry = {
+        household_id: household,
+        creditor: creditor.name,
+        creditor_type: creditor.type,
+        interest_rate: usurious && !options.usuriousRates ? null : creditor.rate,
+        rate_period: creditor.period,
+        note: usurious && !options.usuriousRates ? `ดอกร้อยละ ${creditor.rate} ต่อเดือน (ไม่แน่ใจ)` : null,
+      };
+      add('debt_survey', {
+        ...entry,
+        survey_date: date(addDays(opening, -7)),
+        outstanding,
+        monthly_payment: Math.round(outstanding / 24),
+        overdue_months: rnd.int(0, 3),
+      });
+      if (options.months >= 3) {
+        add('debt_survey', {
+          ...entry,
+          survey_date: date(addMonths(opening, options.months - 1)),
+          outstanding: Math.round(outstanding * 0.85),
+          monthly_payment: Math.round(outstanding / 24),
+          overdue_months: 0,
+        });
+      }
+    }
+  }
+
+  // the group's money, day by day, in satang
+  let cash = 500_000;
+  let bank = 2_000_000;
+  const transit = new Map<string, number>();
+  const loans: LoanState[] = [];
+  let receipt = 0;
+  let requestNo = 0;
+  const pending: { id: string; member: string; amount: number; decide: string }[] = [];
+  const nextReceipt = () => `R${String(++receipt).padStart(6, '0')}`;
+
+  for (let day = opening; day <= end; day = addDays(day, 1)) {
+    const dom = Number(day.slice(8));
+    const lastOfMonth = addDays(day, 1).slice(8) === '01';
+    for (const m of members) {
+      if (!rnd.chance(0.8)) continue;
+      const amount = rnd.pick([1000, 2000, 2000, 3000, 5000]);
+      m.savings += amount;
+      transit.set(m.subgroup, (transit.get(m.subgroup) ?? 0) + amount);
+      add('savings', {
+        date: date(day),
+        member_id: m.id,
+        type: 'ฝาก',
+        amount: baht(amount),
+        via: 'หัวหน้ากลุ่มย่อย',
+      });
+    }
+    if (dom % 7 === 0 || lastOfMonth) {
+      for (const [subgroup, amount] of transit) {
+        if (amount === 0) continue;
+        cash += amount;
+        transit.set(subgroup, 0);
+        add('remittances', {
+          date: date(day),
+          subgroup_id: subgroup,
+          amount: baht(amount),
+          account: 'เงินสด',
+          received_by: 'เหรัญญิก',
+        });
+      }
+    }
+    if (dom === 1) {
+      for (const m of members) {
+        cash += 3000;
+        add('welfare', { date: date(day), member_id: m.id, type: 'สมทบ', amount: 30, account: 'เงินสด' });
+      }
+    }
+    if (dom === 5) {
+      for (let k = Math.max(1, Math.round(members.length / 40)); k > 0; k--) {
+        const m = rnd.pick(members);
+        const id = `REQ${String(++requestNo).padStart(4, '0')}`;
+        const amount = rnd.int(3, 20) * 100_000;
+        pending.push({ id, member: m.id, amount, decide: addDays(day, 5) });
+        add('loan_requests', {
+          request_id: id,
+          date: date(day),
+          member_id: m.id,
+          amount: baht(amount),
+          purpose: rnd.pick(['แก้หนี้', 'ประกอบอาชีพ', 'การศึกษา']),
+          status: 'อนุมัติ',
+          decided_on: date(addDays(day, 5)),
+        });
+      }
+    }
+    for (const request of pending.filter((p) => p.decide === day)) {
+      if (cash < request.amount + 200_000) {
+        if (bank >= request.amount) {
+          bank -= request.amount;
+          cash += request.amount;
+          add('other', {
+            date: date(day),
+            type: 'โอน',
+            category: 'ถอนเงินธนาคาร',
+            amount: baht(request.amount),
+            account: 'ธนาคาร',
+            to_account: 'เงินสด',
+          });
+        } else continue;
+      }
+      cash -= request.amount;
+      const loan: LoanState = {
+        id: `L${String(loans.length + 1).padStart(4, '0')}`,
+        member: request.member,
+        disbursed: day,
+        principal: request.amount,
+        term: rnd.pick([10, 12]),
+        rate: 1,
+        paid: 0,
+        installment: 0,
+      };
+      loans.push(loan);
+      add('loans', {
+        loan_id: loan.id,
+        member_id: loan.member,
+        disbursed_on: date(day),
+        principal: baht(loan.principal),
+        monthly_rate: loan.rate,
+        term_months: loan.term,
+        purpose: 'แก้หนี้',
+        request_id: request.id,
+        account: 'เงินสด',
+      });
+    }
+    for (const loan of loans) {
+      if (loan.installment >= loan.term || addMonths(loan.disbursed, loan.installment + 1) !== day) continue;
+      loan.installment++;
+      const due =
+        loan.installment === loan.term ? loan.principal - loan.paid : Math.floor(loan.principal / loan.term);
+      const interest = Math.round(((loan.principal - loan.paid) * loan.rate) / 100);
+      loan.paid += due;
+      cash += due + interest;
+      add('repayments', {
+        date: date(day),
+        loan_id: loan.id,
+        principal: baht(due),
+        interest: baht(interest),
+        account: 'เงินสด',
+        receipt_no: nextReceipt(),
+      });
+    }
+    if (dom === 15) {
+      const m = rnd.pick(members);
+      if (m.savings >= 50_000 && cash >= 20_000) {
+        m.savings -= 20_000;
+        cash -= 20_000;
+        add('savings', {
+          date: date(day),
+          member_id: m.id,
+          type: 'ถอน',
+          amount: 200,
+          via: 'เหรัญญิก',
+          account: 'เงินสด',
+          receipt_no: nextReceipt(),
+        });
+      }
+    }
+    if (dom === 20 && rnd.chance(0.7) && cash >= 50_000) {
+      cash -= 50_000;
+      add('welfare', {
+        date: date(day),
+        member_id: rnd.pick(members).id,
+        type: 'จ่ายสวัสดิการ',
+        benefit: rnd.pick(['เจ็บป่วย', 'คลอดบุตร']),
+        amount: 500,
+        account: 'เงินสด',
+      });
+    }
+    if (dom === 25 && cash >= 15_000) {
+      cash -= 15_000;
+      add('other', {
+        date: date(day),
+        type: 'รายจ่าย',
+        category: 'ค่าเครื่องเขียน',
+        amount: 150,
+        account: 'เงินสด',
+      });
+    }
+    if (dom === 26) {
+      const interest = Math.round(bank * 0.0005);
+      bank += interest;
+      if (interest > 0)
+        add('other', {
+          date: date(day),
+          type: 'รายรับ',
+          category: 'ดอกเบี้ยเงินฝาก',
+          amount: baht(interest),
+          account: 'ธนาคาร',
+        });
+    }
+    if (dom === 28 && cash > 1_000_000) {
+      const amount = cash - 300_000;
+      cash -= amount;
+      bank += amount;
+      add('other', {
+        date: date(day),
+        type: 'โอน',
+        category: 'ฝากธนาคาร',
+        amount: baht(amount),
+        account: 'เงินสด',
+        to_account: 'ธนาคาร',
+      });
+    }
+    if (lastOfMonth) {
+      add('counts', { date: date(day), account: 'เงินสด', balance: baht(cash), counted_by: 'เหรัญญิก' });
+      add('counts', {
+        date: date(day),
+        account: 'ธนาคาร',
+        balance: baht(bank),
+        counted_by: 'เหรัญญิก',
+        note: 'ตามสมุดบัญชี',
+      });
+    }
+    householdAccounts(day, dom);
+  }
+
+  function householdAccounts(day: string, dom: number) {
+    if (![1, 8, 15, 22].includes(dom)) return;
+    const households = Math.ceil(options.households);
+    for (let h = 1; h <= households; h++) {
+      const household = `H${String(h).padStart(3, '0')}`;
+      const row = (type: string, category: string, amount: number) =>
+        add('household_accounts', { date: date(day), household_id: household, type, category, amount });
+      if (dom === 1) row('รายรับ', rnd.pick(['ทำสวน', 'รับจ้าง', 'ค้าขาย']), rnd.int(30, 90) * 100);
+      row('รายจ่าย', 'อาหาร', rnd.int(5, 15) * 100);
+      if (rnd.chance(0.5)) row('รายจ่าย', rnd.pick(['เหล้าบุหรี่', 'หวย']), rnd.int(1, 5) * 50);
+    }
+  }
+
+  const settings: Record<string, CellValue> = {
+    group_id: options.groupId,
+    group_name: options.groupName,
+    province: 'นครศรีธรรมราช',
+    district: 'ลานสกา',
+    subdistrict: 'กำโลน',
+    village: 'หมู่ 11',
+    coordinator_emails: 'coordinator@example.org',
+    calendar: 'พ.ศ.',
+    timezone: 'Asia/Bangkok',
+    opening_date: date(opening),
+    opening_cash: 5000,
+    opening_bank: 20000,
+    max_households_per_subgroup: 5,
+    remit_within_days: 7,
+  };
+  const tabs: SheetTab[] = TABS.map((spec) => {
+    const header: CellValue[] = spec.columns.map((c) => `${c.th} (${c.key})`);
+    if (spec.key === 'settings') {
+      const body = SETTING_SPECS.filter((s) => settings[s.key] !== undefined).map((s) => [
+        `${s.th} (${s.key})`,
+        settings[s.key] ?? null,
+      ]);
+      return { name: `${spec.th} (${spec.key})`, rows: [header, ...body] };
+    }
+    return { name: `${spec.th} (${spec.key})`, rows: [header, ...(rows.get(spec.key) ?? [])] };
+  });
+  return { tabs };
+}

@@ -1,0 +1,91 @@
+import * as z from 'zod';
+import {
+  type CellValue,
+  columnIndex,
+  columnLetters,
+  type SheetTab,
+  type Workbook,
+} from '../../core/index.ts';
+
+/** A Sheets API v4 `spreadsheets.values.batchGet` response, as the Lambda job receives it. */
+export const BatchGetSchema = z.object({
+  spreadsheetId: z.string().optional(),
+  valueRanges: z.array(
+    z.object({
+      range: z.string(),
+      majorDimension: z.enum(['ROWS', 'COLUMNS', 'DIMENSION_UNSPECIFIED']).optional(),
+      values: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))).optional(),
+    }),
+  ),
+});
+export type BatchGetResponse = z.infer<typeof BatchGetSchema>;
+
+/** Thrown when a file is not a batchGet response at all (the CLI exits 2). */
+export class UnusableWorkbookError extends Error {
+  override name = 'UnusableWorkbookError';
+}
+
+/**
+ * Turns a batchGet response into a workbook. Ranges that do not start at A1 are padded so that
+ * rows and columns keep their sheet positions (cell addresses in findings stay right).
+ */
+export function workbookFromBatchGet(json: unknown): Workbook {
+  const parsed = BatchGetSchema.safeParse(json);
+  if (!parsed.success)
+    throw new UnusableWorkbookError(`not a Sheets batchGet response: ${z.prettifyError(parsed.error)}`);
+  const tabs: SheetTab[] = [];
+  for (const range of parsed.data.valueRanges) {
+    const { sheet, row, column } = splitRange(range.range);
+    let rows: CellValue[][] = range.values ?? [];
+    if (range.majorDimension === 'COLUMNS') rows = transpose(rows);
+    if (column > 0) rows = rows.map((r) => [...new Array<CellValue>(column).fill(null), ...r]);
+    if (row > 1) rows = [...Array.from({ length: row - 1 }, () => []), ...rows];
+    tabs.push({ name: sheet, rows });
+  }
+  return { tabs };
+}
+
+/** Splits `'เงินออม (savings)'!A1:H900` into the tab name and its first cell. */
+export function splitRange(range: string): { sheet: string; row: number; column: number } {
+  const bang = range.lastIndexOf('!');
+  const rawName = bang < 0 ? range : range.slice(0, bang);
+  const sheet = /^'.*'$/.test(rawName) ? rawName.slice(1, -1).replace(/''/g, "'") : rawName;
+  const start = bang < 0 ? '' : (range.slice(bang + 1).split(':')[0] ?? '');
+  const m = /^([A-Za-z]*)(\d*)$/.exec(start);
+  return {
+    sheet,
+    column: m?.[1] ? Math.max(0, columnIndex(m[1])) : 0,
+    row: m?.[2] ? Number(m[2]) : 1,
+  };
+}
+
+function transpose(columns: CellValue[][]): CellValue[][] {
+  const rows: CellValue[][] = [];
+  columns.forEach((column, c) => {
+    column.forEach((value, r) => {
+      rows[r] ??= [];
+      rows[r][c] = value;
+    });
+  });
+  return rows;
+}
+
+/** A workbook as a batchGet response (UNFORMATTED_VALUE + SERIAL_NUMBER: dates as serial numbers). */
+export function batchGetFromWorkbook(workbook: Workbook, spreadsheetId = 'local'): BatchGetResponse {
+  return {
+    spreadsheetId,
+    valueRanges: workbook.tabs.map((tab) => {
+      const width = Math.max(1, ...tab.rows.map((r) => r.length));
+      return {
+        range: `'${tab.name.replace(/'/g, "''")}'!A1:${columnLetters(width - 1)}${Math.max(1, tab.rows.length)}`,
+        majorDimension: 'ROWS' as const,
+        values: tab.rows.map((row) => row.map(toJsonCell)),
+      };
+    }),
+  };
+}
+
+function toJsonCell(value: CellValue): string | number | boolean | null {
+  if (value instanceof Date) return value.getTime() / 86_400_000 + 25569;
+  return value ?? '';
+}
