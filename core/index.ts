@@ -18,7 +18,7 @@ export { buildContext, type CheckContext } from './check/context.ts';
 export { FINDING_CODES, type Finding, type FindingCode, type Severity } from './check/finding.ts';
 export * from './model/records.ts';
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';
-export { type ColumnSpec, TABS, type TabKey, type TabSpec, tabSpec } from './model/tabs.ts';
+export { type ColumnSpec, TABS, type TabKey, type TabSpec, tabSpec, templateTabName } from './model/tabs.ts';
 export {
   type Calendar,
   type DateOptions,

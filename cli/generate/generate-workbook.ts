@@ -4,6 +4,7 @@ import {
   serialOf,
   TABS,
   type TabKey,
+  templateTabName,
   type Workbook,
 } from '../../core/index.ts';
 import { SETTING_SPECS } from '../../core/model/settings.ts';
@@ -408,9 +409,9 @@ export function generateWorkbook(options: GenerateOptions): Workbook {
         `${s.th} (${s.key})`,
         settings[s.key] ?? null,
       ]);
-      return { name: `${spec.th} (${spec.key})`, rows: [header, ...body] };
+      return { name: templateTabName(spec), rows: [header, ...body] };
     }
-    return { name: `${spec.th} (${spec.key})`, rows: [header, ...(rows.get(spec.key) ?? [])] };
+    return { name: templateTabName(spec), rows: [header, ...(rows.get(spec.key) ?? [])] };
   });
   return { tabs };
 }

@@ -322,3 +322,12 @@ export const TABS: readonly TabSpec[] = [
 export function tabSpec(key: TabKey): TabSpec {
   return TABS.find((tab) => tab.key === key)!;
 }
+
+/** Longest tab name an `.xlsx` file can hold. */
+const XLSX_TAB_NAME_LIMIT = 31;
+
+/** The name the template gives a tab: `Thai (key)`, or the Thai label alone where that is too long for `.xlsx`. */
+export function templateTabName(spec: TabSpec): string {
+  const full = `${spec.th} (${spec.key})`;
+  return full.length <= XLSX_TAB_NAME_LIMIT ? full : spec.th;
+}

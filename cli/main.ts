@@ -1,0 +1,181 @@
+import { writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { checkWorkbook, type IsoDate, parseDate } from '../core/index.ts';
+import { todayIn } from './clock.ts';
+import { formatCheck } from './format-check.ts';
+import { generateWorkbook } from './generate/generate-workbook.ts';
+import { batchGetFromWorkbook, UnusableWorkbookError } from './sources/batchget-json.ts';
+import { loadWorkbook } from './sources/load-workbook.ts';
+import { writeXlsx } from './sources/write-xlsx.ts';
+
+/** Where the CLI writes; tests pass their own. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const EXAMPLE_WORKBOOK = join(ROOT, 'examples', 'kamlon-m11.xlsx');
+
+interface Command {
+  usage: string;
+  help: string;
+  options: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+  run: (args: string[], values: Record<string, string | boolean | undefined>, io: Io) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  check: {
+    usage: 'sajja check <workbook.xlsx|batchget.json> [--as-of YYYY-MM-DD] [--json]',
+    help:
+      'ตรวจสมุดทุกแท็บ บอกทุกช่องที่ผิดพร้อมที่อยู่ช่อง / Checks every tab and names every wrong cell.\n' +
+      'Exit 0: no errors · 1: errors found · 2: unusable file or usage.\n' +
+      '--as-of  "today" for date checks (default: today in the group\'s time zone); BE dates accepted\n' +
+      '--json   the SPEC §7 JSON: {group_id, ok, counts, findings}',
+    options: { 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    async run([path], values, io) {
+      if (!path) throw new UsageError('check needs a workbook');
+      const asOf = values['as-of'] === undefined ? undefined : readAsOf(String(values['as-of']));
+      const workbook = await loadWorkbook(path);
+      const result = checkWorkbook(workbook, { asOf: asOf ?? ((zone) => todayIn(zone)) });
+      io.out(values.json ? JSON.stringify(result, null, 2) : formatCheck(result));
+      return result.ok ? 0 : 1;
+    },
+  },
+  template: {
+    usage: 'sajja template <out.xlsx>',
+    help: 'เขียนสมุดเปล่าตามแม่แบบ / Writes the empty template workbook (Thai tabs and headers, dropdowns).',
+    options: {},
+    async run([path], _values, io) {
+      if (!path || extname(path).toLowerCase() !== '.xlsx')
+        throw new UsageError('template needs an .xlsx path');
+      await writeFile(path, await writeXlsx(undefined));
+      io.out(`เขียนแม่แบบแล้ว / template written: ${path}`);
+      return 0;
+    },
+  },
+  generate: {
+    usage:
+      'sajja generate <out.xlsx|out.json> [--households N] [--months N] [--start YYYY-MM] [--seed N] [--group-id ID] [--usurious]',
+    help:
+      'สร้างสมุดตัวอย่างที่สมจริง / Generates a realistic example group workbook (clean unless --usurious,\n' +
+      'which surveys informal debts at their real 20%/month).',
+    options: {
+      households: { type: 'string' },
+      months: { type: 'string' },
+      start: { type: 'string' },
+      seed: { type: 'string' },
+      'group-id': { type: 'string' },
+      usurious: { type: 'boolean' },
+    },
+    async run([path], values, io) {
+      const kind = path ? extname(path).toLowerCase() : '';
+      if (!path || (kind !== '.xlsx' && kind !== '.json'))
+        throw new UsageError('generate needs an .xlsx or .json path');
+      const workbook = generateWorkbook({
+        groupId: String(values['group-id'] ?? 'kamlon-m11'),
+        groupName: 'กลุ่มออมทรัพย์เพื่อแก้ไขปัญหาหนี้สิน บ้านกำโลน หมู่ 11',
+        households: positive(values.households, 20, 'households'),
+        months: positive(values.months, 4, 'months'),
+        start: String(values.start ?? '2026-07'),
+        seed: positive(values.seed, 11, 'seed'),
+        usuriousRates: values.usurious === true,
+      });
+      const bytes =
+        kind === '.json' ? JSON.stringify(batchGetFromWorkbook(workbook)) : await writeXlsx(workbook);
+      await writeFile(path, bytes);
+      const rows = workbook.tabs.reduce((sum, tab) => sum + Math.max(0, tab.rows.length - 1), 0);
+      io.out(`เขียนสมุดตัวอย่างแล้ว / generated ${path}: ${rows} rows`);
+      return 0;
+    },
+  },
+  demo: {
+    usage: 'sajja demo [--as-of YYYY-MM-DD]',
+    help: 'ตรวจสมุดตัวอย่าง / Checks the example workbook (examples/kamlon-m11.xlsx) and prints the result.',
+    options: { 'as-of': { type: 'string' } },
+    async run(_args, values, io) {
+      io.out(`สมุดตัวอย่าง / example workbook: ${EXAMPLE_WORKBOOK}\n`);
+      return COMMANDS.check!.run([EXAMPLE_WORKBOOK], values, io);
+    },
+  },
+};
+
+function readAsOf(text: string): IsoDate {
+  const parsed = parseDate(text, { calendar: 'buddhist', timeZone: 'Asia/Bangkok' });
+  if (!parsed.ok) throw new UsageError(`--as-of: "${text}" is not a date (YYYY-MM-DD)`);
+  return parsed.value;
+}
+
+function positive(value: unknown, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number above 0`);
+  return n;
+}
+
+function mainHelp(): string {
+  return [
+    'sajja — สัจจะ: ตรวจสมุดกลุ่มออมทรัพย์แก้หนี้ / checks the books of debt-relief savings groups',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+    '',
+    'sajja <command> --help  for each command',
+  ].join('\n');
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(mainHelp());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`unknown command "${name}"\n\n${mainHelp()}`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      io.out(`${command.usage}\n\n${command.help}`);
+      return 0;
+    }
+    return await command.run(positionals, values as Record<string, string | boolean | undefined>, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(error as Error).message}\n\nusage: ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof UnusableWorkbookError) {
+      io.err(`ใช้ไฟล์นี้ไม่ได้ / unusable workbook: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (invokedDirectly) {
+  const io: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+  run(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`${(error as Error).stack ?? error}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

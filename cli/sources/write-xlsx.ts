@@ -1,0 +1,132 @@
+import ExcelJS from 'exceljs';
+import {
+  ENUMERATIONS,
+  findTab,
+  SETTING_SPECS,
+  TABS,
+  type TabSpec,
+  templateTabName,
+  type Workbook,
+} from '../../core/index.ts';
+import type { ColumnSpec } from '../../core/model/tabs.ts';
+
+/** Rows of the template that get dropdowns and formats. */
+const TEMPLATE_ROWS = 2000;
+
+interface DataValidationsApi {
+  add(range: string, validation: ExcelJS.DataValidation): void;
+}
+
+/**
+ * Writes a workbook as `.xlsx` in the template's layout: `Thai (key)` headers, a frozen and
+ * bold header row, dropdowns for every enumeration, date and money formats, an instructions tab.
+ * With no workbook given, writes the empty template.
+ */
+export async function writeXlsx(workbook: Workbook | undefined): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Sajja';
+  addInstructions(book);
+  for (const spec of TABS) {
+    const source = workbook ? findTab(workbook, spec) : undefined;
+    const sheet = book.addWorksheet(source?.name ?? templateTabName(spec), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    if (source) for (const row of source.rows) sheet.addRow(row.map((cell) => cell ?? null));
+    else templateRows(spec).forEach((row) => sheet.addRow(row));
+    styleSheet(sheet, spec, !!source);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+function templateRows(spec: TabSpec): (string | number | null)[][] {
+  const header = spec.columns.map((c) => `${c.th} (${c.key})`);
+  if (spec.key !== 'settings') return [header];
+  const defaults: Record<string, string | number> = {
+    calendar: 'พ.ศ.',
+    timezone: 'Asia/Bangkok',
+    opening_cash: 0,
+    opening_bank: 0,
+    max_households_per_subgroup: 5,
+    remit_within_days: 7,
+  };
+  return [header, ...SETTING_SPECS.map((s) => [`${s.th} (${s.key})`, defaults[s.key] ?? null])];
+}
+
+function styleSheet(sheet: ExcelJS.Worksheet, spec: TabSpec, filled: boolean): void {
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0E0' } };
+  const headerCells = (header.values as unknown[]).slice(1);
+  const validations = (sheet as unknown as { dataValidations: DataValidationsApi }).dataValidations;
+  spec.columns.forEach((column, fallback) => {
+    const found = headerCells.findIndex((h) => typeof h === 'string' && h.endsWith(`(${column.key})`));
+    const index = (found >= 0 ? found : fallback) + 1;
+    const col = sheet.getColumn(index);
+    col.width = Math.max(14, Math.min(40, column.th.length + column.key.length + 6));
+    if (spec.key === 'settings') return;
+    if (column.kind === 'date') col.numFmt = 'd/m/yyyy';
+    if (column.kind === 'money') col.numFmt = '#,##0.00';
+    const letter = col.letter;
+    const range = `${letter}2:${letter}${Math.max(TEMPLATE_ROWS, filled ? sheet.rowCount : 0)}`;
+    const validation = validationOf(column);
+    if (validation) validations.add(range, validation);
+  });
+  if (spec.key === 'settings') {
+    sheet.getColumn(1).width = 42;
+    sheet.getColumn(2).width = 36;
+  }
+  header.eachCell((cell) => {
+    cell.note = noteOf(spec, headerCells.indexOf(cell.value));
+  });
+}
+
+function validationOf(column: ColumnSpec): ExcelJS.DataValidation | undefined {
+  const message = { showErrorMessage: true, errorStyle: 'warning', errorTitle: 'Sajja' } as const;
+  if (column.kind === 'enum' && column.enumeration) {
+    const words = Object.values(ENUMERATIONS[column.enumeration]).map((thai) => thai[0]);
+    return {
+      type: 'list',
+      allowBlank: !column.required,
+      formulae: [`"${words.join(',')}"`],
+      ...message,
+      error: `เลือกจากรายการ: ${words.join(', ')} / choose from the list`,
+    };
+  }
+  if (column.kind === 'money') {
+    return {
+      type: 'decimal',
+      operator: 'greaterThanOrEqual',
+      allowBlank: !column.required,
+      formulae: [0],
+      ...message,
+      error: 'จำนวนเงินต้องไม่ติดลบ / amount must not be negative',
+    };
+  }
+  return undefined;
+}
+
+function noteOf(spec: TabSpec, index: number): string {
+  const column = spec.columns[index];
+  if (!column) return '';
+  return `${column.th} (${column.key})${column.required ? ' — ต้องกรอก / required' : ''}`;
+}
+
+const INSTRUCTIONS: string[][] = [
+  ['Sajja (สัจจะ) — สมุดบัญชีกลุ่มออมทรัพย์แก้หนี้ / savings group workbook'],
+  [''],
+  ['1. กรอกแท็บ ตั้งค่า (settings) ก่อน: รหัสกลุ่ม ชื่อกลุ่ม และวันเริ่มบัญชี / Fill in settings first.'],
+  ['2. ชื่อแท็บและหัวคอลัมน์ต้องคงไว้ตามเดิม สลับลำดับคอลัมน์ได้ / Keep tab names and headers; columns may move.'],
+  ['3. วันที่พิมพ์ได้หลายแบบ: 14/9/2569, 14 ก.ย. 69, 2026-09-14 / Dates: 14/9/2569, 14 ก.ย. 69, 2026-09-14.'],
+  ['4. จำนวนเงินเป็นบาท ไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง ใช้ ๑๒๓ ได้ / Money in baht, never negative, ≤ 2 decimals.'],
+  [
+    '5. ฝากผ่านหัวหน้ากลุ่มย่อย แล้วบันทึกการนำส่งในแท็บ นำส่งเงิน / Deposits go via the sub-group head, then remittances.',
+  ],
+  ['6. ตรวจสมุดด้วยคำสั่ง sajja check / Check the workbook with `sajja check`.'],
+];
+
+function addInstructions(book: ExcelJS.Workbook): void {
+  const sheet = book.addWorksheet('วิธีใช้ (instructions)');
+  INSTRUCTIONS.forEach((row) => sheet.addRow(row));
+  sheet.getRow(1).font = { bold: true, size: 14 };
+  sheet.getColumn(1).width = 110;
+}
