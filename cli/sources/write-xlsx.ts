@@ -32,7 +32,7 @@ export async function writeXlsx(workbook: Workbook | undefined): Promise<Buffer>
       views: [{ state: 'frozen', ySplit: 1 }],
     });
     if (source) for (const row of source.rows) sheet.addRow(row.map((cell) => cell ?? null));
-    else templateRows(spec).forEach((row) => sheet.addRow(row));
+    else sheet.addRows(templateRows(spec));
     styleSheet(sheet, spec, !!source);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
@@ -126,7 +126,7 @@ const INSTRUCTIONS: string[][] = [
 
 function addInstructions(book: ExcelJS.Workbook): void {
   const sheet = book.addWorksheet('วิธีใช้ (instructions)');
-  INSTRUCTIONS.forEach((row) => sheet.addRow(row));
+  sheet.addRows(INSTRUCTIONS);
   sheet.getRow(1).font = { bold: true, size: 14 };
   sheet.getColumn(1).width = 110;
 }
