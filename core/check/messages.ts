@@ -1,4 +1,5 @@
 import type { ParseReason } from '../parse/parsed.ts';
+import { echo } from './finding.ts';
 
 type Bilingual = { th: string; en: string };
 
@@ -75,6 +76,6 @@ export function columnName(column: { key: string; th: string }): Bilingual {
 
 /** A short quoted form of what was typed, for messages. */
 export function quoted(value: unknown): string {
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  const text = String(echo(value));
   return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
 }

@@ -56,7 +56,7 @@ export function readSettings(layout: TableLayout | undefined, out: Finding[]): S
       if (spec.key === 'timezone') dates.timeZone = parsed.value as string;
     }
   }
-  if (layout) {
+  if (keyIndex !== undefined && valueIndex !== undefined) {
     for (const spec of SETTING_SPECS) {
       if (!spec.required || raw[spec.key] !== undefined || out.some((f) => f.column === spec.key)) continue;
       const name = columnName(spec);

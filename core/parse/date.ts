@@ -43,7 +43,7 @@ monthNames.forEach((names, i) => {
   }
 });
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ][\d:.]+(?:z|[+-]\d{2}:?\d{2})?)?$/;
 const DMY = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/;
 const NAMED = /^(\d{1,2})\s*([^\d\s]+(?:\s?[^\d\s]+)*)\s*(\d{2}|\d{4})$/;
 const ERA_BE = /พ\.?\s?ศ\.?/;
@@ -94,11 +94,9 @@ function build(
 
 function dateFromSerial(serial: number): Parsed<IsoDate> {
   if (!Number.isFinite(serial)) return fail('not_finite');
-  const days = Math.floor(serial);
-  const ms = (days - SERIAL_UNIX_OFFSET) * DAY_MS;
-  const date = new Date(ms);
-  const year = date.getUTCFullYear();
-  if (Number.isNaN(ms) || year < MIN_YEAR || year > MAX_YEAR) return fail('date_year_range');
+  const date = new Date((Math.floor(serial) - SERIAL_UNIX_OFFSET) * DAY_MS);
+  const year = date.getUTCFullYear(); // NaN beyond ±8.64e15 ms
+  if (!(year >= MIN_YEAR && year <= MAX_YEAR)) return fail('date_year_range');
   return ok(isoDate(year, date.getUTCMonth() + 1, date.getUTCDate()));
 }
 

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type CellValue, checkWorkbook, type Workbook } from '../../../core/index.ts';
+import { rowsOf, setCell, smallBook } from '../../helpers/small-book.ts';
+
+const AS_OF = '2026-11-26';
+
+const HOSTILE: [string, CellValue][] = [
+  ['a formula as text', '=HYPERLINK("http://evil.example","click")'],
+  ['a 50 KB string', 'ก'.repeat(50_000)],
+  ['control characters', 'M1\u0000\u0007\u001b[31m'],
+  ['bidi overrides', '\u202eM1\u202c'],
+  ['__proto__', '__proto__'],
+  ['constructor', 'constructor'],
+  ['NaN', Number.NaN],
+  ['Infinity', Number.POSITIVE_INFINITY],
+  ['-Infinity', Number.NEGATIVE_INFINITY],
+  ['1e308', 1e308],
+  ['-0', -0],
+  ['an invalid Date', new Date(Number.NaN)],
+  ['a boolean', true],
+  ['a lone surrogate', '\ud800'],
+];
+
+describe('hostile input gives findings, never a crash', () => {
+  const columns = ['date', 'member_id', 'type', 'amount', 'via', 'account', 'receipt_no', 'note'];
+  it.each(HOSTILE)('%s in every savings column', (_name, value) => {
+    for (const column of columns) {
+      const wb = smallBook();
+      setCell(wb, 'savings', 2, column, value);
+      const result = checkWorkbook(wb, { asOf: AS_OF });
+      for (const f of result.findings) {
+        expect(f.sheet).toBe('savings');
+        expect(f.cell).toMatch(/^[A-H]2$/);
+        expect(f.message.th.length).toBeGreaterThan(0);
+        expect(f.message.en.length).toBeGreaterThan(0);
+        expect(JSON.stringify(f).length).toBeLessThan(2000);
+      }
+    }
+  });
+
+  it('takes __proto__ as an ordinary id', () => {
+    const wb = smallBook();
+    setCell(wb, 'members', 2, 'member_id', '__proto__');
+    setCell(wb, 'subgroups', 2, 'head_member_id', '__proto__');
+    setCell(wb, 'savings', 2, 'member_id', '__proto__');
+    setCell(wb, 'welfare', 2, 'member_id', '__proto__');
+    setCell(wb, 'loans', 2, 'guarantor_ids', '__proto__');
+    const result = checkWorkbook(wb, { asOf: AS_OF });
+    expect(result.findings).toEqual([]);
+    expect(({} as Record<string, unknown>).member_id).toBeUndefined();
+  });
+
+  it('marks a 50 KB note as too long and echoes only its start', () => {
+    const wb = smallBook();
+    setCell(wb, 'savings', 2, 'note', 'x'.repeat(50_000));
+    const [finding] = checkWorkbook(wb, { asOf: AS_OF }).findings;
+    expect(finding).toMatchObject({ code: 'E_VALUE', cell: 'H2', reason: 'text_too_long' });
+    expect(String(finding!.value).length).toBeLessThan(200);
+  });
+
+  it('survives a workbook with no tabs, and tabs with no rows', () => {
+    expect(checkWorkbook({ tabs: [] }, { asOf: AS_OF }).counts.error).toBe(4);
+    const empty: Workbook = {
+      tabs: ['settings', 'subgroups', 'households', 'members'].map((name) => ({ name, rows: [] })),
+    };
+    const result = checkWorkbook(empty, { asOf: AS_OF });
+    expect(result.findings.every((f) => f.code === 'E_COLUMN_MISSING')).toBe(true);
+  });
+});
+
+const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constant(null),
+  fc.string(),
+  fc.string({ unit: 'grapheme' }),
+  fc.stringMatching(/^[0-9๐-๙,.฿ -]{0,12}$/),
+  fc.constantFrom(
+    'ฝาก',
+    'ถอน',
+    'เงินสด',
+    '14 ก.ย. 69',
+    '31/02/2569',
+    '__proto__',
+    '=SUM(A1)',
+    'M1',
+    'H1',
+    'SG1',
+    'L1',
+  ),
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.date({ noInvalidDate: false }),
+);
+
+describe('no cell value makes the checker throw (property)', () => {
+  it('holds for random cells planted anywhere in a book', () => {
+    const base = smallBook();
+    const targets = base.tabs.flatMap((tab, t) =>
+      tab.rows.flatMap((row, r) => row.map((_c, c) => [t, r, c] as const)),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...targets), cellValue), { minLength: 1, maxLength: 12 }),
+        (plants) => {
+          const wb = smallBook();
+          for (const [[t, r, c], value] of plants) wb.tabs[t]!.rows[r]![c] = value;
+          const result = checkWorkbook(wb, { asOf: AS_OF });
+          expect(result.counts.error + result.counts.warning).toBe(result.findings.length);
+          for (const f of result.findings) expect(f.message.th && f.message.en).toBeTruthy();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('holds for random whole rows appended to every tab', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cellValue, { maxLength: 12 }), { maxLength: 4 }), (rows) => {
+        const wb = smallBook();
+        for (const tab of wb.tabs) tab.rows.push(...rows.map((row) => [...row]));
+        expect(() => checkWorkbook(wb, { asOf: AS_OF })).not.toThrow();
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
