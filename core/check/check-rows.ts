@@ -3,6 +3,7 @@ import type { TableLayout } from '../workbook.ts';
 import { checkRow, type RowResult } from './check-row.ts';
 import type { CheckContext } from './context.ts';
 import type { Finding } from './finding.ts';
+import { sortFindings } from './sort-findings.ts';
 
 export interface RowsCheck {
   rows: RowResult[];
@@ -24,5 +25,5 @@ export function checkRows(ctx: CheckContext, sheet: DataTabKey, rows: readonly n
     const result = checkRow(ctx, layout, row - 1, findings);
     if (result) results.push(result);
   }
-  return { rows: results, findings };
+  return { rows: results, findings: sortFindings(findings) };
 }

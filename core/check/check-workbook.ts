@@ -1,4 +1,3 @@
-import { columnIndex } from '../cell.ts';
 import type { DataTabKey } from '../model/records.ts';
 import type { Settings } from '../model/settings.ts';
 import { TABS, type TabKey } from '../model/tabs.ts';
@@ -10,6 +9,7 @@ import { type Finding, finding } from './finding.ts';
 import { columnName } from './messages.ts';
 import { readSettings } from './read-settings.ts';
 import { checkSubgroupSizes } from './rules/subgroup-size.ts';
+import { sortFindings } from './sort-findings.ts';
 
 /** "Today" for date and overdue checks: a date, or a clock that gives it in the group's zone. */
 export type AsOf = IsoDate | ((timeZone: string) => IsoDate);
@@ -112,23 +112,4 @@ function checkStructure(layouts: Map<TabKey, TableLayout>, out: Finding[]): void
       out[out.length - 1]!.column = column.key;
     }
   }
-}
-
-const TAB_ORDER = new Map(TABS.map((tab, i) => [tab.key, i]));
-
-function sortFindings(findings: Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (a, b) =>
-        (TAB_ORDER.get(a.f.sheet as TabKey) ?? -1) - (TAB_ORDER.get(b.f.sheet as TabKey) ?? -1) ||
-        (a.f.row ?? 0) - (b.f.row ?? 0) ||
-        cellColumn(a.f) - cellColumn(b.f) ||
-        a.i - b.i,
-    )
-    .map(({ f }) => f);
-}
-
-function cellColumn(f: Finding): number {
-  return f.cell === null ? -1 : columnIndex(f.cell.replace(/\d+$/, ''));
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CellValue, checkWorkbook, type Workbook } from '../../../core/index.ts';
-import { rowsOf, setCell, smallBook } from '../../helpers/small-book.ts';
+import { setCell, smallBook } from '../../helpers/small-book.ts';
 
 const AS_OF = '2026-11-26';
 
