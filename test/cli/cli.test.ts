@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
+import { TABS } from '../../core/index.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'sajja-cli-'));
+
+describe('sajja CLI', () => {
+  it.each(['check', 'template', 'generate', 'demo'])('%s --help prints its usage', async (command) => {
+    const { code, out } = await runCli(command, '--help');
+    expect(code).toBe(0);
+    expect(out).toContain(`sajja ${command}`);
+  });
+
+  it.each([
+    [['check'], 'needs a workbook'],
+    [['check', 'a.xlsx', '--bogus'], 'Unknown option'],
+    [['check', EXAMPLE_WORKBOOK, '--as-of', 'soon'], 'not a date'],
+    [['template', 'out.txt'], '.xlsx'],
+    [['frobnicate'], 'unknown command'],
+  ])('%j is a usage error (exit 2)', async (argv, message) => {
+    const { code, err } = await runCli(...argv);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+
+  it('exits 2 on an unusable file', async () => {
+    writeFileSync(join(dir, 'bad.json'), '{"valueRanges": 5}');
+    const { code, err } = await runCli('check', join(dir, 'bad.json'));
+    expect(code).toBe(2);
+    expect(err).toContain('unusable workbook');
+  });
+
+  it('prints findings grouped by tab in Thai and English', async () => {
+    const json = {
+      valueRanges: [
+        { range: 'settings!A1:B4', values: [['key', 'value'], ['group_id', 'g'], ['group_name', 'G'], ['opening_date', 'พรุ่งนี้']] },
+        { range: 'subgroups!A1:B1', values: [['subgroup_id', 'head_member_id']] },
+        { range: 'households!A1:C1', values: [['household_id', 'subgroup_id', 'head_name']] },
+        { range: 'members!A1:D2', values: [['member_id', 'name', 'household_id', 'joined_on'], ['M1', 'x', 'H1', '1/7/2569']] },
+      ],
+    };
+    writeFileSync(join(dir, 'g.json'), JSON.stringify(json));
+    const { code, out } = await runCli('check', join(dir, 'g.json'), '--as-of', '26/11/2569');
+    expect(code).toBe(1);
+    expect(out).toContain('ณ วันที่ / as of 2026-11-26');
+    expect(out).toContain('ตั้งค่า (settings)');
+    expect(out).toContain('B4');
+    expect(out).toContain('สมาชิก (members)');
+    expect(out).toMatch(/C2 +E_UNKNOWN_REF/);
+    expect(out).toContain('household_id "H1" is not in the households tab');
+  });
+
+  it('checks the example with today as the default date', async () => {
+    const { code, out } = await runCli('demo');
+    expect(out).toContain('kamlon-m11');
+    expect(code).toBe(0);
+  });
+
+  it('writes the template: Thai tabs and headers, frozen header, dropdowns, instructions', async () => {
+    const path = join(dir, 'template.xlsx');
+    expect((await runCli('template', path)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.worksheets[0]!.name).toBe('วิธีใช้ (instructions)');
+    const savings = book.getWorksheet('เงินออม (savings)')!;
+    expect(savings.getRow(1).values).toContain('วันที่ (date)');
+    expect(savings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const validations = (savings as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+      .dataValidations.model;
+    const typeValidation = Object.entries(validations).find(([address]) => address.startsWith('C2'))?.[1];
+    expect(typeValidation).toMatchObject({ type: 'list', formulae: ['"ฝาก,ถอน"'] });
+    for (const spec of TABS) {
+      expect(book.worksheets.some((s) => s.name === `${spec.th} (${spec.key})` || s.name === spec.th)).toBe(true);
+    }
+
+    // an empty template is structurally whole: only the settings it needs are missing
+    const { out } = await runCli('check', path, '--as-of', '2026-11-26', '--json');
+    const findings = JSON.parse(out).findings.map((f: { code: string; column: string }) => [f.code, f.column]);
+    expect(findings).toEqual([
+      ['E_REQUIRED', 'group_id'],
+      ['E_REQUIRED', 'group_name'],
+      ['E_REQUIRED', 'opening_date'],
+    ]);
+  });
+
+  it('generates a workbook that checks clean, as .json and .xlsx', async () => {
+    for (const name of ['gen.json', 'gen.xlsx']) {
+      const path = join(dir, name);
+      expect((await runCli('generate', path, '--households', '7', '--months', '2', '--seed', '5')).code).toBe(0);
+      const { code, out } = await runCli('check', path, '--as-of', '2026-11-26', '--json');
+      expect(JSON.parse(out).counts).toEqual({ error: 0, warning: 0 });
+      expect(code).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+const AS_OF = '2026-11-26';
+
+describe('the example workbook', () => {
+  it('checks clean: no errors, no warnings', async () => {
+    const { code, out } = await runCli('check', EXAMPLE_WORKBOOK, '--as-of', AS_OF, '--json');
+    expect(JSON.parse(out)).toMatchObject({ group_id: 'kamlon-m11', ok: true, counts: { error: 0, warning: 0 }, findings: [] });
+    expect(code).toBe(0);
+  });
+
+  it('with planted mistakes gives exactly those findings at their cells', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(EXAMPLE_WORKBOOK);
+    const plant = (tab: string, cell: string, value: ExcelJS.CellValue) => {
+      const sheet = book.worksheets.find((s) => s.name === tab || s.name.endsWith(`(${tab})`));
+      sheet!.getCell(cell).value = value;
+    };
+    plant('savings', 'D10', '12,5O');
+    plant('savings', 'A20', '31/02/2569');
+    plant('members', 'B5', null);
+    plant('members', 'E6', '๑ ก.ค. ๖๙'); // a valid Thai date: no finding
+    plant('remittances', 'B3', 'SG99');
+    const repayments = book.worksheets.find((s) => s.name.endsWith('(repayments)'))!;
+    plant('repayments', 'G3', repayments.getCell('G2').value);
+    plant('บัญชีครัวเรือน', 'A5', '15/12/2569');
+    plant('welfare', 'C4', 'ฝากเงิน');
+    plant('loans', 'E2', 2);
+    plant('debt_survey', 'F2', '20%');
+    plant('debt_survey', 'G2', 'ต่อเดือน');
+    const path = join(mkdtempSync(join(tmpdir(), 'sajja-')), 'planted.xlsx');
+    await book.xlsx.writeFile(path);
+
+    const { code, out } = await runCli('check', path, '--as-of', AS_OF, '--json');
+    const result = JSON.parse(out);
+    expect(result.findings.map((f: { code: string; sheet: string; cell: string }) => [f.code, f.sheet, f.cell])).toEqual([
+      ['E_REQUIRED', 'members', 'B5'],
+      ['E_VALUE', 'savings', 'D10'],
+      ['E_VALUE', 'savings', 'A20'],
+      ['E_UNKNOWN_REF', 'remittances', 'B3'],
+      ['W_RATE_ABOVE_LEGAL', 'loans', 'E2'],
+      ['E_DUPLICATE_ID', 'repayments', 'G3'],
+      ['E_VALUE', 'welfare', 'C4'],
+      ['E_DATE_RANGE', 'household_accounts', 'A5'],
+      ['W_RATE_ABOVE_LEGAL', 'debt_survey', 'F2'],
+    ]);
+    expect(result.counts).toEqual({ error: 7, warning: 2 });
+    expect(code).toBe(1);
+  });
+});
