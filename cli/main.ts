@@ -8,7 +8,10 @@ import { formatCheck } from './format-check.ts';
 import { generateWorkbook } from './generate/generate-workbook.ts';
 import { batchGetFromWorkbook, UnusableWorkbookError } from './sources/batchget-json.ts';
 import { loadWorkbook } from './sources/load-workbook.ts';
-import { writeXlsx } from './sources/write-xlsx.ts';
+
+/** exceljs takes a while to load: only commands that write .xlsx pay for it. */
+const writeXlsx = async (...args: Parameters<typeof import('./sources/write-xlsx.ts').writeXlsx>) =>
+  (await import('./sources/write-xlsx.ts')).writeXlsx(...args);
 
 /** Where the CLI writes; tests pass their own. */
 export interface Io {
@@ -166,16 +169,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
-if (invokedDirectly) {
+/** Runs the CLI as a process: prints to stdout/stderr and sets the exit code. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   const io: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
-  run(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`${(error as Error).stack ?? error}\n`);
-      process.exitCode = 2;
-    },
-  );
+  try {
+    process.exitCode = await run(argv, io);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).stack ?? error}\n`);
+    process.exitCode = 2;
+  }
 }

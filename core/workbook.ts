@@ -29,7 +29,11 @@ export interface TableLayout {
   spec: TabSpec;
   tab: SheetTab;
   columns: Map<string, number>;
+  /** The columns found, in the spec's order, with their index: the order cells are read in. */
+  present: { column: ColumnSpec; index: number }[];
   missing: ColumnSpec[];
+  /** True when a required column is missing: no row of the tab can be valid. */
+  incomplete: boolean;
 }
 
 /** Finds the tab for a spec (the first that matches), or undefined. */
@@ -47,7 +51,12 @@ export function layoutOf(spec: TabSpec, tab: SheetTab): TableLayout {
     );
     if (index >= 0) columns.set(column.key, index);
   }
-  return { spec, tab, columns, missing: spec.columns.filter((column) => !columns.has(column.key)) };
+  const missing = spec.columns.filter((column) => !columns.has(column.key));
+  const present = spec.columns.flatMap((column) => {
+    const index = columns.get(column.key);
+    return index === undefined ? [] : [{ column, index }];
+  });
+  return { spec, tab, columns, present, missing, incomplete: missing.some((column) => column.required) };
 }
 
 /** Locates every known tab of a workbook. */

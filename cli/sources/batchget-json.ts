@@ -14,7 +14,8 @@ export const BatchGetSchema = z.object({
     z.object({
       range: z.string(),
       majorDimension: z.enum(['ROWS', 'COLUMNS', 'DIMENSION_UNSPECIFIED']).optional(),
-      values: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))).optional(),
+      // rows are checked by hand below: a zod schema per cell would copy a 150,000-row sheet
+      values: z.array(z.custom<unknown[]>(Array.isArray, 'each row must be an array')).optional(),
     }),
   ),
 });
@@ -36,13 +37,27 @@ export function workbookFromBatchGet(json: unknown): Workbook {
   const tabs: SheetTab[] = [];
   for (const range of parsed.data.valueRanges) {
     const { sheet, row, column } = splitRange(range.range);
-    let rows: CellValue[][] = range.values ?? [];
+    let rows = cellRows(range.values ?? []);
     if (range.majorDimension === 'COLUMNS') rows = transpose(rows);
     if (column > 0) rows = rows.map((r) => [...new Array<CellValue>(column).fill(null), ...r]);
     if (row > 1) rows = [...Array.from({ length: row - 1 }, () => []), ...rows];
     tabs.push({ name: sheet, rows });
   }
   return { tabs };
+}
+
+/**
+ * The rows as cell values. The Sheets API only sends strings, numbers and booleans; anything
+ * else (an object, an array) is kept as its JSON text, so the checker reports it as typed.
+ */
+function cellRows(rows: unknown[][]): CellValue[][] {
+  for (const row of rows) {
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell !== null && typeof cell === 'object') row[c] = JSON.stringify(cell);
+    }
+  }
+  return rows as CellValue[][];
 }
 
 /** Splits `'เงินออม (savings)'!A1:H900` into the tab name and its first cell. */

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Workbook } from '../../core/index.ts';
 import { UnusableWorkbookError, workbookFromBatchGet } from './batchget-json.ts';
-import { readXlsx } from './xlsx.ts';
 
 /** Loads a workbook from an `.xlsx` file or a `.json` Sheets API batchGet response. */
 export async function loadWorkbook(path: string): Promise<Workbook> {
@@ -22,6 +21,6 @@ export async function loadWorkbook(path: string): Promise<Workbook> {
     }
     return workbookFromBatchGet(json);
   }
-  if (kind === '.xlsx') return readXlsx(bytes);
+  if (kind === '.xlsx') return (await import('./xlsx.ts')).readXlsx(bytes);
   throw new UnusableWorkbookError(`${path}: a workbook is an .xlsx file or a Sheets batchGet .json file`);
 }

@@ -43,17 +43,16 @@ export function checkRow(
   if (!cells || isEmptyRow(cells)) return undefined;
   const row = rowIndex + 1;
   const key = layout.spec.key as DataTabKey;
-  const values: Record<string, unknown> = Object.create(null);
-  const refused = new Set<string>();
+  // column keys come from the spec, never from the sheet: a plain object is safe and fast
+  const values: Record<string, unknown> = {};
+  let refused: string[] | undefined;
   const before = out.length;
 
-  for (const column of layout.spec.columns) {
-    const index = layout.columns.get(column.key);
-    if (index === undefined) continue;
+  for (const { column, index } of layout.present) {
     const cell = cells[index];
     if (isBlank(cell)) {
       if (column.required) {
-        refused.add(column.key);
+        refused = refuse(refused, column.key);
         out.push(requiredFinding(layout, row, column));
       }
       continue;
@@ -61,23 +60,23 @@ export function checkRow(
     const parsed = readCell(column, cell, ctx.dates, values.type as string | undefined);
     if (parsed.ok) values[column.key] = parsed.value;
     else {
-      refused.add(column.key);
+      refused = refuse(refused, column.key);
       out.push(valueFinding(layout, row, column, cell, parsed.reason));
     }
   }
 
   const result: RowResult = { row, values };
-  const schema = RECORD_SCHEMAS[key];
-  const parsed = schema.safeParse({ ...values });
+  const parsed = RECORD_SCHEMAS[key].safeParse(values);
   if (parsed.success) {
-    if (refused.size === 0 && layout.missing.every((c) => !c.required)) result.record = parsed.data;
+    if (refused === undefined && !layout.incomplete) result.record = parsed.data;
   } else {
     for (const issue of parsed.error.issues) {
       const columnKey = String(issue.path[0] ?? '');
       const column = layout.spec.columns.find((c) => c.key === columnKey);
       // a refused cell has its finding already; a missing required column has E_COLUMN_MISSING
-      if (!column || refused.has(columnKey) || (column.required && !layout.columns.has(columnKey))) continue;
-      refused.add(columnKey);
+      if (!column || refused?.includes(columnKey) || (column.required && !layout.columns.has(columnKey)))
+        continue;
+      refused = refuse(refused, columnKey);
       const index = layout.columns.get(columnKey);
       out.push(
         valueFinding(layout, row, column, index === undefined ? undefined : cells[index], issue.message),
@@ -85,8 +84,15 @@ export function checkRow(
     }
   }
   checkRowRules(ctx, layout, result, out);
-  if (out.length > before && out.slice(before).some((f) => f.severity === 'error')) delete result.record;
+  for (let i = before; i < out.length; i++) if (out[i]!.severity === 'error') delete result.record;
   return result;
+}
+
+/** Notes a refused column; the list is made only for rows that have one. */
+function refuse(refused: string[] | undefined, column: string): string[] {
+  if (!refused) return [column];
+  refused.push(column);
+  return refused;
 }
 
 function requiredFinding(layout: TableLayout, row: number, column: ColumnSpec): Finding {

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from 'zod';
 import type { Calendar } from '../parse/date.ts';
 import type { ColumnSpec } from './tabs.ts';
 
@@ -24,37 +24,29 @@ export const SETTING_SPECS: readonly ColumnSpec[] = [
 export const SettingsSchema = z.object({
   group_id: z.string(),
   group_name: z.string(),
-  province: z.optional(z.string()),
-  district: z.optional(z.string()),
-  subdistrict: z.optional(z.string()),
-  village: z.optional(z.string()),
-  coordinator_emails: z._default(z.array(z.string()), []),
-  calendar: z._default(z.enum(['buddhist', 'gregorian']), 'buddhist'),
-  timezone: z._default(z.string(), 'Asia/Bangkok'),
-  opening_date: z.optional(z.string()),
-  opening_cash: z._default(z.number().check(z.int(), z.minimum(0)), 0),
-  opening_bank: z._default(z.number().check(z.int(), z.minimum(0)), 0),
-  max_households_per_subgroup: z._default(
-    z
-      .number()
-      .check(
-        z.int(),
-        z.minimum(1, { error: 'max_households_range' }),
-        z.maximum(100, { error: 'max_households_range' }),
-      ),
-    5,
-  ),
-  remit_within_days: z._default(
-    z
-      .number()
-      .check(
-        z.int(),
-        z.minimum(0, { error: 'remit_days_range' }),
-        z.maximum(366, { error: 'remit_days_range' }),
-      ),
-    7,
-  ),
-  closed_through: z.optional(z.string()),
+  province: z.string().optional(),
+  district: z.string().optional(),
+  subdistrict: z.string().optional(),
+  village: z.string().optional(),
+  coordinator_emails: z.array(z.string()).default([]),
+  calendar: z.enum(['buddhist', 'gregorian']).default('buddhist'),
+  timezone: z.string().default('Asia/Bangkok'),
+  opening_date: z.string().optional(),
+  opening_cash: z.number().int().min(0).default(0),
+  opening_bank: z.number().int().min(0).default(0),
+  max_households_per_subgroup: z
+    .number()
+    .int()
+    .min(1, { error: 'max_households_range' })
+    .max(100, { error: 'max_households_range' })
+    .default(5),
+  remit_within_days: z
+    .number()
+    .int()
+    .min(0, { error: 'remit_days_range' })
+    .max(366, { error: 'remit_days_range' })
+    .default(7),
+  closed_through: z.string().optional(),
 });
 
 /** A group's settings, with defaults filled in. `opening_date` is absent only when it was unreadable. */

@@ -59,7 +59,15 @@ const DAY_MS = 86_400_000;
  * Thai digits. A 4-digit year above 2400 is Buddhist Era; a 2-digit year follows `calendar`.
  */
 export function parseDate(value: CellValue, options: DateOptions): Parsed<IsoDate> {
-  if (typeof value === 'number') return dateFromSerial(value);
+  if (typeof value === 'number') {
+    // a sheet holds a few hundred distinct days in many rows: read each serial once
+    let parsed = serials.get(value);
+    if (parsed === undefined) {
+      parsed = dateFromSerial(value);
+      if (serials.size < MEMO_LIMIT) serials.set(value, parsed);
+    }
+    return parsed;
+  }
   if (value instanceof Date) return dateFromInstant(value, options.timeZone);
   if (typeof value !== 'string') return fail('wrong_type');
   const text = foldWord(value);
@@ -91,6 +99,9 @@ function build(
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(ce, month)) return fail('date_impossible');
   return ok(isoDate(ce, month, day));
 }
+
+const serials = new Map<number, Parsed<IsoDate>>();
+const MEMO_LIMIT = 20_000;
 
 function dateFromSerial(serial: number): Parsed<IsoDate> {
   if (!Number.isFinite(serial)) return fail('not_finite');

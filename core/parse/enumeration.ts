@@ -38,11 +38,25 @@ export function findKey(lookup: Lookup, text: string): string | undefined {
   return suffix ? lookup.get(suffix[1]!.trim()) : undefined;
 }
 
+/** Results of words already read, per enumeration: a sheet repeats the same few words many times. */
+const seen = new Map<EnumerationName, Map<string, Parsed<string>>>();
+const SEEN_LIMIT = 1000;
+
 /** Reads an enumeration cell: the English key or a Thai word. */
 export function parseEnum(value: CellValue, name: EnumerationName): Parsed<string> {
   if (typeof value !== 'string') return fail(typeof value === 'number' ? 'enum' : 'wrong_type');
-  const key = findKey(lookupOf(name), value);
-  return key === undefined ? fail('enum') : ok(key);
+  let memo = seen.get(name);
+  if (!memo) {
+    memo = new Map();
+    seen.set(name, memo);
+  }
+  let parsed = memo.get(value);
+  if (parsed === undefined) {
+    const key = findKey(lookupOf(name), value);
+    parsed = key === undefined ? fail('enum') : ok(key);
+    if (memo.size < SEEN_LIMIT) memo.set(value, parsed);
+  }
+  return parsed;
 }
 
 /** The keys of an enumeration, in order. */

@@ -15,8 +15,21 @@ function asText(value: CellValue): string | undefined {
   return undefined;
 }
 
+const ids = new Map<CellValue, Parsed<string>>();
+const MEMO_LIMIT = 50_000;
+
 /** Reads an id: trimmed, Thai digits as ASCII; no commas, hidden characters or formula text. */
 export function parseId(value: CellValue): Parsed<string> {
+  // ids repeat down a sheet (members, loans): read each distinct one once
+  let parsed = ids.get(value);
+  if (parsed === undefined) {
+    parsed = readId(value);
+    if (ids.size < MEMO_LIMIT && (typeof value === 'string' ? value.length <= 64 : true)) ids.set(value, parsed);
+  }
+  return parsed;
+}
+
+function readId(value: CellValue): Parsed<string> {
   const raw = asText(value);
   if (raw === undefined) return fail(typeof value === 'number' ? 'not_finite' : 'wrong_type');
   const id = toArabicDigits(raw.normalize('NFC')).trim();

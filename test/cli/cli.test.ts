@@ -38,10 +38,24 @@ describe('sajja CLI', () => {
   it('prints findings grouped by tab in Thai and English', async () => {
     const json = {
       valueRanges: [
-        { range: 'settings!A1:B4', values: [['key', 'value'], ['group_id', 'g'], ['group_name', 'G'], ['opening_date', 'พรุ่งนี้']] },
+        {
+          range: 'settings!A1:B4',
+          values: [
+            ['key', 'value'],
+            ['group_id', 'g'],
+            ['group_name', 'G'],
+            ['opening_date', 'พรุ่งนี้'],
+          ],
+        },
         { range: 'subgroups!A1:B1', values: [['subgroup_id', 'head_member_id']] },
         { range: 'households!A1:C1', values: [['household_id', 'subgroup_id', 'head_name']] },
-        { range: 'members!A1:D2', values: [['member_id', 'name', 'household_id', 'joined_on'], ['M1', 'x', 'H1', '1/7/2569']] },
+        {
+          range: 'members!A1:D2',
+          values: [
+            ['member_id', 'name', 'household_id', 'joined_on'],
+            ['M1', 'x', 'H1', '1/7/2569'],
+          ],
+        },
       ],
     };
     writeFileSync(join(dir, 'g.json'), JSON.stringify(json));
@@ -70,17 +84,23 @@ describe('sajja CLI', () => {
     const savings = book.getWorksheet('เงินออม (savings)')!;
     expect(savings.getRow(1).values).toContain('วันที่ (date)');
     expect(savings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const validations = (savings as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
-      .dataValidations.model;
+    const validations = (
+      savings as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
+    ).dataValidations.model;
     const typeValidation = Object.entries(validations).find(([address]) => address.startsWith('C2'))?.[1];
     expect(typeValidation).toMatchObject({ type: 'list', formulae: ['"ฝาก,ถอน"'] });
     for (const spec of TABS) {
-      expect(book.worksheets.some((s) => s.name === `${spec.th} (${spec.key})` || s.name === spec.th)).toBe(true);
+      expect(book.worksheets.some((s) => s.name === `${spec.th} (${spec.key})` || s.name === spec.th)).toBe(
+        true,
+      );
     }
 
     // an empty template is structurally whole: only the settings it needs are missing
     const { out } = await runCli('check', path, '--as-of', '2026-11-26', '--json');
-    const findings = JSON.parse(out).findings.map((f: { code: string; column: string }) => [f.code, f.column]);
+    const findings = JSON.parse(out).findings.map((f: { code: string; column: string }) => [
+      f.code,
+      f.column,
+    ]);
     expect(findings).toEqual([
       ['E_REQUIRED', 'group_id'],
       ['E_REQUIRED', 'group_name'],
@@ -91,7 +111,9 @@ describe('sajja CLI', () => {
   it('generates a workbook that checks clean, as .json and .xlsx', async () => {
     for (const name of ['gen.json', 'gen.xlsx']) {
       const path = join(dir, name);
-      expect((await runCli('generate', path, '--households', '7', '--months', '2', '--seed', '5')).code).toBe(0);
+      expect((await runCli('generate', path, '--households', '7', '--months', '2', '--seed', '5')).code).toBe(
+        0,
+      );
       const { code, out } = await runCli('check', path, '--as-of', '2026-11-26', '--json');
       expect(JSON.parse(out).counts).toEqual({ error: 0, warning: 0 });
       expect(code).toBe(0);

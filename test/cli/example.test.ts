@@ -11,7 +11,12 @@ const AS_OF = '2026-11-26';
 describe('the example workbook', () => {
   it('checks clean: no errors, no warnings', async () => {
     const { code, out } = await runCli('check', EXAMPLE_WORKBOOK, '--as-of', AS_OF, '--json');
-    expect(JSON.parse(out)).toMatchObject({ group_id: 'kamlon-m11', ok: true, counts: { error: 0, warning: 0 }, findings: [] });
+    expect(JSON.parse(out)).toMatchObject({
+      group_id: 'kamlon-m11',
+      ok: true,
+      counts: { error: 0, warning: 0 },
+      findings: [],
+    });
     expect(code).toBe(0);
   });
 
@@ -39,7 +44,9 @@ describe('the example workbook', () => {
 
     const { code, out } = await runCli('check', path, '--as-of', AS_OF, '--json');
     const result = JSON.parse(out);
-    expect(result.findings.map((f: { code: string; sheet: string; cell: string }) => [f.code, f.sheet, f.cell])).toEqual([
+    expect(
+      result.findings.map((f: { code: string; sheet: string; cell: string }) => [f.code, f.sheet, f.cell]),
+    ).toEqual([
       ['E_REQUIRED', 'members', 'B5'],
       ['E_VALUE', 'savings', 'D10'],
       ['E_VALUE', 'savings', 'A20'],

@@ -10,8 +10,8 @@ import {
   workbookFromBatchGet,
 } from '../../cli/sources/batchget-json.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
-import { cellValue, readXlsx } from '../../cli/sources/xlsx.ts';
 import { writeXlsx } from '../../cli/sources/write-xlsx.ts';
+import { cellValue, readXlsx } from '../../cli/sources/xlsx.ts';
 import { checkWorkbook, type Workbook } from '../../core/index.ts';
 import { setCell, smallBook } from '../helpers/small-book.ts';
 
@@ -38,7 +38,14 @@ describe('batchGet JSON source', () => {
     const wb = workbookFromBatchGet({
       valueRanges: [
         { range: 'members!B2:C3', values: [['member_id', 'name']] },
-        { range: 'x!A1:B2', majorDimension: 'COLUMNS', values: [['h1', 'a'], ['h2', 'b']] },
+        {
+          range: 'x!A1:B2',
+          majorDimension: 'COLUMNS',
+          values: [
+            ['h1', 'a'],
+            ['h2', 'b'],
+          ],
+        },
       ],
     });
     expect(wb.tabs[0]!.rows).toEqual([[], [null, 'member_id', 'name']]);
@@ -50,18 +57,34 @@ describe('batchGet JSON source', () => {
 
   it('refuses what is not a batchGet response', () => {
     expect(() => workbookFromBatchGet({ sheets: [] })).toThrow(UnusableWorkbookError);
-    expect(() => workbookFromBatchGet({ valueRanges: [{ range: 'x', values: [[{}]] }] })).toThrow(UnusableWorkbookError);
+    expect(() => workbookFromBatchGet({ valueRanges: [{ range: 'x', values: ['row'] }] })).toThrow(
+      UnusableWorkbookError,
+    );
+  });
+
+  it('keeps a cell the Sheets API never sends as its JSON text', () => {
+    const wb = workbookFromBatchGet({ valueRanges: [{ range: 'x', values: [[{ a: 1 }, [2], 3]] }] });
+    expect(wb.tabs[0]!.rows).toEqual([['{"a":1}', '[2]', 3]]);
   });
 
   it('round-trips a workbook, dates as serial numbers', () => {
     const wb = smallBook();
-    expect(trimmed(workbookFromBatchGet(JSON.parse(JSON.stringify(batchGetFromWorkbook(wb)))))).toEqual(trimmed(wb));
+    expect(trimmed(workbookFromBatchGet(JSON.parse(JSON.stringify(batchGetFromWorkbook(wb)))))).toEqual(
+      trimmed(wb),
+    );
   });
 });
 
 describe('xlsx source', () => {
   it('reads back exactly what was written, dates as serial numbers', async () => {
-    const wb = generateWorkbook({ groupId: 'g', groupName: 'g', households: 6, months: 2, start: '2026-07', seed: 3 });
+    const wb = generateWorkbook({
+      groupId: 'g',
+      groupName: 'g',
+      households: 6,
+      months: 2,
+      start: '2026-07',
+      seed: 3,
+    });
     const back = await readXlsx(await writeXlsx(wb));
     const known = trimmed(back).filter((t) => !t.name.includes('instructions'));
     expect(known).toEqual(trimmed(wb));

@@ -29,11 +29,12 @@ export function checkRowRules(
 }
 
 function checkReferences(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
-  for (const column of layout.spec.columns) {
+  for (const { column } of layout.present) {
     if (!column.ref) continue;
     const known = ctx.ids.get(column.ref);
     const value = result.values[column.key];
     if (!known || value === undefined) continue;
+    if (typeof value === 'string' && known.has(value)) continue;
     for (const id of Array.isArray(value) ? (value as string[]) : [value as string]) {
       if (known.has(id)) continue;
       const target = tabSpec(column.ref);
@@ -54,11 +55,7 @@ function checkReferences(ctx: CheckContext, layout: TableLayout, result: RowResu
 
 function checkRepeats(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
   const { spec } = layout;
-  const columns: [string, Map<string, number> | undefined][] = [];
-  if (spec.idColumn) columns.push([spec.idColumn, ctx.ids.get(spec.key as RefTarget)]);
-  for (const column of spec.uniqueColumns ?? [])
-    columns.push([column, ctx.unique.get(`${spec.key}.${column}`)]);
-  for (const [key, firstRows] of columns) {
+  for (const [key, firstRows] of repeatColumns(ctx, layout)) {
     const value = result.values[key];
     if (typeof value !== 'string' || !firstRows) continue;
     const first = firstRows.get(value);
@@ -78,21 +75,43 @@ function checkRepeats(ctx: CheckContext, layout: TableLayout, result: RowResult,
   }
 }
 
+const repeatCache = new WeakMap<CheckContext, Map<TableLayout, [string, Map<string, number>][]>>();
+
+/** The columns of a tab whose values must not repeat, with their first rows (computed once per context). */
+function repeatColumns(ctx: CheckContext, layout: TableLayout): [string, Map<string, number>][] {
+  let byLayout = repeatCache.get(ctx);
+  if (!byLayout) {
+    byLayout = new Map();
+    repeatCache.set(ctx, byLayout);
+  }
+  let columns = byLayout.get(layout);
+  if (!columns) {
+    const { spec } = layout;
+    const found: [string, Map<string, number> | undefined][] = [];
+    if (spec.idColumn) found.push([spec.idColumn, ctx.ids.get(spec.key as RefTarget)]);
+    for (const column of spec.uniqueColumns ?? [])
+      found.push([column, ctx.unique.get(`${spec.key}.${column}`)]);
+    columns = found.filter((entry): entry is [string, Map<string, number>] => entry[1] !== undefined);
+    byLayout.set(layout, columns);
+  }
+  return columns;
+}
+
 function checkDates(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
   const opening = ctx.settings.opening_date;
-  for (const column of layout.spec.columns) {
+  for (const { column } of layout.present) {
     if (column.kind !== 'date') continue;
     const date = result.values[column.key];
     if (typeof date !== 'string') continue;
-    const name = columnName(column);
+    const name = () => columnName(column);
     if (date > ctx.asOf && !column.future) {
       out.push(
         finding(
           'E_DATE_RANGE',
           placeOf(layout, result.row, column.key),
           {
-            th: `${name.th} ${date} อยู่หลังวันนี้ (${ctx.asOf})`,
-            en: `${name.en} ${date} is after today (${ctx.asOf})`,
+            th: `${name().th} ${date} อยู่หลังวันนี้ (${ctx.asOf})`,
+            en: `${name().en} ${date} is after today (${ctx.asOf})`,
           },
           { value: date, limit: ctx.asOf },
         ),
@@ -103,8 +122,8 @@ function checkDates(ctx: CheckContext, layout: TableLayout, result: RowResult, o
           'E_DATE_RANGE',
           placeOf(layout, result.row, column.key),
           {
-            th: `${name.th} ${date} อยู่ก่อนวันเริ่มบัญชี (${opening})`,
-            en: `${name.en} ${date} is before the opening date (${opening})`,
+            th: `${name().th} ${date} อยู่ก่อนวันเริ่มบัญชี (${opening})`,
+            en: `${name().en} ${date} is before the opening date (${opening})`,
           },
           { value: date, limit: opening },
         ),

@@ -1,0 +1,25 @@
+import { build } from 'esbuild';
+
+/**
+ * Bundles the CLI into `outdir/sajja.mjs`. Dynamic imports (exceljs, only needed for .xlsx)
+ * become chunks of their own, so checking a batchGet .json never loads them; heavy packages
+ * stay in node_modules.
+ */
+export async function buildCli(outdir = 'dist'): Promise<string> {
+  await build({
+    entryPoints: { sajja: 'cli/bin.ts' },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['exceljs', 'tsx'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return `${outdir}/sajja.mjs`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildCli();
