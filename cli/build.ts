@@ -16,7 +16,9 @@ export async function buildCli(outdir = 'dist'): Promise<string> {
     format: 'esm',
     target: 'node20',
     external: ['exceljs', 'tsx'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   return `${outdir}/sajja.mjs`;

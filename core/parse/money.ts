@@ -15,7 +15,15 @@ const MONEY_TEXT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/;
  * `1250 บาท`, `๑,๒๕๐`. Never negative, at most 2 decimals, at most {@link MAX_SATANG}.
  */
 export function parseMoney(value: CellValue): Parsed<Satang> {
-  if (typeof value === 'number') return moneyFromNumber(value);
+  if (typeof value === 'number') {
+    // the same few amounts fill a savings sheet: read each once
+    let parsed = numbers.get(value);
+    if (parsed === undefined) {
+      parsed = moneyFromNumber(value);
+      if (numbers.size < MEMO_LIMIT) numbers.set(value, parsed);
+    }
+    return parsed;
+  }
   if (typeof value !== 'string') return fail('wrong_type');
   let text = toArabicDigits(value.normalize('NFC')).trim();
   text = text
@@ -34,6 +42,9 @@ export function parseMoney(value: CellValue): Parsed<Satang> {
   const satang = Number(whole) * 100 + Number((fraction + '00').slice(0, 2));
   return satang > MAX_SATANG ? fail('money_too_large') : ok(satang);
 }
+
+const numbers = new Map<number, Parsed<Satang>>();
+const MEMO_LIMIT = 20_000;
 
 function moneyFromNumber(value: number): Parsed<Satang> {
   if (!Number.isFinite(value)) return fail('not_finite');

@@ -24,7 +24,8 @@ export function parseId(value: CellValue): Parsed<string> {
   let parsed = ids.get(value);
   if (parsed === undefined) {
     parsed = readId(value);
-    if (ids.size < MEMO_LIMIT && (typeof value === 'string' ? value.length <= 64 : true)) ids.set(value, parsed);
+    if (ids.size < MEMO_LIMIT && (typeof value === 'string' ? value.length <= 64 : true))
+      ids.set(value, parsed);
   }
   return parsed;
 }

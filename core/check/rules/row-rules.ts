@@ -1,4 +1,4 @@
-import type { RefTarget } from '../../model/tabs.ts';
+import type { ColumnSpec, RefTarget } from '../../model/tabs.ts';
 import { tabSpec } from '../../model/tabs.ts';
 import type { TableLayout } from '../../workbook.ts';
 import type { RowResult } from '../check-row.ts';
@@ -11,6 +11,47 @@ import { columnName } from '../messages.ts';
 export const LEGAL_MONTHLY_RATE = 1.25;
 export const LEGAL_YEARLY_RATE = 15;
 
+/** The columns each rule looks at in one tab, worked out once per context. */
+interface RulePlan {
+  refs: { column: ColumnSpec; known: Map<string, number> }[];
+  repeats: { column: ColumnSpec; firstRows: Map<string, number> }[];
+  dates: ColumnSpec[];
+}
+
+const plans = new WeakMap<CheckContext, Map<TableLayout, RulePlan>>();
+
+function planOf(ctx: CheckContext, layout: TableLayout): RulePlan {
+  let byLayout = plans.get(ctx);
+  if (!byLayout) {
+    byLayout = new Map();
+    plans.set(ctx, byLayout);
+  }
+  let plan = byLayout.get(layout);
+  if (!plan) {
+    const { spec } = layout;
+    const present = layout.present.map(({ column }) => column);
+    const firstRowsOf = (column: ColumnSpec) =>
+      column.key === spec.idColumn
+        ? ctx.ids.get(spec.key as RefTarget)
+        : spec.uniqueColumns?.includes(column.key)
+          ? ctx.unique.get(`${spec.key}.${column.key}`)
+          : undefined;
+    plan = {
+      refs: present.flatMap((column) => {
+        const known = column.ref && ctx.ids.get(column.ref);
+        return known ? [{ column, known }] : [];
+      }),
+      repeats: present.flatMap((column) => {
+        const firstRows = firstRowsOf(column);
+        return firstRows ? [{ column, firstRows }] : [];
+      }),
+      dates: present.filter((column) => column.kind === 'date'),
+    };
+    byLayout.set(layout, plan);
+  }
+  return plan;
+}
+
 /** The rules that need only one row and the context: references, repeats, dates, rates, requests. */
 export function checkRowRules(
   ctx: CheckContext,
@@ -18,9 +59,10 @@ export function checkRowRules(
   result: RowResult,
   out: Finding[],
 ): void {
-  checkReferences(ctx, layout, result, out);
-  checkRepeats(ctx, layout, result, out);
-  checkDates(ctx, layout, result, out);
+  const plan = planOf(ctx, layout);
+  checkReferences(plan, layout, result, out);
+  checkRepeats(plan, layout, result, out);
+  checkDates(ctx, plan, layout, result, out);
   if (layout.spec.key === 'loans') {
     checkLoanRate(layout, result, out);
     checkLoanRequest(ctx, layout, result, out);
@@ -28,16 +70,13 @@ export function checkRowRules(
   if (layout.spec.key === 'debt_survey') checkDebtRate(layout, result, out);
 }
 
-function checkReferences(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
-  for (const { column } of layout.present) {
-    if (!column.ref) continue;
-    const known = ctx.ids.get(column.ref);
+function checkReferences(plan: RulePlan, layout: TableLayout, result: RowResult, out: Finding[]): void {
+  for (const { column, known } of plan.refs) {
     const value = result.values[column.key];
-    if (!known || value === undefined) continue;
-    if (typeof value === 'string' && known.has(value)) continue;
+    if (value === undefined || (typeof value === 'string' && known.has(value))) continue;
     for (const id of Array.isArray(value) ? (value as string[]) : [value as string]) {
       if (known.has(id)) continue;
-      const target = tabSpec(column.ref);
+      const target = tabSpec(column.ref!);
       out.push(
         finding(
           'E_UNKNOWN_REF',
@@ -53,21 +92,19 @@ function checkReferences(ctx: CheckContext, layout: TableLayout, result: RowResu
   }
 }
 
-function checkRepeats(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
-  const { spec } = layout;
-  for (const [key, firstRows] of repeatColumns(ctx, layout)) {
-    const value = result.values[key];
-    if (typeof value !== 'string' || !firstRows) continue;
+function checkRepeats(plan: RulePlan, layout: TableLayout, result: RowResult, out: Finding[]): void {
+  for (const { column, firstRows } of plan.repeats) {
+    const value = result.values[column.key];
+    if (typeof value !== 'string') continue;
     const first = firstRows.get(value);
     if (first === undefined || first === result.row) continue;
-    const column = spec.columns.find((c) => c.key === key)!;
     out.push(
       finding(
         'E_DUPLICATE_ID',
-        placeOf(layout, result.row, key),
+        placeOf(layout, result.row, column.key),
         {
           th: `${columnName(column).th} "${value}" ซ้ำกับแถว ${first}`,
-          en: `${key} "${value}" repeats row ${first}`,
+          en: `${column.key} "${value}" repeats row ${first}`,
         },
         { ref: value, value, first_row: first },
       ),
@@ -75,32 +112,15 @@ function checkRepeats(ctx: CheckContext, layout: TableLayout, result: RowResult,
   }
 }
 
-const repeatCache = new WeakMap<CheckContext, Map<TableLayout, [string, Map<string, number>][]>>();
-
-/** The columns of a tab whose values must not repeat, with their first rows (computed once per context). */
-function repeatColumns(ctx: CheckContext, layout: TableLayout): [string, Map<string, number>][] {
-  let byLayout = repeatCache.get(ctx);
-  if (!byLayout) {
-    byLayout = new Map();
-    repeatCache.set(ctx, byLayout);
-  }
-  let columns = byLayout.get(layout);
-  if (!columns) {
-    const { spec } = layout;
-    const found: [string, Map<string, number> | undefined][] = [];
-    if (spec.idColumn) found.push([spec.idColumn, ctx.ids.get(spec.key as RefTarget)]);
-    for (const column of spec.uniqueColumns ?? [])
-      found.push([column, ctx.unique.get(`${spec.key}.${column}`)]);
-    columns = found.filter((entry): entry is [string, Map<string, number>] => entry[1] !== undefined);
-    byLayout.set(layout, columns);
-  }
-  return columns;
-}
-
-function checkDates(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
+function checkDates(
+  ctx: CheckContext,
+  plan: RulePlan,
+  layout: TableLayout,
+  result: RowResult,
+  out: Finding[],
+): void {
   const opening = ctx.settings.opening_date;
-  for (const { column } of layout.present) {
-    if (column.kind !== 'date') continue;
+  for (const column of plan.dates) {
     const date = result.values[column.key];
     if (typeof date !== 'string') continue;
     const name = () => columnName(column);
