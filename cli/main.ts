@@ -25,6 +25,8 @@ class UsageError extends Error {
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const EXAMPLE_WORKBOOK = join(ROOT, 'examples', 'kamlon-m11.xlsx');
+/** The example's books run July–October 2026: the demo reads them as of the next morning. */
+const DEMO_AS_OF = '2026-11-01';
 
 interface Command {
   usage: string;
@@ -100,11 +102,13 @@ const COMMANDS: Record<string, Command> = {
   },
   demo: {
     usage: 'sajja demo [--as-of YYYY-MM-DD]',
-    help: 'ตรวจสมุดตัวอย่าง / Checks the example workbook (examples/kamlon-m11.xlsx) and prints the result.',
+    help:
+      'ตรวจสมุดตัวอย่าง / Checks the example workbook (examples/kamlon-m11.xlsx) and prints the result,\n' +
+      `as of ${DEMO_AS_OF} (the day after its books end) unless --as-of says otherwise.`,
     options: { 'as-of': { type: 'string' } },
     async run(_args, values, io) {
       io.out(`สมุดตัวอย่าง / example workbook: ${EXAMPLE_WORKBOOK}\n`);
-      return COMMANDS.check!.run([EXAMPLE_WORKBOOK], values, io);
+      return COMMANDS.check!.run([EXAMPLE_WORKBOOK], { 'as-of': DEMO_AS_OF, ...values }, io);
     },
   },
 };

@@ -10,12 +10,16 @@ export {
   type Book,
   type CheckOptions,
   type CheckResult,
-  checkWorkbook,
   readBook,
   resultOf,
 } from './check/check-workbook.ts';
 export { buildContext, type CheckContext } from './check/context.ts';
 export { FINDING_CODES, type Finding, type FindingCode, type Severity } from './check/finding.ts';
+export { type CheckedBooks, checkBooks, checkWorkbook } from './jobs/check-books.ts';
+export * as accounts from './ledger/accounts.ts';
+export { addMonths, isMonth, monthBounds } from './ledger/dates.ts';
+export { buildJournal, type Entry, entryTotal, type Journal, type Posting } from './ledger/journal.ts';
+export { loanSchedule, loanStatus, monthlyInterest, splitEqually } from './ledger/loan-schedule.ts';
 export * from './model/records.ts';
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';
 export { type ColumnSpec, TABS, type TabKey, type TabSpec, tabSpec, templateTabName } from './model/tabs.ts';

@@ -67,12 +67,6 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
   return { settings, identified: usable, context, tables, findings: sortFindings(findings) };
 }
 
-/** `sajja check`: every finding of a workbook, errors and warnings counted. */
-export function checkWorkbook(workbook: Workbook, options: CheckOptions): CheckResult {
-  const book = readBook(workbook, options);
-  return resultOf(book.identified ? book.settings.group_id : null, book.context.asOf, book.findings);
-}
-
 /** Counts findings into the shape of SPEC §7. */
 export function resultOf(groupId: string | null, asOf: IsoDate, findings: Finding[]): CheckResult {
   const error = findings.filter((f) => f.severity === 'error').length;

@@ -54,6 +54,8 @@ export interface Finding {
   /** Figures involved; money in satang. */
   expected?: number | string;
   actual?: number | string;
+  /** actual − expected, where both are money (E_COUNT_MISMATCH). */
+  difference?: number;
 }
 
 /** Where a finding points. */

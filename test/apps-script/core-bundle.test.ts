@@ -14,7 +14,7 @@ describe('the core bundled for Apps Script', () => {
 
     const wb = smallBook();
     setCell(wb, 'savings', 2, 'amount', '-5');
-    setCell(wb, 'savings', 3, 'date', '๑๔ ก.ย. ๖๙');
+    setCell(wb, 'savings', 3, 'date', '๒ ก.ค. ๖๙');
     const result = core.checkWorkbook(JSON.parse(JSON.stringify(wb)), { asOf: '2026-11-26' });
     expect(result.findings.map((f) => [f.code, f.cell, f.message.th.length > 0])).toEqual([
       ['E_VALUE', 'D2', true],

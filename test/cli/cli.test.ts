@@ -114,7 +114,7 @@ describe('sajja CLI', () => {
       expect((await runCli('generate', path, '--households', '7', '--months', '2', '--seed', '5')).code).toBe(
         0,
       );
-      const { code, out } = await runCli('check', path, '--as-of', '2026-11-26', '--json');
+      const { code, out } = await runCli('check', path, '--as-of', '2026-09-01', '--json');
       expect(JSON.parse(out).counts).toEqual({ error: 0, warning: 0 });
       expect(code).toBe(0);
     }

@@ -51,13 +51,22 @@ describe('the example workbook', () => {
       ['E_VALUE', 'savings', 'D10'],
       ['E_VALUE', 'savings', 'A20'],
       ['E_UNKNOWN_REF', 'remittances', 'B3'],
+      // the refused remittance stays out of the books: SG01's head still holds that week's money…
+      ['W_NOT_REMITTED', 'remittances', 'A7'],
+      // …the refused repayment (repeated receipt) leaves loan L0001 behind its schedule…
+      ['W_LOAN_OVERDUE', 'loans', 'A2'],
       ['W_RATE_ABOVE_LEGAL', 'loans', 'E2'],
       ['E_DUPLICATE_ID', 'repayments', 'G3'],
       ['E_VALUE', 'welfare', 'C4'],
+      // …and the cash box holds money the books do not show, at every month-end cash count
+      ['E_COUNT_MISMATCH', 'counts', 'C2'],
+      ['E_COUNT_MISMATCH', 'counts', 'C4'],
+      ['E_COUNT_MISMATCH', 'counts', 'C6'],
+      ['E_COUNT_MISMATCH', 'counts', 'C8'],
       ['E_DATE_RANGE', 'household_accounts', 'A5'],
       ['W_RATE_ABOVE_LEGAL', 'debt_survey', 'F2'],
     ]);
-    expect(result.counts).toEqual({ error: 7, warning: 2 });
+    expect(result.counts).toEqual({ error: 11, warning: 4 });
     expect(code).toBe(1);
   });
 });

@@ -109,6 +109,8 @@ describe('xlsx source', () => {
     expect(fromXlsx.findings.map((f) => [f.code, f.cell])).toEqual([
       ['E_UNKNOWN_REF', 'C3'],
       ['E_VALUE', 'D2'],
+      // M2's household is unknown, so neither is M2's sub-group: the deposit cannot be posted
+      ['E_SAVINGS_OVERDRAWN', 'D4'],
     ]);
     expect(fromJson).toEqual(fromXlsx);
   });

@@ -17,6 +17,9 @@ function table(key: TabKey, records: Record<string, CellValue>[]): { name: strin
 /**
  * A small, clean group book (two households, two members, one loan) to plant mistakes in.
  * Every money row is consistent: it passes `check` with no findings as of 2026-11-26.
+ * Cash: 5,000 opening + 150.50 remitted − 1,000 lent − 20 withdrawn − 150 expense − 1,000 to
+ * the bank = 2,980.50 on 31 July; + 30 welfare + 110, 109, 108 repaid → 3,120.50, 3,229.50,
+ * 3,337.50 at the ends of August, September and October; the bank holds 1,000.
  */
 export function smallBook(): Workbook {
   return {
@@ -77,6 +80,9 @@ export function smallBook(): Workbook {
       ]),
       table('repayments', [
         { date: '10/8/2569', loan_id: 'L1', principal: 100, interest: 10, receipt_no: 'R1' },
+        { date: '10/9/2569', loan_id: 'L1', principal: 100, interest: 9, receipt_no: 'R2' },
+        { date: '10/10/2569', loan_id: 'L1', principal: 100, interest: 8, receipt_no: 'R3' },
+        { date: '10/11/2569', loan_id: 'L1', principal: 100, interest: 7, receipt_no: 'R4' },
       ]),
       table('welfare', [{ date: '1/8/2569', member_id: 'M1', type: 'สมทบ', amount: 30 }]),
       table('other', [
@@ -90,7 +96,13 @@ export function smallBook(): Workbook {
           to_account: 'ธนาคาร',
         },
       ]),
-      table('counts', [{ date: '31/7/2569', account: 'เงินสด', balance: '3,960.50' }]),
+      table('counts', [
+        { date: '31/7/2569', account: 'เงินสด', balance: '2,980.50' },
+        { date: '31/7/2569', account: 'ธนาคาร', balance: '1,000' },
+        { date: '31/8/2569', account: 'เงินสด', balance: '3,120.50' },
+        { date: '30/9/2569', account: 'เงินสด', balance: '3,229.50' },
+        { date: '31/10/2569', account: 'เงินสด', balance: '3,337.50' },
+      ]),
       table('household_accounts', [
         { date: '1/8/2569', household_id: 'H1', type: 'รายรับ', category: 'รับจ้าง', amount: 6000 },
         { date: '2/8/2569', household_id: 'H1', type: 'รายจ่าย', category: 'หวย', amount: 200 },

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkWorkbook, type FindingCode, type Workbook } from '../../../core/index.ts';
+import { checkWorkbook, type FindingCode, readBook, type Workbook } from '../../../core/index.ts';
 import { addRow, rowsOf, setCell, smallBook } from '../../helpers/small-book.ts';
 
 const AS_OF = '2026-11-26';
 const check = (wb: Workbook) => checkWorkbook(wb, { asOf: AS_OF });
-const places = (wb: Workbook) => check(wb).findings.map((f) => [f.code, f.sheet, f.cell]);
+/** Row and reference findings only: the ledger's consequences of a bad money row are tested in test/core/ledger. */
+const places = (wb: Workbook) => readBook(wb, { asOf: AS_OF }).findings.map((f) => [f.code, f.sheet, f.cell]);
 
 describe('checkWorkbook on a clean book', () => {
   it('finds nothing', () => {
@@ -86,7 +87,7 @@ const CASES: Case[] = [
   [
     'a repeated receipt number',
     (wb) => addRow(wb, 'repayments', { date: '10/9/2569', loan_id: 'L1', principal: 100, receipt_no: 'R1' }),
-    [['E_DUPLICATE_ID', 'repayments', 'G3']],
+    [['E_DUPLICATE_ID', 'repayments', 'G6']],
   ],
   [
     'an unknown member',
@@ -175,7 +176,7 @@ describe('checkWorkbook finds each mistake at its cell, and nothing else', () =>
   it('gives each finding Thai and English messages, the value typed, and a 1-based row', () => {
     const wb = smallBook();
     setCell(wb, 'savings', 3, 'amount', '12,5O');
-    const [finding] = check(wb).findings;
+    const [finding] = readBook(wb, { asOf: AS_OF }).findings;
     expect(finding).toMatchObject({
       code: 'E_VALUE',
       severity: 'error',

@@ -1,0 +1,73 @@
+import type { Loan } from '../model/records.ts';
+import type { IsoDate } from '../parse/date.ts';
+import type { Satang } from '../parse/money.ts';
+import { addMonths, daysBetween } from './dates.ts';
+
+export interface Installment {
+  /** 1-based installment number. */
+  number: number;
+  due: IsoDate;
+  principal: Satang;
+}
+
+/**
+ * Splits an amount into `parts` equal integer parts, the remainder on the last (like dinero's
+ * `allocate`): the parts always add up to the whole.
+ */
+export function splitEqually(amount: Satang, parts: number): Satang[] {
+  const each = Math.floor(amount / parts);
+  const shares = new Array<Satang>(parts).fill(each);
+  shares[parts - 1] = amount - each * (parts - 1);
+  return shares;
+}
+
+/** Equal-principal schedule (SPEC §4): installment k is due k months after disbursement. */
+export function loanSchedule(loan: Pick<Loan, 'principal' | 'term_months' | 'disbursed_on'>): Installment[] {
+  return splitEqually(loan.principal, loan.term_months).map((principal, i) => ({
+    number: i + 1,
+    due: addMonths(loan.disbursed_on, i + 1),
+    principal,
+  }));
+}
+
+/** Interest for one month on an outstanding principal at a monthly rate in percent, rounded to the satang. */
+export function monthlyInterest(outstanding: Satang, monthlyRate: number): Satang {
+  return Math.round((outstanding * monthlyRate) / 100);
+}
+
+/** A loan's position on a day. */
+export interface LoanStatus {
+  /** Principal due by the day (installments due on or before it). */
+  due: Satang;
+  repaid: Satang;
+  outstanding: Satang;
+  /** Days since the earliest installment not fully covered by repayments; 0 when up to date. */
+  daysOverdue: number;
+}
+
+/**
+ * Where a loan stands on `day`, given the principal repaid by then. Overdue when repaid < due;
+ * days overdue count from the earliest unpaid installment's due date.
+ */
+export function loanStatus(
+  schedule: Installment[],
+  principal: Satang,
+  repaid: Satang,
+  day: IsoDate,
+): LoanStatus {
+  let due = 0;
+  let covered = 0;
+  let daysOverdue = 0;
+  for (const installment of schedule) {
+    if (installment.due > day) break;
+    due += installment.principal;
+    covered += installment.principal;
+    if (covered > repaid && daysOverdue === 0) daysOverdue = daysBetween(installment.due, day);
+  }
+  return {
+    due,
+    repaid,
+    outstanding: Math.max(0, principal - repaid),
+    daysOverdue: repaid < due ? daysOverdue : 0,
+  };
+}
