@@ -6,7 +6,10 @@ function header(key: TabKey): string[] {
   return spec.columns.map((c) => `${c.th} (${c.key})`);
 }
 
-function table(key: TabKey, records: Record<string, CellValue>[]): { name: string; rows: CellValue[][] } {
+export function table(
+  key: TabKey,
+  records: Record<string, CellValue>[],
+): { name: string; rows: CellValue[][] } {
   const spec = TABS.find((t) => t.key === key)!;
   return {
     name: `${spec.th} (${spec.key})`,

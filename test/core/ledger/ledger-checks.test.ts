@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { checkWorkbook, type FindingCode, type Workbook } from '../../../core/index.ts';
+import { addRow, rowsOf, setCell, smallBook } from '../../helpers/small-book.ts';
+
+const AS_OF = '2026-11-26';
+const places = (wb: Workbook, asOf = AS_OF) =>
+  checkWorkbook(wb, { asOf }).findings.map((f) => [f.code, f.sheet, f.cell]);
+
+type Case = [string, (wb: Workbook) => void, [FindingCode, string, string | null][], string?];
+
+const CASES: Case[] = [
+  [
+    'a withdrawal beyond the savings (cash kept equal by a smaller expense)',
+    (wb) => {
+      setCell(wb, 'savings', 4, 'amount', 60);
+      setCell(wb, 'other', 2, 'amount', 110);
+    },
+    [['E_SAVINGS_OVERDRAWN', 'savings', 'D4']],
+  ],
+  [
+    'repaying more principal than was lent',
+    (wb) => setCell(wb, 'repayments', 5, 'principal', 800),
+    [['E_LOAN_OVERPAID', 'repayments', 'C5']],
+  ],
+  [
+    'cash below zero for three days, once: one finding for the episode',
+    (wb) => {
+      setCell(wb, 'other', 2, 'amount', 5000);
+      addRow(wb, 'other', { date: '28/7/2569', type: 'รายรับ', category: 'เงินบริจาค', amount: 4850 });
+    },
+    [['E_NEGATIVE_BALANCE', 'other', 'D2']],
+  ],
+  [
+    'cash below zero twice: two episodes',
+    (wb) => {
+      setCell(wb, 'other', 2, 'amount', 5000);
+      addRow(wb, 'other', { date: '28/7/2569', type: 'รายรับ', category: 'เงินบริจาค', amount: 4850 });
+      addRow(wb, 'other', { date: '1/9/2569', type: 'รายจ่าย', category: 'ซ่อมบ้าน', amount: 4000 });
+      addRow(wb, 'other', { date: '2/9/2569', type: 'รายรับ', category: 'เงินบริจาค', amount: 4000 });
+    },
+    [
+      ['E_NEGATIVE_BALANCE', 'other', 'D2'],
+      ['E_NEGATIVE_BALANCE', 'other', 'D5'],
+    ],
+  ],
+  [
+    'a cash count 10 baht over the books',
+    (wb) => setCell(wb, 'counts', 2, 'balance', '2,990.50'),
+    [['E_COUNT_MISMATCH', 'counts', 'C2']],
+  ],
+  [
+    'a remittance 15 days after collection',
+    (wb) => setCell(wb, 'remittances', 2, 'date', '20/7/2569'),
+    [['W_NOT_REMITTED', 'remittances', 'A2']],
+  ],
+  [
+    'savings still held by the head 16 days after collection',
+    (wb) => addRow(wb, 'savings', { date: '10/11/2569', member_id: 'M1', type: 'ฝาก', amount: 40 }),
+    [['W_NOT_REMITTED', 'savings', 'A5']],
+  ],
+  [
+    'a loan more than 30 days behind its schedule',
+    (wb) => rowsOf(wb, 'repayments').splice(4, 1),
+    [['W_LOAN_OVERDUE', 'loans', 'A2']],
+    '2026-12-15',
+  ],
+  [
+    'a month that ended with no bank count',
+    (wb) => rowsOf(wb, 'counts').splice(2, 1),
+    [['W_COUNT_MISSING', 'counts', null]],
+  ],
+];
+
+describe('ledger checks', () => {
+  it('stay silent on clean books', () => {
+    expect(places(smallBook())).toEqual([]);
+  });
+
+  it.each(CASES)('%s', (_name, plant, expected, asOf) => {
+    const wb = smallBook();
+    plant(wb);
+    expect(places(wb, asOf)).toEqual(expected);
+  });
+
+  it('gives the counted, computed and difference figures in satang', () => {
+    const wb = smallBook();
+    setCell(wb, 'counts', 2, 'balance', '2,970.25');
+    const [f] = checkWorkbook(wb, { asOf: AS_OF }).findings;
+    expect(f).toMatchObject({
+      code: 'E_COUNT_MISMATCH',
+      expected: 298_050,
+      actual: 297_025,
+      difference: -1_025,
+    });
+    expect(f!.message.th).toContain('2,970.25');
+  });
+
+  it('gives the balance before an overdrawing withdrawal', () => {
+    const wb = smallBook();
+    setCell(wb, 'savings', 4, 'amount', 60);
+    setCell(wb, 'other', 2, 'amount', 110);
+    const [f] = checkWorkbook(wb, { asOf: AS_OF }).findings;
+    expect(f).toMatchObject({ ref: 'M2', expected: 5_050, actual: 6_000 });
+  });
+
+  it('takes a deposit and a withdrawal on the same day in that order', () => {
+    const wb = smallBook();
+    // M2 has saved nothing before 2 July; the deposit and the withdrawal share the day
+    setCell(wb, 'savings', 4, 'date', '2/7/2569');
+    expect(places(wb)).toEqual([]);
+    // a withdrawal the day before the deposit does overdraw
+    setCell(wb, 'savings', 4, 'date', '1/7/2569');
+    expect(places(wb)).toEqual([['E_SAVINGS_OVERDRAWN', 'savings', 'D4']]);
+  });
+});
