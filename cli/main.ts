@@ -2,9 +2,14 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { checkWorkbook, type IsoDate, parseDate } from '../core/index.ts';
+import { exportLedger, type LedgerFormat } from '../core/export/plain-ledger.ts';
+import { type CheckedBooks, checkBooks, type IsoDate, isMonth, parseDate } from '../core/index.ts';
+import { householdView } from '../core/reports/household-view.ts';
+import { passbook } from '../core/reports/passbook.ts';
+import { summariseMonth } from '../core/summary/monthly-summary.ts';
 import { todayIn } from './clock.ts';
 import { formatCheck } from './format-check.ts';
+import { formatHousehold, formatPassbook, formatSummary } from './format-reports.ts';
 import { generateWorkbook } from './generate/generate-workbook.ts';
 import { batchGetFromWorkbook, UnusableWorkbookError } from './sources/batchget-json.ts';
 import { loadWorkbook } from './sources/load-workbook.ts';
@@ -46,11 +51,71 @@ const COMMANDS: Record<string, Command> = {
     options: { 'as-of': { type: 'string' }, json: { type: 'boolean' } },
     async run([path], values, io) {
       if (!path) throw new UsageError('check needs a workbook');
-      const asOf = values['as-of'] === undefined ? undefined : readAsOf(String(values['as-of']));
-      const workbook = await loadWorkbook(path);
-      const result = checkWorkbook(workbook, { asOf: asOf ?? ((zone) => todayIn(zone)) });
+      const { result } = await openBooks(path, values);
       io.out(values.json ? JSON.stringify(result, null, 2) : formatCheck(result));
       return result.ok ? 0 : 1;
+    },
+  },
+  summary: {
+    usage: 'sajja summary <workbook> --month YYYY-MM [--as-of YYYY-MM-DD] [--json]',
+    help:
+      'สรุปประจำเดือนของกลุ่ม / A month of the group (SPEC §6): balances, savings, loans, welfare, members,\n' +
+      'households and sub-groups. --json gives every money field in satang.',
+    options: { month: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    async run([path], values, io) {
+      const month = String(values.month ?? '');
+      if (!isMonth(month)) throw new UsageError('summary needs --month YYYY-MM');
+      const checked = await openBooks(path, values);
+      const summary = summariseMonth(checked, month);
+      io.out(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
+      return checked.result.ok ? 0 : 1;
+    },
+  },
+  passbook: {
+    usage: 'sajja passbook <workbook> --member ID [--as-of YYYY-MM-DD] [--json]',
+    help: "สมุดบัญชีสมาชิก / A member's statement: savings with running balance, welfare, loans and repayments.",
+    options: { member: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    async run([path], values, io) {
+      if (typeof values.member !== 'string') throw new UsageError('passbook needs --member ID');
+      const checked = await openBooks(path, values);
+      const book = passbook(checked, values.member);
+      if (!book) throw new UsageError(`no member "${values.member}" in the members tab`);
+      io.out(values.json ? JSON.stringify(book, null, 2) : formatPassbook(book));
+      return checked.result.ok ? 0 : 1;
+    },
+  },
+  household: {
+    usage: 'sajja household <workbook> --household ID [--as-of YYYY-MM-DD] [--json]',
+    help:
+      'บัญชีครัวเรือน / A household: income and expense by month, savings rate, reducible spending,\n' +
+      'debt-to-income, debts in payoff order (highest rate first) and months to debt-free.',
+    options: { household: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    async run([path], values, io) {
+      if (typeof values.household !== 'string') throw new UsageError('household needs --household ID');
+      const checked = await openBooks(path, values);
+      const view = householdView(checked, values.household);
+      if (!view) throw new UsageError(`no household "${values.household}" in the households tab`);
+      io.out(values.json ? JSON.stringify(view, null, 2) : formatHousehold(view));
+      return checked.result.ok ? 0 : 1;
+    },
+  },
+  export: {
+    usage: 'sajja export <workbook> --format hledger|beancount [--out FILE] [--as-of YYYY-MM-DD]',
+    help:
+      'ส่งออกสมุดรายวัน / Writes the journal for hledger or beancount, each cash and bank count as a\n' +
+      'balance assertion, so an auditor can run `hledger check -f FILE` or `bean-check FILE`.',
+    options: { format: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' } },
+    async run([path], values, io) {
+      const format = values.format;
+      if (format !== 'hledger' && format !== 'beancount')
+        throw new UsageError('export needs --format hledger|beancount');
+      const checked = await openBooks(path, values);
+      const text = exportLedger(checked, format as LedgerFormat);
+      if (typeof values.out === 'string') {
+        await writeFile(values.out, text);
+        io.out(`เขียนแล้ว / written: ${values.out} (${checked.journal.entries.length} entries)`);
+      } else io.out(text);
+      return checked.result.ok ? 0 : 1;
     },
   },
   template: {
@@ -112,6 +177,13 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** Loads and checks a workbook for the commands that read its books. */
+async function openBooks(path: string | undefined, values: Record<string, unknown>): Promise<CheckedBooks> {
+  if (!path) throw new UsageError('a workbook is needed');
+  const asOf = values['as-of'] === undefined ? undefined : readAsOf(String(values['as-of']));
+  return checkBooks(await loadWorkbook(path), { asOf: asOf ?? ((zone) => todayIn(zone)) });
+}
 
 function readAsOf(text: string): IsoDate {
   const parsed = parseDate(text, { calendar: 'buddhist', timeZone: 'Asia/Bangkok' });

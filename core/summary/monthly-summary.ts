@@ -12,7 +12,11 @@ import type { Satang } from '../parse/money.ts';
 export interface MonthlySummary {
   group_id: string;
   month: string;
-  balances: { cash: { opening: Satang; closing: Satang }; bank: { opening: Satang; closing: Satang }; in_transit: Satang };
+  balances: {
+    cash: { opening: Satang; closing: Satang };
+    bank: { opening: Satang; closing: Satang };
+    in_transit: Satang;
+  };
   savings: { deposits: Satang; withdrawals: Satang; balance: Satang; members_saving: number };
   loans: {
     disbursed: Satang;
@@ -37,7 +41,13 @@ export interface MonthlySummary {
     informal_debt: Satang;
     debt_change: Satang;
   };
-  subgroups: { subgroup_id: string; collected: Satang; remitted: Satang; in_transit: Satang; member_savings: Satang }[];
+  subgroups: {
+    subgroup_id: string;
+    collected: Satang;
+    remitted: Satang;
+    in_transit: Satang;
+    member_savings: Satang;
+  }[];
   checks: { errors: number; warnings: number };
 }
 
@@ -58,19 +68,28 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
   const before = balancesAt(journal, addDays(first, -1));
   for (const entry of journal.entries) {
     if (entry.kind !== 'opening' || entry.date < first || entry.date > last) continue;
-    for (const { account, amount } of entry.postings) before.set(account, (before.get(account) ?? 0) + amount);
+    for (const { account, amount } of entry.postings)
+      before.set(account, (before.get(account) ?? 0) + amount);
   }
   const after = balancesAt(journal, last);
   const inMonth = journal.entries.filter((e) => e.date >= first && e.date <= last);
   const flow = (kind: string, account?: string) =>
     inMonth
       .filter((e) => e.kind === kind)
-      .reduce((sum, e) => sum + Math.abs(account ? (e.postings.find((p) => p.account === account)?.amount ?? 0) : e.postings[0]!.amount), 0);
+      .reduce(
+        (sum, e) =>
+          sum +
+          Math.abs(
+            account ? (e.postings.find((p) => p.account === account)?.amount ?? 0) : e.postings[0]!.amount,
+          ),
+        0,
+      );
 
   const deposits = inMonth.filter((e) => e.kind === 'deposit');
   const loans = loanFigures(checked, last);
   const subgroupIds = records<{ subgroup_id: string }>(checked, 'subgroups').map((s) => s.subgroup_id);
-  for (const subgroup of journal.subgroupOf.values()) if (!subgroupIds.includes(subgroup)) subgroupIds.push(subgroup);
+  for (const subgroup of journal.subgroupOf.values())
+    if (!subgroupIds.includes(subgroup)) subgroupIds.push(subgroup);
 
   return {
     group_id: book.settings.group_id,
@@ -104,7 +123,9 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
     members: memberFigures(records<Member>(checked, 'members'), first, last),
     households: householdFigures(checked, first, last),
     subgroups: subgroupIds.sort().map((subgroup_id) => {
-      const collected = deposits.filter((e) => e.subgroup === subgroup_id).reduce((s, e) => s + e.postings[0]!.amount, 0);
+      const collected = deposits
+        .filter((e) => e.subgroup === subgroup_id)
+        .reduce((s, e) => s + e.postings[0]!.amount, 0);
       const remitted = inMonth
         .filter((e) => e.kind === 'remittance' && e.subgroup === subgroup_id)
         .reduce((s, e) => s + e.postings[0]!.amount, 0);
@@ -167,7 +188,9 @@ function memberFigures(members: Member[], first: IsoDate, last: IsoDate) {
 }
 
 function householdFigures(checked: CheckedBooks, first: IsoDate, last: IsoDate) {
-  const entries = records<HouseholdEntry>(checked, 'household_accounts').filter((e) => e.date >= first && e.date <= last);
+  const entries = records<HouseholdEntry>(checked, 'household_accounts').filter(
+    (e) => e.date >= first && e.date <= last,
+  );
   const byCategory: Record<string, Satang> = {};
   let income = 0;
   let expense = 0;

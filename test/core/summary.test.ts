@@ -11,7 +11,11 @@ describe('summariseMonth (hand-computed on the small book)', () => {
       group_id: 'g1',
       month: '2026-07',
       // 5,000 brought forward; 150.50 remitted, 1,000 lent, 20 withdrawn, 150 spent, 1,000 to the bank
-      balances: { cash: { opening: 500_000, closing: 298_050 }, bank: { opening: 0, closing: 100_000 }, in_transit: 0 },
+      balances: {
+        cash: { opening: 500_000, closing: 298_050 },
+        bank: { opening: 0, closing: 100_000 },
+        in_transit: 0,
+      },
       savings: { deposits: 15_050, withdrawals: 2_000, balance: 13_050, members_saving: 2 },
       loans: {
         disbursed: 100_000,
@@ -36,7 +40,9 @@ describe('summariseMonth (hand-computed on the small book)', () => {
         informal_debt: 0,
         debt_change: 0,
       },
-      subgroups: [{ subgroup_id: 'SG1', collected: 15_050, remitted: 15_050, in_transit: 0, member_savings: 13_050 }],
+      subgroups: [
+        { subgroup_id: 'SG1', collected: 15_050, remitted: 15_050, in_transit: 0, member_savings: 13_050 },
+      ],
       checks: { errors: 0, warnings: 0 },
     });
   });
@@ -49,7 +55,12 @@ describe('summariseMonth (hand-computed on the small book)', () => {
       in_transit: 0,
     });
     expect(s.savings).toEqual({ deposits: 0, withdrawals: 0, balance: 13_050, members_saving: 0 });
-    expect(s.loans).toMatchObject({ disbursed: 0, principal_repaid: 10_000, interest_received: 1_000, outstanding: 90_000 });
+    expect(s.loans).toMatchObject({
+      disbursed: 0,
+      principal_repaid: 10_000,
+      interest_received: 1_000,
+      outstanding: 90_000,
+    });
     expect(s.welfare).toEqual({ contributions: 3_000, payouts: 0, fund_balance: 3_000 });
     expect(s.households).toEqual({
       reporting: 1,
@@ -92,8 +103,17 @@ describe('summariseMonth (hand-computed on the small book)', () => {
     });
     expect(s.members).toEqual({ active: 1, joined: 0, left: 1 });
     expect(s.balances.in_transit).toBe(2_500);
-    expect(s.subgroups[0]).toMatchObject({ collected: 2_500, remitted: 0, in_transit: 2_500, member_savings: 15_550 });
+    expect(s.subgroups[0]).toMatchObject({
+      collected: 2_500,
+      remitted: 0,
+      in_transit: 2_500,
+      member_savings: 15_550,
+    });
     // the October survey of H1 lists only the informal debt: 10,000 now against 50,000 before
-    expect(s.households).toMatchObject({ total_debt: 1_000_000, informal_debt: 1_000_000, debt_change: -4_000_000 });
+    expect(s.households).toMatchObject({
+      total_debt: 1_000_000,
+      informal_debt: 1_000_000,
+      debt_change: -4_000_000,
+    });
   });
 });

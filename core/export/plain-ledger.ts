@@ -1,0 +1,151 @@
+import type { CheckedBooks } from '../jobs/check-books.ts';
+import type { Account } from '../ledger/accounts.ts';
+import { addDays } from '../ledger/dates.ts';
+import type { Entry } from '../ledger/journal.ts';
+import type { CashCount } from '../model/records.ts';
+import type { IsoDate } from '../parse/date.ts';
+import type { Satang } from '../parse/money.ts';
+
+export type LedgerFormat = 'hledger' | 'beancount';
+
+/** Amount with two decimals and no thousands separators: both tools read it. */
+const amount = (satang: Satang) =>
+  `${satang < 0 ? '-' : ''}${Math.floor(Math.abs(satang) / 100)}.${String(Math.abs(satang) % 100).padStart(2, '0')}`;
+
+/** FNV-1a, to keep account names unique when a name has to be changed to fit a tool. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+const TOP: Record<LedgerFormat, Record<string, string>> = {
+  hledger: {
+    asset: 'assets',
+    liability: 'liabilities',
+    income: 'income',
+    expense: 'expenses',
+    equity: 'equity',
+  },
+  beancount: {
+    asset: 'Assets',
+    liability: 'Liabilities',
+    income: 'Income',
+    expense: 'Expenses',
+    equity: 'Equity',
+  },
+};
+
+/** One part of an account name as the tool allows it (beancount: ASCII, starting with a capital). */
+function component(name: string, format: LedgerFormat): string {
+  if (format === 'hledger')
+    return name.replace(/:/g, '-').replace(/\s+/g, ' ').trim() || `x${shortHash(name)}`;
+  let safe = name
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+  safe = safe.charAt(0).toUpperCase() + safe.slice(1);
+  if (!/^[A-Z0-9]/.test(safe)) safe = `X${safe}`;
+  // a capital first letter is the tool's rule, not a change of name
+  const same =
+    safe.slice(1) === name.slice(1) && safe.charAt(0).toLowerCase() === name.charAt(0).toLowerCase();
+  return same ? safe : `${safe}-${shortHash(name)}`.replace(/^X-/, 'X');
+}
+
+/** Sajja's account (`savings:M0001`) as the tool's (`liabilities:savings:M0001`). */
+export function toolAccount(account: Account, format: LedgerFormat): string {
+  const [head, ...rest] = account.split(':');
+  const join = (...parts: string[]) => parts.join(':');
+  const top = TOP[format];
+  const c = (name: string) => component(name, format);
+  const cap = (word: string) =>
+    format === 'beancount' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+  const tail = rest.join(':');
+  switch (head) {
+    case 'cash':
+    case 'bank':
+      return join(top.asset!, cap(head));
+    case 'transit':
+      return join(top.asset!, cap('transit'), c(tail));
+    case 'loan':
+      return join(top.asset!, cap('loans'), c(tail));
+    case 'savings':
+      return join(top.liability!, cap('savings'), c(tail));
+    case 'fund':
+      return join(top.liability!, cap(c(tail)));
+    case 'income':
+      return rest[0] === 'other'
+        ? join(top.income!, cap('other'), c(rest.slice(1).join(':')))
+        : join(top.income!, cap(c(tail)));
+    case 'expense':
+      return join(top.expense!, c(tail));
+    default:
+      return join(top.equity!, cap(c(tail)));
+  }
+}
+
+function describe(entry: Entry): string {
+  const where = entry.row === null ? entry.sheet : `${entry.sheet} row ${entry.row}`;
+  return `${entry.kind.replace(/_/g, ' ')} (${where})`;
+}
+
+/**
+ * The journal as an hledger or beancount file, with every cash and bank count as a balance
+ * assertion, so an auditor can cross-check the books with `hledger check` or `bean-check`.
+ */
+export function exportLedger(checked: CheckedBooks, format: LedgerFormat): string {
+  const { book, journal } = checked;
+  const counts = (book.tables.get('counts') ?? [])
+    .flatMap((r) => (r.record ? [{ row: r.row, count: r.record as CashCount }] : []))
+    .sort((a, b) => (a.count.date < b.count.date ? -1 : a.count.date > b.count.date ? 1 : a.row - b.row));
+  const lines: string[] = [];
+  const comment = ';';
+  lines.push(
+    `${comment} Sajja export of ${book.settings.group_id} (${book.settings.group_name}), as of ${book.context.asOf}`,
+  );
+  for (const x of journal.excluded) lines.push(`${comment} not posted (has errors): ${x.sheet} row ${x.row}`);
+  if (format === 'beancount') {
+    lines.push(
+      `option "title" "${book.settings.group_name.replace(/"/g, "'")}"`,
+      'option "operating_currency" "THB"',
+    );
+    const used = new Set<string>(['cash', 'bank']);
+    for (const e of journal.entries) for (const p of e.postings) used.add(p.account);
+    const first = [journal.entries[0]?.date, counts[0]?.count.date]
+      .filter((d): d is IsoDate => d !== undefined)
+      .sort()[0];
+    const opened = first ?? book.context.asOf;
+    for (const account of [...used].sort()) {
+      const name = toolAccount(account, format);
+      // a name changed to fit beancount keeps the group's own words beside it
+      lines.push(`${opened} open ${name} THB${/[0-9a-f]{8}$/.test(name) ? `  ; ${account}` : ''}`);
+    }
+  }
+  lines.push('');
+  let c = 0;
+  const emitCount = ({ row, count }: { row: number; count: CashCount }) => {
+    const account = toolAccount(count.account, format);
+    if (format === 'hledger') {
+      lines.push(
+        `${count.date} count ${count.account}  ; counts row ${row}`,
+        `    ${account}  0 THB = ${amount(count.balance)} THB`,
+        '',
+      );
+    } else {
+      // beancount checks a balance at the start of its date: a count at the end of D is checked on D+1
+      lines.push(
+        `${addDays(count.date, 1)} balance ${account}  ${amount(count.balance)} THB  ; counts row ${row}, ${count.date}`,
+      );
+    }
+  };
+  for (const entry of journal.entries) {
+    while (c < counts.length && counts[c]!.count.date < entry.date) emitCount(counts[c++]!);
+    const title = describe(entry);
+    lines.push(format === 'hledger' ? `${entry.date} ${title}` : `${entry.date} * "${title}"`);
+    for (const p of entry.postings)
+      lines.push(`    ${toolAccount(p.account, format)}  ${amount(p.amount)} THB`);
+    lines.push('');
+  }
+  while (c < counts.length) emitCount(counts[c++]!);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,120 @@
+import type { CheckedBooks } from '../jobs/check-books.ts';
+import { monthOf } from '../ledger/dates.ts';
+import type { Debt, HouseholdEntry } from '../model/records.ts';
+import type { IsoDate } from '../parse/date.ts';
+import { REDUCIBLE_CATEGORIES } from '../parse/enumerations.ts';
+import type { Satang } from '../parse/money.ts';
+
+export interface HouseholdMonth {
+  month: string;
+  income: Satang;
+  expense: Satang;
+  /** Alcohol, tobacco, lottery and gambling: the spending groups set out to cut. */
+  reducible: Satang;
+  /** (income − expense) ÷ income, 4 decimals; null without income. */
+  savings_rate: number | null;
+}
+
+export interface HouseholdDebt {
+  creditor: string;
+  creditor_type: string;
+  outstanding: Satang;
+  /** Yearly rate in percent (a monthly rate × 12); null when unknown. */
+  yearly_rate: number | null;
+  monthly_payment: Satang | null;
+}
+
+/** One household's view: its book by month, its debts in payoff order and its way out. */
+export interface HouseholdView {
+  group_id: string;
+  household_id: string;
+  head_name: string | null;
+  as_of: IsoDate;
+  months: HouseholdMonth[];
+  average: { income: Satang; expense: Satang; net: Satang; reducible: Satang };
+  savings_rate: number | null;
+  survey_date: IsoDate | null;
+  /** Highest interest first, the order to pay them off in (informal debts of unknown rate first, other unknown rates last). */
+  debts: HouseholdDebt[];
+  total_debt: Satang;
+  /** Total debt ÷ a year's income (average month × 12), 2 decimals; null without income. */
+  debt_to_income: number | null;
+  /** Months to pay every debt from the average monthly net saving; null when nothing is saved. */
+  months_to_debt_free: number | null;
+}
+
+/** Payoff order: highest yearly rate first; an informal lender of unknown rate first of all (they charge ~20% a month). */
+const payoffRank = (d: HouseholdDebt) =>
+  d.yearly_rate ?? (d.creditor_type === 'informal' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY);
+
+const ratio = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
+/** The household view as of the check date; undefined when the household is unknown. */
+export function householdView(checked: CheckedBooks, householdId: string): HouseholdView | undefined {
+  const { book } = checked;
+  const row = (book.tables.get('households') ?? []).find((r) => r.values.household_id === householdId);
+  if (!row) return undefined;
+  const asOf = book.context.asOf;
+  const entries = (book.tables.get('household_accounts') ?? [])
+    .flatMap((r) => (r.record ? [r.record as HouseholdEntry] : []))
+    .filter((e) => e.household_id === householdId && e.date <= asOf);
+  const byMonth = new Map<string, HouseholdMonth>();
+  for (const e of entries) {
+    const month = monthOf(e.date);
+    const m = byMonth.get(month) ?? { month, income: 0, expense: 0, reducible: 0, savings_rate: null };
+    if (e.type === 'income') m.income += e.amount;
+    else {
+      m.expense += e.amount;
+      if (REDUCIBLE_CATEGORIES.includes(e.category)) m.reducible += e.amount;
+    }
+    byMonth.set(month, m);
+  }
+  const months = [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
+  for (const m of months) m.savings_rate = m.income > 0 ? ratio((m.income - m.expense) / m.income, 4) : null;
+  const n = Math.max(1, months.length);
+  const sum = (pick: (m: HouseholdMonth) => number) => months.reduce((s, m) => s + pick(m), 0);
+  const average = {
+    income: Math.round(sum((m) => m.income) / n),
+    expense: Math.round(sum((m) => m.expense) / n),
+    net: Math.round((sum((m) => m.income) - sum((m) => m.expense)) / n),
+    reducible: Math.round(sum((m) => m.reducible) / n),
+  };
+
+  const debts = (book.tables.get('debt_survey') ?? [])
+    .flatMap((r) => (r.record ? [r.record as Debt] : []))
+    .filter((d) => d.household_id === householdId && d.survey_date <= asOf);
+  const surveyDate = debts.reduce<IsoDate | null>(
+    (latest, d) => (latest === null || d.survey_date > latest ? d.survey_date : latest),
+    null,
+  );
+  const latest: HouseholdDebt[] = debts
+    .filter((d) => d.survey_date === surveyDate)
+    .map((d) => ({
+      creditor: d.creditor,
+      creditor_type: d.creditor_type,
+      outstanding: d.outstanding,
+      yearly_rate:
+        d.interest_rate === undefined
+          ? null
+          : d.rate_period === 'month'
+            ? d.interest_rate * 12
+            : d.interest_rate,
+      monthly_payment: d.monthly_payment ?? null,
+    }))
+    .sort((a, b) => payoffRank(b) - payoffRank(a) || b.outstanding - a.outstanding);
+  const total = latest.reduce((s, d) => s + d.outstanding, 0);
+  return {
+    group_id: book.settings.group_id,
+    household_id: householdId,
+    head_name: typeof row.values.head_name === 'string' ? row.values.head_name : null,
+    as_of: asOf,
+    months,
+    average,
+    savings_rate: average.income > 0 ? ratio(average.net / average.income, 4) : null,
+    survey_date: surveyDate,
+    debts: latest,
+    total_debt: total,
+    debt_to_income: average.income > 0 ? ratio(total / (average.income * 12), 2) : null,
+    months_to_debt_free: total === 0 ? 0 : average.net > 0 ? Math.ceil(total / average.net) : null,
+  };
+}

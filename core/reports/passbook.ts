@@ -1,0 +1,110 @@
+import type { CheckedBooks } from '../jobs/check-books.ts';
+import { loanSchedule, loanStatus, monthlyInterest } from '../ledger/loan-schedule.ts';
+import type { Loan, Member } from '../model/records.ts';
+import type { IsoDate } from '../parse/date.ts';
+import type { Satang } from '../parse/money.ts';
+
+export interface PassbookLine {
+  date: IsoDate;
+  /** deposit, withdrawal, welfare contribution or payout. */
+  kind: string;
+  amount: Satang;
+  /** Savings balance after the line (welfare lines leave it unchanged). */
+  balance: Satang;
+  sheet: string;
+  row: number | null;
+}
+
+export interface PassbookLoan {
+  loan_id: string;
+  disbursed_on: IsoDate;
+  principal: Satang;
+  monthly_rate: number;
+  term_months: number;
+  schedule: { number: number; due: IsoDate; principal: Satang }[];
+  repayments: { date: IsoDate; principal: Satang; interest: Satang; fine: Satang; row: number | null }[];
+  repaid: Satang;
+  outstanding: Satang;
+  days_overdue: number;
+  /** Interest for the next month on what is outstanding. */
+  next_interest: Satang;
+}
+
+/** A member's statement: the paper passbook members trust, from the journal. */
+export interface Passbook {
+  group_id: string;
+  member_id: string;
+  name: string | null;
+  as_of: IsoDate;
+  savings: PassbookLine[];
+  savings_balance: Satang;
+  welfare: { contributed: Satang; received: Satang };
+  loans: PassbookLoan[];
+}
+
+/** The passbook of one member as of the check date; undefined when the member is unknown. */
+export function passbook(checked: CheckedBooks, memberId: string): Passbook | undefined {
+  const { book, journal } = checked;
+  const memberRow = (book.tables.get('members') ?? []).find((r) => r.values.member_id === memberId);
+  if (!memberRow) return undefined;
+  const asOf = book.context.asOf;
+  const savings: PassbookLine[] = [];
+  let balance = 0;
+  let contributed = 0;
+  let received = 0;
+  for (const e of journal.entries) {
+    if (e.member !== memberId || e.date > asOf) continue;
+    const amount = Math.abs(e.postings[0]!.amount);
+    if (e.kind === 'deposit') balance += amount;
+    else if (e.kind === 'withdrawal') balance -= amount;
+    else if (e.kind === 'welfare_contribution') contributed += amount;
+    else if (e.kind === 'welfare_payout') received += amount;
+    else continue;
+    savings.push({ date: e.date, kind: e.kind, amount, balance, sheet: e.sheet, row: e.row });
+  }
+  const loans: PassbookLoan[] = [];
+  for (const { record } of book.tables.get('loans') ?? []) {
+    const loan = record as Loan | undefined;
+    if (!loan || loan.member_id !== memberId) continue;
+    const repayments = journal.entries
+      .filter((e) => e.kind === 'repayment' && e.loan === loan.loan_id && e.date <= asOf)
+      .map((e) => {
+        const part = (prefix: string) =>
+          0 - (e.postings.find((p) => p.account.startsWith(prefix))?.amount ?? 0);
+        return {
+          date: e.date,
+          principal: part('loan:'),
+          interest: part('income:interest'),
+          fine: part('income:fines'),
+          row: e.row,
+        };
+      });
+    const repaid = repayments.reduce((s, r) => s + r.principal, 0);
+    const schedule = loanSchedule(loan);
+    const status = loanStatus(schedule, loan.principal, repaid, asOf);
+    loans.push({
+      loan_id: loan.loan_id,
+      disbursed_on: loan.disbursed_on,
+      principal: loan.principal,
+      monthly_rate: loan.monthly_rate,
+      term_months: loan.term_months,
+      schedule,
+      repayments,
+      repaid,
+      outstanding: status.outstanding,
+      days_overdue: status.daysOverdue,
+      next_interest: monthlyInterest(status.outstanding, loan.monthly_rate),
+    });
+  }
+  const member = memberRow.record as Member | undefined;
+  return {
+    group_id: book.settings.group_id,
+    member_id: memberId,
+    name: member?.name ?? (typeof memberRow.values.name === 'string' ? memberRow.values.name : null),
+    as_of: asOf,
+    savings: savings.filter((line) => line.kind === 'deposit' || line.kind === 'withdrawal'),
+    savings_balance: balance,
+    welfare: { contributed, received },
+    loans,
+  };
+}
