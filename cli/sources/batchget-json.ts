@@ -90,7 +90,7 @@ export function batchGetFromWorkbook(workbook: Workbook, spreadsheetId = 'local'
   return {
     spreadsheetId,
     valueRanges: workbook.tabs.map((tab) => {
-      const width = Math.max(1, ...tab.rows.map((r) => r.length));
+      const width = tab.rows.reduce((max, row) => Math.max(max, row.length), 1);
       return {
         range: `'${tab.name.replace(/'/g, "''")}'!A1:${columnLetters(width - 1)}${Math.max(1, tab.rows.length)}`,
         majorDimension: 'ROWS' as const,

@@ -13,11 +13,27 @@ export const INTEREST = 'income:interest';
 export const FINES = 'income:fines';
 export const OPENING_EQUITY = 'equity:opening';
 
-export const transit = (subgroup: string): Account => `transit:${subgroup}`;
-export const savings = (member: string): Account => `savings:${member}`;
-export const loan = (loanId: string): Account => `loan:${loanId}`;
-export const otherIncome = (category: string): Account => `income:other:${category}`;
-export const expense = (category: string): Account => `expense:${category}`;
+/**
+ * One string per account name: the journal makes an account name for every entry, and a name
+ * made once is hashed once by the maps that hold balances.
+ */
+function interned(prefix: string): (id: string) => Account {
+  const names = new Map<string, Account>();
+  return (id) => {
+    let name = names.get(id);
+    if (name === undefined) {
+      name = prefix + id;
+      names.set(id, name);
+    }
+    return name;
+  };
+}
+
+export const transit = interned('transit:');
+export const savings = interned('savings:');
+export const loan = interned('loan:');
+export const otherIncome = interned('income:other:');
+export const expense = interned('expense:');
 
 /** The kind of an account, from its name. */
 export function accountKind(account: Account): 'asset' | 'liability' | 'income' | 'expense' | 'equity' {

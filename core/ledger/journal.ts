@@ -48,9 +48,9 @@ export interface Entry {
   /** The money column of that row, for findings. */
   column: string | null;
   postings: Posting[];
-  member?: string;
-  subgroup?: string;
-  loan?: string;
+  member: string | undefined;
+  subgroup: string | undefined;
+  loan: string | undefined;
 }
 
 /** A row whose money could not be posted (it has errors), so it stays out of the journal. */
@@ -89,6 +89,9 @@ export function buildJournal(book: Book): Journal {
       row: null,
       column: null,
       postings,
+      member: undefined,
+      subgroup: undefined,
+      loan: undefined,
     });
   }
   for (const sheet of MONEY_TABS) {
@@ -98,14 +101,27 @@ export function buildJournal(book: Book): Journal {
       else excluded.push({ sheet, row: result.row });
     }
   }
-  const rank = new Map(DAY_ORDER.map((kind, i) => [kind, i]));
-  entries.sort(
-    (a, b) =>
-      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
-      rank.get(a.kind)! - rank.get(b.kind)! ||
-      (a.row ?? 0) - (b.row ?? 0),
-  );
-  return { entries, excluded, subgroupOf };
+  return { entries: inDayOrder(entries), excluded, subgroupOf };
+}
+
+/**
+ * Orders entries by date, then {@link DAY_ORDER}, then sheet row — in linear time: each kind
+ * comes from one tab, already in row order, so bucketing by date and kind keeps rows in order.
+ */
+function inDayOrder(entries: Entry[]): Entry[] {
+  const rank = new Map<EntryKind, number>(DAY_ORDER.map((kind, i) => [kind, i]));
+  const byDate = new Map<IsoDate, Entry[][]>();
+  for (const entry of entries) {
+    let buckets = byDate.get(entry.date);
+    if (!buckets) {
+      buckets = DAY_ORDER.map(() => []);
+      byDate.set(entry.date, buckets);
+    }
+    buckets[rank.get(entry.kind)!]!.push(entry);
+  }
+  const ordered: Entry[] = [];
+  for (const date of [...byDate.keys()].sort()) for (const bucket of byDate.get(date)!) ordered.push(...bucket);
+  return ordered;
 }
 
 function memberSubgroups(book: Book): Map<string, string> {
@@ -126,70 +142,55 @@ function memberSubgroups(book: Book): Map<string, string> {
   return subgroupOf;
 }
 
+/** Every entry has the same shape (one hidden class): absent links are undefined, not missing. */
+function makeEntry(
+  sheet: DataTabKey,
+  row: number,
+  date: IsoDate,
+  kind: EntryKind,
+  column: string,
+  postings: Posting[],
+  links: { member?: string; subgroup?: string; loan?: string } = {},
+): Entry {
+  return { date, kind, sheet, row, column, postings, member: links.member, subgroup: links.subgroup, loan: links.loan };
+}
+
+const two = (debit: acct.Account, credit: acct.Account, amount: Satang): Posting[] => [
+  { account: debit, amount },
+  { account: credit, amount: -amount },
+];
+
 function entryOf(sheet: DataTabKey, result: RowResult, subgroupOf: Map<string, string>): Entry | undefined {
-  const base = { sheet, row: result.row };
-  const two = (debit: acct.Account, credit: acct.Account, amount: Satang): Posting[] => [
-    { account: debit, amount },
-    { account: credit, amount: -amount },
-  ];
+  const { row } = result;
   switch (sheet) {
     case 'savings': {
       const s = result.record as SavingsEntry;
       const member = acct.savings(s.member_id);
       if (s.type === 'withdrawal') {
-        return {
-          ...base,
-          date: s.date,
-          kind: 'withdrawal',
-          column: 'amount',
-          member: s.member_id,
-          postings: two(member, s.account, s.amount),
-        };
+        return makeEntry(sheet, row, s.date, 'withdrawal', 'amount', two(member, s.account, s.amount), { member: s.member_id });
       }
       if (s.via === 'treasurer') {
-        return {
-          ...base,
-          date: s.date,
-          kind: 'deposit',
-          column: 'amount',
-          member: s.member_id,
-          postings: two(s.account, member, s.amount),
-        };
+        return makeEntry(sheet, row, s.date, 'deposit', 'amount', two(s.account, member, s.amount), { member: s.member_id });
       }
       const subgroup = subgroupOf.get(s.member_id);
       if (subgroup === undefined) return undefined;
-      return {
-        ...base,
-        date: s.date,
-        kind: 'deposit',
-        column: 'amount',
+      return makeEntry(sheet, row, s.date, 'deposit', 'amount', two(acct.transit(subgroup), member, s.amount), {
         member: s.member_id,
         subgroup,
-        postings: two(acct.transit(subgroup), member, s.amount),
-      };
+      });
     }
     case 'remittances': {
       const r = result.record as Remittance;
-      return {
-        ...base,
-        date: r.date,
-        kind: 'remittance',
-        column: 'amount',
+      return makeEntry(sheet, row, r.date, 'remittance', 'amount', two(r.account, acct.transit(r.subgroup_id), r.amount), {
         subgroup: r.subgroup_id,
-        postings: two(r.account, acct.transit(r.subgroup_id), r.amount),
-      };
+      });
     }
     case 'loans': {
       const l = result.record as Loan;
-      return {
-        ...base,
-        date: l.disbursed_on,
-        kind: 'loan',
-        column: 'principal',
+      return makeEntry(sheet, row, l.disbursed_on, 'loan', 'principal', two(acct.loan(l.loan_id), l.account, l.principal), {
         member: l.member_id,
         loan: l.loan_id,
-        postings: two(acct.loan(l.loan_id), l.account, l.principal),
-      };
+      });
     }
     case 'repayments': {
       const p = result.record as Repayment;
@@ -197,55 +198,27 @@ function entryOf(sheet: DataTabKey, result: RowResult, subgroupOf: Map<string, s
       if (p.principal > 0) postings.push({ account: acct.loan(p.loan_id), amount: -p.principal });
       if (p.interest > 0) postings.push({ account: acct.INTEREST, amount: -p.interest });
       if (p.fine > 0) postings.push({ account: acct.FINES, amount: -p.fine });
-      return { ...base, date: p.date, kind: 'repayment', column: 'principal', loan: p.loan_id, postings };
+      return makeEntry(sheet, row, p.date, 'repayment', 'principal', postings, { loan: p.loan_id });
     }
     case 'welfare': {
       const w = result.record as WelfareEntry;
       return w.type === 'contribution'
-        ? {
-            ...base,
-            date: w.date,
-            kind: 'welfare_contribution',
-            column: 'amount',
+        ? makeEntry(sheet, row, w.date, 'welfare_contribution', 'amount', two(w.account, acct.WELFARE_FUND, w.amount), {
             member: w.member_id,
-            postings: two(w.account, acct.WELFARE_FUND, w.amount),
-          }
-        : {
-            ...base,
-            date: w.date,
-            kind: 'welfare_payout',
-            column: 'amount',
+          })
+        : makeEntry(sheet, row, w.date, 'welfare_payout', 'amount', two(acct.WELFARE_FUND, w.account, w.amount), {
             member: w.member_id,
-            postings: two(acct.WELFARE_FUND, w.account, w.amount),
-          };
+          });
     }
     case 'other': {
       const o = result.record as OtherEntry;
       if (o.type === 'income') {
-        return {
-          ...base,
-          date: o.date,
-          kind: 'other_income',
-          column: 'amount',
-          postings: two(o.account, acct.otherIncome(o.category), o.amount),
-        };
+        return makeEntry(sheet, row, o.date, 'other_income', 'amount', two(o.account, acct.otherIncome(o.category), o.amount));
       }
       if (o.type === 'expense') {
-        return {
-          ...base,
-          date: o.date,
-          kind: 'other_expense',
-          column: 'amount',
-          postings: two(acct.expense(o.category), o.account, o.amount),
-        };
+        return makeEntry(sheet, row, o.date, 'other_expense', 'amount', two(acct.expense(o.category), o.account, o.amount));
       }
-      return {
-        ...base,
-        date: o.date,
-        kind: 'transfer',
-        column: 'amount',
-        postings: two(o.to_account!, o.account, o.amount),
-      };
+      return makeEntry(sheet, row, o.date, 'transfer', 'amount', two(o.to_account!, o.account, o.amount));
     }
     default:
       return undefined;

@@ -4,6 +4,7 @@ import { type Finding, type FindingPlace, finding } from '../check/finding.ts';
 import type { CashCount, DataTabKey, Loan } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
 import { formatBaht, type Satang } from '../parse/money.ts';
+import * as acct from './accounts.ts';
 import { type Account, BANK, CASH } from './accounts.ts';
 import { addDays, daysBetween, monthBounds, monthOf, nextMonth } from './dates.ts';
 import type { Entry, Journal } from './journal.ts';
@@ -81,7 +82,7 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
 
   function overdrawn(entry: Entry): void {
     // what the group owes a member is a credit balance: negative in the journal
-    const after = -(balance.get(`savings:${entry.member}`) ?? 0);
+    const after = -(balance.get(acct.savings(entry.member!)) ?? 0);
     if (after >= 0) return;
     const amount = entry.postings[0]!.amount;
     out.push(
@@ -99,7 +100,7 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
 
   function overpaid(entry: Entry): void {
     const loanId = entry.loan!;
-    const principalPaid = -(entry.postings.find((p) => p.account === `loan:${loanId}`)?.amount ?? 0);
+    const principalPaid = -(entry.postings.find((p) => p.account === acct.loan(loanId))?.amount ?? 0);
     const total = (repaid.get(loanId) ?? 0) + principalPaid;
     repaid.set(loanId, total);
     const loan = loans.get(loanId);
@@ -212,7 +213,7 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
     const paidBy = new Map<string, Satang>();
     for (const entry of entries) {
       if (entry.kind !== 'repayment' || entry.date > asOf) continue;
-      const principalPaid = -(entry.postings.find((p) => p.account === `loan:${entry.loan}`)?.amount ?? 0);
+      const principalPaid = -(entry.postings.find((p) => p.account === acct.loan(entry.loan!))?.amount ?? 0);
       paidBy.set(entry.loan!, (paidBy.get(entry.loan!) ?? 0) + principalPaid);
     }
     for (const { row, record } of book.tables.get('loans') ?? []) {

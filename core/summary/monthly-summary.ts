@@ -1,7 +1,8 @@
 import type { CheckedBooks } from '../jobs/check-books.ts';
+import * as accounts from '../ledger/accounts.ts';
 import { BANK, CASH, FINES, INTEREST, WELFARE_FUND } from '../ledger/accounts.ts';
-import { balancesAt, sumWhere } from '../ledger/balances.ts';
-import { addDays, monthBounds } from '../ledger/dates.ts';
+import { sumWhere } from '../ledger/balances.ts';
+import { monthBounds } from '../ledger/dates.ts';
 import { OVERDUE_DAYS } from '../ledger/ledger-checks.ts';
 import { loanSchedule, loanStatus } from '../ledger/loan-schedule.ts';
 import type { Debt, HouseholdEntry, Loan, Member } from '../model/records.ts';
@@ -57,39 +58,107 @@ const owed = (balance: Satang): Satang => 0 - balance;
 const records = <T>(checked: CheckedBooks, key: string): T[] =>
   (checked.book.tables.get(key as never) ?? []).flatMap((r) => (r.record ? [r.record as T] : []));
 
+/** Money that moved in the month, gathered in one pass over the journal. */
+interface Flows {
+  deposits: Satang;
+  withdrawals: Satang;
+  savers: Set<string>;
+  disbursed: Satang;
+  principalRepaid: Satang;
+  interest: Satang;
+  fines: Satang;
+  contributions: Satang;
+  payouts: Satang;
+  otherIncome: Satang;
+  otherExpense: Satang;
+  collected: Map<string, Satang>;
+  remitted: Map<string, Satang>;
+}
+
 /**
  * Summarises a month of a checked book (SPEC §6). Flows count entries dated in the month;
- * balances are at the end of the month's last day (opening: the end of the day before).
+ * balances are at the end of the month's last day (opening: the end of the day before, with the
+ * opening balances brought forward into the month the books open in). One pass over the journal.
  */
 export function summariseMonth(checked: CheckedBooks, month: string): MonthlySummary {
   const { book, journal } = checked;
   const { first, last } = monthBounds(month);
-  // the opening balances are brought forward into the month the books open in
-  const before = balancesAt(journal, addDays(first, -1));
-  for (const entry of journal.entries) {
-    if (entry.kind !== 'opening' || entry.date < first || entry.date > last) continue;
-    for (const { account, amount } of entry.postings)
-      before.set(account, (before.get(account) ?? 0) + amount);
+  const before = new Map<string, Satang>();
+  const after = new Map<string, Satang>();
+  const repaidByLoan = new Map<string, Satang>();
+  const f: Flows = {
+    deposits: 0,
+    withdrawals: 0,
+    savers: new Set(),
+    disbursed: 0,
+    principalRepaid: 0,
+    interest: 0,
+    fines: 0,
+    contributions: 0,
+    payouts: 0,
+    otherIncome: 0,
+    otherExpense: 0,
+    collected: new Map(),
+    remitted: new Map(),
+  };
+  const add = (map: Map<string, Satang>, key: string, amount: Satang) => map.set(key, (map.get(key) ?? 0) + amount);
+  for (const e of journal.entries) {
+    if (e.date > last) break;
+    const earlier = e.date < first || e.kind === 'opening';
+    for (const { account, amount } of e.postings) {
+      add(after, account, amount);
+      if (earlier) add(before, account, amount);
+    }
+    const amount = e.postings[0]!.amount;
+    let principal = 0;
+    if (e.kind === 'repayment') {
+      for (const p of e.postings) if (p.account.startsWith('loan:')) principal -= p.amount;
+      add(repaidByLoan, e.loan!, principal);
+    }
+    if (earlier) continue;
+    switch (e.kind) {
+      case 'deposit':
+        f.deposits += amount;
+        f.savers.add(e.member!);
+        if (e.subgroup !== undefined) add(f.collected, e.subgroup, amount);
+        break;
+      case 'withdrawal':
+        f.withdrawals -= e.postings[1]!.amount;
+        break;
+      case 'remittance':
+        add(f.remitted, e.subgroup!, amount);
+        break;
+      case 'loan':
+        f.disbursed += amount;
+        break;
+      case 'repayment':
+        f.principalRepaid += principal;
+        for (const p of e.postings) {
+          if (p.account === INTEREST) f.interest -= p.amount;
+          if (p.account === FINES) f.fines -= p.amount;
+        }
+        break;
+      case 'welfare_contribution':
+        f.contributions += amount;
+        break;
+      case 'welfare_payout':
+        f.payouts += amount;
+        break;
+      case 'other_income':
+        f.otherIncome += amount;
+        break;
+      case 'other_expense':
+        f.otherExpense += amount;
+        break;
+    }
   }
-  const after = balancesAt(journal, last);
-  const inMonth = journal.entries.filter((e) => e.date >= first && e.date <= last);
-  const flow = (kind: string, account?: string) =>
-    inMonth
-      .filter((e) => e.kind === kind)
-      .reduce(
-        (sum, e) =>
-          sum +
-          Math.abs(
-            account ? (e.postings.find((p) => p.account === account)?.amount ?? 0) : e.postings[0]!.amount,
-          ),
-        0,
-      );
 
-  const deposits = inMonth.filter((e) => e.kind === 'deposit');
-  const loans = loanFigures(checked, last);
   const subgroupIds = records<{ subgroup_id: string }>(checked, 'subgroups').map((s) => s.subgroup_id);
-  for (const subgroup of journal.subgroupOf.values())
+  const memberSavings = new Map<string, Satang>();
+  for (const [member, subgroup] of journal.subgroupOf) {
     if (!subgroupIds.includes(subgroup)) subgroupIds.push(subgroup);
+    add(memberSavings, subgroup, owed(after.get(accounts.savings(member)) ?? 0));
+  }
 
   return {
     group_id: book.settings.group_id,
@@ -100,58 +169,34 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
       in_transit: sumWhere(after, (a) => a.startsWith('transit:')),
     },
     savings: {
-      deposits: deposits.reduce((sum, e) => sum + e.postings[0]!.amount, 0),
-      withdrawals: flow('withdrawal'),
+      deposits: f.deposits,
+      withdrawals: f.withdrawals,
       balance: owed(sumWhere(after, (a) => a.startsWith('savings:'))),
-      members_saving: new Set(deposits.map((e) => e.member)).size,
+      members_saving: f.savers.size,
     },
     loans: {
-      disbursed: flow('loan'),
-      principal_repaid: inMonth
-        .filter((e) => e.kind === 'repayment')
-        .reduce((sum, e) => sum - (e.postings.find((p) => p.account.startsWith('loan:'))?.amount ?? 0), 0),
-      interest_received: flow('repayment', INTEREST),
-      fines_received: flow('repayment', FINES),
-      ...loans,
+      disbursed: f.disbursed,
+      principal_repaid: f.principalRepaid,
+      interest_received: f.interest,
+      fines_received: f.fines,
+      ...loanFigures(checked, repaidByLoan, last),
     },
-    welfare: {
-      contributions: flow('welfare_contribution'),
-      payouts: flow('welfare_payout'),
-      fund_balance: owed(after.get(WELFARE_FUND) ?? 0),
-    },
-    other: { income: flow('other_income'), expense: flow('other_expense') },
+    welfare: { contributions: f.contributions, payouts: f.payouts, fund_balance: owed(after.get(WELFARE_FUND) ?? 0) },
+    other: { income: f.otherIncome, expense: f.otherExpense },
     members: memberFigures(records<Member>(checked, 'members'), first, last),
     households: householdFigures(checked, first, last),
-    subgroups: subgroupIds.sort().map((subgroup_id) => {
-      const collected = deposits
-        .filter((e) => e.subgroup === subgroup_id)
-        .reduce((s, e) => s + e.postings[0]!.amount, 0);
-      const remitted = inMonth
-        .filter((e) => e.kind === 'remittance' && e.subgroup === subgroup_id)
-        .reduce((s, e) => s + e.postings[0]!.amount, 0);
-      let memberSavings = 0;
-      for (const [member, subgroup] of journal.subgroupOf) {
-        if (subgroup === subgroup_id) memberSavings -= after.get(`savings:${member}`) ?? 0;
-      }
-      return {
-        subgroup_id,
-        collected,
-        remitted,
-        in_transit: after.get(`transit:${subgroup_id}`) ?? 0,
-        member_savings: memberSavings,
-      };
-    }),
+    subgroups: subgroupIds.sort().map((subgroup_id) => ({
+      subgroup_id,
+      collected: f.collected.get(subgroup_id) ?? 0,
+      remitted: f.remitted.get(subgroup_id) ?? 0,
+      in_transit: after.get(accounts.transit(subgroup_id)) ?? 0,
+      member_savings: memberSavings.get(subgroup_id) ?? 0,
+    })),
     checks: { errors: checked.result.counts.error, warnings: checked.result.counts.warning },
   };
 }
 
-function loanFigures(checked: CheckedBooks, last: IsoDate) {
-  const repaid = new Map<string, Satang>();
-  for (const e of checked.journal.entries) {
-    if (e.kind !== 'repayment' || e.date > last) continue;
-    const principal = -(e.postings.find((p) => p.account.startsWith('loan:'))?.amount ?? 0);
-    repaid.set(e.loan!, (repaid.get(e.loan!) ?? 0) + principal);
-  }
+function loanFigures(checked: CheckedBooks, repaid: Map<string, Satang>, last: IsoDate) {
   let outstanding = 0;
   let active = 0;
   let overdue = 0;
