@@ -68,7 +68,11 @@ export function checkRow(
   const result: RowResult = { row, values };
   const parsed = RECORD_SCHEMAS[key].safeParse(values);
   if (parsed.success) {
-    if (refused === undefined && !layout.incomplete) result.record = parsed.data;
+    if (refused === undefined && !layout.incomplete) {
+      // the record holds every value read (and the defaults): keep one object per row, not two
+      result.record = parsed.data;
+      result.values = parsed.data;
+    }
   } else {
     for (const issue of parsed.error.issues) {
       const columnKey = String(issue.path[0] ?? '');

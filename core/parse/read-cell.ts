@@ -50,9 +50,12 @@ export function readCell(
   }
 }
 
+/** Zones known to exist, so the common case costs no ICU look-up. */
+const KNOWN_ZONES = new Set(['Asia/Bangkok', 'UTC']);
+
 function parseTimeZone(value: CellValue): Parsed<string> {
   const text = parseText(value);
-  if (!text.ok) return text;
+  if (!text.ok || KNOWN_ZONES.has(text.value)) return text;
   try {
     new Intl.DateTimeFormat('en', { timeZone: text.value });
     return ok(text.value);

@@ -125,6 +125,19 @@ const categoryLookups = {
  * typed (the groups name their own categories).
  */
 export function parseCategory(value: CellValue, kind: 'income' | 'expense' | undefined): Parsed<string> {
+  if (typeof value !== 'string' || value.length > 100) return readCategory(value, kind);
+  const key = `${kind ?? ''}|${value}`;
+  let parsed = categories.get(key);
+  if (parsed === undefined) {
+    parsed = readCategory(value, kind);
+    if (categories.size < MEMO_LIMIT) categories.set(key, parsed);
+  }
+  return parsed;
+}
+
+const categories = new Map<string, Parsed<string>>();
+
+function readCategory(value: CellValue, kind: 'income' | 'expense' | undefined): Parsed<string> {
   const text = parseText(value);
   if (!text.ok) return text;
   const lookups = kind ? [categoryLookups[kind]] : [categoryLookups.expense, categoryLookups.income];
