@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { buildCli } from '../cli/build.ts';
 import { generateWorkbook } from '../cli/generate/generate-workbook.ts';
 import { batchGetFromWorkbook } from '../cli/sources/batchget-json.ts';
-import { buildJournal, checkBooks, readBook, type Workbook } from '../core/index.ts';
 import { exportLedger } from '../core/export/plain-ledger.ts';
+import { buildJournal, checkBooks, readBook, type Workbook } from '../core/index.ts';
 import { monthBounds } from '../core/ledger/dates.ts';
 import { checkLedger } from '../core/ledger/ledger-checks.ts';
 import { summariseMonth } from '../core/summary/monthly-summary.ts';
@@ -31,7 +31,14 @@ mkdirSync(OUT, { recursive: true });
 const cli = await buildCli(join(OUT, 'cli'));
 
 const make = (households: number) =>
-  generateWorkbook({ groupId: 'bench', groupName: 'bench', households, months: MONTHS, start: START, seed: 7 });
+  generateWorkbook({
+    groupId: 'bench',
+    groupName: 'bench',
+    households,
+    months: MONTHS,
+    start: START,
+    seed: 7,
+  });
 const sizes = (wb: Workbook) => {
   const rows = wb.tabs.reduce((n, t) => n + Math.max(0, t.rows.length - 1), 0);
   const transactions = buildJournal(readBook(wb, { asOf: AS_OF })).entries.length;
@@ -56,7 +63,10 @@ interface Run {
 function timed(command: string, args: string[], node = true): Run {
   const start = process.hrtime.bigint();
   const child = node
-    ? spawnSync(process.execPath, ['--import', './bench/report-rss.mjs', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    ? spawnSync(process.execPath, ['--import', './bench/report-rss.mjs', command, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      })
     : spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (child.error) throw child.error;
@@ -88,7 +98,9 @@ for (let i = 0; i < RUNS + 1; i++) {
   const [journal, posting] = time(() => buildJournal(book));
   const [, ledger] = time(() => checkLedger(book, journal));
   const checked = checkBooks(workbook, { asOf: AS_OF });
-  const months = Array.from({ length: MONTHS }, (_, m) => monthBounds(`2026-${String(5 + m).padStart(2, '0')}`).first.slice(0, 7));
+  const months = Array.from({ length: MONTHS }, (_, m) =>
+    monthBounds(`2026-${String(5 + m).padStart(2, '0')}`).first.slice(0, 7),
+  );
   const [, summaries] = time(() => months.map((month) => summariseMonth(checked, month)));
   transactions = journal.entries.length;
   if (i === 0) continue;
@@ -141,16 +153,30 @@ const report = {
   ),
 };
 const l = report.ledger_ms;
-console.log(`Sajja bench — ${size.rows.toLocaleString('en')} rows, ${transactions.toLocaleString('en')} transactions, median of ${RUNS}`);
+console.log(
+  `Sajja bench — ${size.rows.toLocaleString('en')} rows, ${transactions.toLocaleString('en')} transactions, median of ${RUNS}`,
+);
 console.log('1. whole `sajja check` process, batchGet JSON');
-console.log(`   baseline (read + JSON.parse + one pass)  ${report.check.baseline_ms} ms, peak ${report.check.baseline_peak_rss_mib} MiB`);
-console.log(`   sajja check                              ${report.check.check_ms} ms, peak ${report.check.peak_rss_mib} MiB`);
-console.log(`   rows/s ${report.check.rows_per_s.toLocaleString('en')}; ratio to baseline ${report.check.ratio_to_baseline}× (target ≤ 4×)`);
+console.log(
+  `   baseline (read + JSON.parse + one pass)  ${report.check.baseline_ms} ms, peak ${report.check.baseline_peak_rss_mib} MiB`,
+);
+console.log(
+  `   sajja check                              ${report.check.check_ms} ms, peak ${report.check.peak_rss_mib} MiB`,
+);
+console.log(
+  `   rows/s ${report.check.rows_per_s.toLocaleString('en')}; ratio to baseline ${report.check.ratio_to_baseline}× (target ≤ 4×)`,
+);
 console.log('2. ledger in-process');
-console.log(`   read+row checks ${l.read} ms · journal ${l.journal} ms · ledger checks ${l.ledger} ms · ${MONTHS} summaries ${l.summaries} ms`);
-console.log('3. the same ledger in the auditors\' tools (whole process)');
+console.log(
+  `   read+row checks ${l.read} ms · journal ${l.journal} ms · ledger checks ${l.ledger} ms · ${MONTHS} summaries ${l.summaries} ms`,
+);
+console.log("3. the same ledger in the auditors' tools (whole process)");
 for (const [name, ms] of Object.entries(report.tools_ms)) {
-  console.log(`   ${name.padEnd(14)} ${ms === null ? 'not run' : `${ms} ms → sajja check is ${report.check_faster_than[name]}× faster`}`);
+  console.log(
+    `   ${name.padEnd(14)} ${ms === null ? 'not run' : `${ms} ms → sajja check is ${report.check_faster_than[name]}× faster`}`,
+  );
 }
-console.log(`   target: ≥ 10× faster than the faster tool (${Number.isFinite(fastest) ? `${(fastest / checkMs).toFixed(1)}×` : 'n/a'})`);
+console.log(
+  `   target: ≥ 10× faster than the faster tool (${Number.isFinite(fastest) ? `${(fastest / checkMs).toFixed(1)}×` : 'n/a'})`,
+);
 writeFileSync(join(OUT, 'report.json'), JSON.stringify(report, null, 2));

@@ -120,7 +120,8 @@ function inDayOrder(entries: Entry[]): Entry[] {
     buckets[rank.get(entry.kind)!]!.push(entry);
   }
   const ordered: Entry[] = [];
-  for (const date of [...byDate.keys()].sort()) for (const bucket of byDate.get(date)!) ordered.push(...bucket);
+  for (const date of [...byDate.keys()].sort())
+    for (const bucket of byDate.get(date)!) ordered.push(...bucket);
   return ordered;
 }
 
@@ -152,7 +153,17 @@ function makeEntry(
   postings: Posting[],
   links: { member?: string; subgroup?: string; loan?: string } = {},
 ): Entry {
-  return { date, kind, sheet, row, column, postings, member: links.member, subgroup: links.subgroup, loan: links.loan };
+  return {
+    date,
+    kind,
+    sheet,
+    row,
+    column,
+    postings,
+    member: links.member,
+    subgroup: links.subgroup,
+    loan: links.loan,
+  };
 }
 
 const two = (debit: acct.Account, credit: acct.Account, amount: Satang): Posting[] => [
@@ -167,30 +178,58 @@ function entryOf(sheet: DataTabKey, result: RowResult, subgroupOf: Map<string, s
       const s = result.record as SavingsEntry;
       const member = acct.savings(s.member_id);
       if (s.type === 'withdrawal') {
-        return makeEntry(sheet, row, s.date, 'withdrawal', 'amount', two(member, s.account, s.amount), { member: s.member_id });
+        return makeEntry(sheet, row, s.date, 'withdrawal', 'amount', two(member, s.account, s.amount), {
+          member: s.member_id,
+        });
       }
       if (s.via === 'treasurer') {
-        return makeEntry(sheet, row, s.date, 'deposit', 'amount', two(s.account, member, s.amount), { member: s.member_id });
+        return makeEntry(sheet, row, s.date, 'deposit', 'amount', two(s.account, member, s.amount), {
+          member: s.member_id,
+        });
       }
       const subgroup = subgroupOf.get(s.member_id);
       if (subgroup === undefined) return undefined;
-      return makeEntry(sheet, row, s.date, 'deposit', 'amount', two(acct.transit(subgroup), member, s.amount), {
-        member: s.member_id,
-        subgroup,
-      });
+      return makeEntry(
+        sheet,
+        row,
+        s.date,
+        'deposit',
+        'amount',
+        two(acct.transit(subgroup), member, s.amount),
+        {
+          member: s.member_id,
+          subgroup,
+        },
+      );
     }
     case 'remittances': {
       const r = result.record as Remittance;
-      return makeEntry(sheet, row, r.date, 'remittance', 'amount', two(r.account, acct.transit(r.subgroup_id), r.amount), {
-        subgroup: r.subgroup_id,
-      });
+      return makeEntry(
+        sheet,
+        row,
+        r.date,
+        'remittance',
+        'amount',
+        two(r.account, acct.transit(r.subgroup_id), r.amount),
+        {
+          subgroup: r.subgroup_id,
+        },
+      );
     }
     case 'loans': {
       const l = result.record as Loan;
-      return makeEntry(sheet, row, l.disbursed_on, 'loan', 'principal', two(acct.loan(l.loan_id), l.account, l.principal), {
-        member: l.member_id,
-        loan: l.loan_id,
-      });
+      return makeEntry(
+        sheet,
+        row,
+        l.disbursed_on,
+        'loan',
+        'principal',
+        two(acct.loan(l.loan_id), l.account, l.principal),
+        {
+          member: l.member_id,
+          loan: l.loan_id,
+        },
+      );
     }
     case 'repayments': {
       const p = result.record as Repayment;
@@ -203,20 +242,50 @@ function entryOf(sheet: DataTabKey, result: RowResult, subgroupOf: Map<string, s
     case 'welfare': {
       const w = result.record as WelfareEntry;
       return w.type === 'contribution'
-        ? makeEntry(sheet, row, w.date, 'welfare_contribution', 'amount', two(w.account, acct.WELFARE_FUND, w.amount), {
-            member: w.member_id,
-          })
-        : makeEntry(sheet, row, w.date, 'welfare_payout', 'amount', two(acct.WELFARE_FUND, w.account, w.amount), {
-            member: w.member_id,
-          });
+        ? makeEntry(
+            sheet,
+            row,
+            w.date,
+            'welfare_contribution',
+            'amount',
+            two(w.account, acct.WELFARE_FUND, w.amount),
+            {
+              member: w.member_id,
+            },
+          )
+        : makeEntry(
+            sheet,
+            row,
+            w.date,
+            'welfare_payout',
+            'amount',
+            two(acct.WELFARE_FUND, w.account, w.amount),
+            {
+              member: w.member_id,
+            },
+          );
     }
     case 'other': {
       const o = result.record as OtherEntry;
       if (o.type === 'income') {
-        return makeEntry(sheet, row, o.date, 'other_income', 'amount', two(o.account, acct.otherIncome(o.category), o.amount));
+        return makeEntry(
+          sheet,
+          row,
+          o.date,
+          'other_income',
+          'amount',
+          two(o.account, acct.otherIncome(o.category), o.amount),
+        );
       }
       if (o.type === 'expense') {
-        return makeEntry(sheet, row, o.date, 'other_expense', 'amount', two(acct.expense(o.category), o.account, o.amount));
+        return makeEntry(
+          sheet,
+          row,
+          o.date,
+          'other_expense',
+          'amount',
+          two(acct.expense(o.category), o.account, o.amount),
+        );
       }
       return makeEntry(sheet, row, o.date, 'transfer', 'amount', two(o.to_account!, o.account, o.amount));
     }

@@ -101,7 +101,8 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
     collected: new Map(),
     remitted: new Map(),
   };
-  const add = (map: Map<string, Satang>, key: string, amount: Satang) => map.set(key, (map.get(key) ?? 0) + amount);
+  const add = (map: Map<string, Satang>, key: string, amount: Satang) =>
+    map.set(key, (map.get(key) ?? 0) + amount);
   for (const e of journal.entries) {
     if (e.date > last) break;
     const earlier = e.date < first || e.kind === 'opening';
@@ -181,7 +182,11 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
       fines_received: f.fines,
       ...loanFigures(checked, repaidByLoan, last),
     },
-    welfare: { contributions: f.contributions, payouts: f.payouts, fund_balance: owed(after.get(WELFARE_FUND) ?? 0) },
+    welfare: {
+      contributions: f.contributions,
+      payouts: f.payouts,
+      fund_balance: owed(after.get(WELFARE_FUND) ?? 0),
+    },
     other: { income: f.otherIncome, expense: f.otherExpense },
     members: memberFigures(records<Member>(checked, 'members'), first, last),
     households: householdFigures(checked, first, last),
