@@ -2,11 +2,29 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { archiveMonth } from '../core/archive/archive-month.ts';
+import { diffRows } from '../core/archive/diff-rows.ts';
+import { buildSnapshot, monthRows } from '../core/archive/snapshot.ts';
+import { verifyChain } from '../core/archive/verify-chain.ts';
 import { exportLedger, type LedgerFormat } from '../core/export/plain-ledger.ts';
-import { type CheckedBooks, checkBooks, type IsoDate, isMonth, parseDate } from '../core/index.ts';
+import {
+  a1,
+  type CheckedBooks,
+  checkBooks,
+  type IsoDate,
+  isMonth,
+  monthBounds,
+  parseDate,
+} from '../core/index.ts';
 import { householdView } from '../core/reports/household-view.ts';
 import { passbook } from '../core/reports/passbook.ts';
 import { summariseMonth } from '../core/summary/monthly-summary.ts';
+import {
+  ARCHIVE_OPTIONS,
+  checkClosedPeriods,
+  readSnapshot,
+  withArchive,
+} from './archive/archive-commands.ts';
 import { todayIn } from './clock.ts';
 import { formatCheck } from './format-check.ts';
 import { formatHousehold, formatPassbook, formatSummary } from './format-reports.ts';
@@ -33,6 +51,7 @@ export const EXAMPLE_WORKBOOK = join(ROOT, 'examples', 'kamlon-m11.xlsx');
 /** The example's books run July–October 2026: the demo reads them as of the next morning. */
 const DEMO_AS_OF = '2026-11-01';
 const DEMO_MONTH = '2026-10';
+const DEMO_MONTHS = ['2026-07', '2026-08', '2026-09', '2026-10'];
 
 interface Command {
   usage: string;
@@ -49,7 +68,7 @@ const COMMANDS: Record<string, Command> = {
       'Exit 0: no errors · 1: errors found · 2: unusable file or usage.\n' +
       '--as-of  "today" for date checks (default: today in the group\'s time zone); BE dates accepted\n' +
       '--json   the SPEC §7 JSON: {group_id, ok, counts, findings}',
-    options: { 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    options: { 'as-of': { type: 'string' }, json: { type: 'boolean' }, ...ARCHIVE_OPTIONS },
     async run([path], values, io) {
       if (!path) throw new UsageError('check needs a workbook');
       const { result } = await openBooks(path, values);
@@ -119,6 +138,130 @@ const COMMANDS: Record<string, Command> = {
       return checked.result.ok ? 0 : 1;
     },
   },
+  archive: {
+    usage: 'sajja archive <workbook> --month YYYY-MM [--json] [--data-dir DIR | --endpoint URL]',
+    help:
+      'เก็บสแนปช็อตของเดือน / Archives a month as an immutable, hash-chained snapshot. Identical content\n' +
+      'creates nothing; changed content becomes a new version. Embedded DynamoDB under --data-dir\n' +
+      '(default .sajja/, or SAJJA_DATA_DIR); --endpoint URL for real DynamoDB.',
+    options: { month: { type: 'string' }, json: { type: 'boolean' }, ...ARCHIVE_OPTIONS },
+    async run([path], values, io) {
+      const month = String(values.month ?? '');
+      if (!isMonth(month)) throw new UsageError('archive needs --month YYYY-MM');
+      if (!path) throw new UsageError('archive needs a workbook');
+      const snapshot = buildSnapshot(await loadWorkbook(path), month);
+      if (!snapshot.content.group_id) throw new UsageError('the workbook has no group_id in its settings');
+      const result = await withArchive(values, (archive) =>
+        archiveMonth(archive.store, snapshot, new Date().toISOString()),
+      );
+      const c = result.commit;
+      const out = {
+        group_id: c.group_id,
+        month: c.month,
+        version: c.version,
+        hash: c.hash,
+        prev_hash: c.prev_hash,
+        created: result.created,
+        bytes_raw: c.bytes_raw,
+        bytes_stored: c.bytes_stored,
+        items: result.items,
+      };
+      io.out(
+        values.json
+          ? JSON.stringify(out, null, 2)
+          : `${result.created ? 'เก็บแล้ว / archived' : 'มีอยู่แล้ว ไม่เปลี่ยน / already archived, unchanged'}: ${c.group_id} ${c.month} v${c.version} ` +
+              `${c.hash.slice(0, 12)}… (${c.bytes_raw} → ${c.bytes_stored} bytes, ${result.items} items)`,
+      );
+      return 0;
+    },
+  },
+  history: {
+    usage: 'sajja history <group_id> [--json] [--data-dir DIR | --endpoint URL]',
+    help: "ประวัติสแนปช็อต / Lists a group's archived snapshots in chain order.",
+    options: { json: { type: 'boolean' }, ...ARCHIVE_OPTIONS },
+    async run([groupId], values, io) {
+      if (!groupId) throw new UsageError('history needs a group_id');
+      const commits = await withArchive(values, (archive) => archive.store.history(groupId));
+      if (values.json) io.out(JSON.stringify(commits, null, 2));
+      else {
+        io.out(`ประวัติ / history — ${groupId}: ${commits.length} สแนปช็อต / snapshots`);
+        for (const c of commits) {
+          io.out(
+            `  #${c.seq}  ${c.month} v${c.version}  ${c.hash.slice(0, 16)}…  ← ${c.prev_hash?.slice(0, 16) ?? '—'}  ${c.created}`,
+          );
+        }
+      }
+      return 0;
+    },
+  },
+  verify: {
+    usage: 'sajja verify <group_id> [--json] [--data-dir DIR | --endpoint URL]',
+    help: 'ตรวจสายโซ่ / Re-reads every snapshot, recomputes hashes and the chain, and names any break (exit 1).',
+    options: { json: { type: 'boolean' }, ...ARCHIVE_OPTIONS },
+    async run([groupId], values, io) {
+      if (!groupId) throw new UsageError('verify needs a group_id');
+      const report = await withArchive(values, (archive) => verifyChain(archive.store, groupId));
+      if (values.json) io.out(JSON.stringify(report, null, 2));
+      else {
+        io.out(
+          report.ok
+            ? `✓ สายโซ่ครบถ้วน / chain intact: ${report.snapshots} snapshots`
+            : `✗ สายโซ่ขาด / chain broken: ${report.breaks.length} of ${report.snapshots}`,
+        );
+        for (const b of report.breaks)
+          io.out(`  #${b.seq} ${b.month} v${b.version}: ${b.message.th} / ${b.message.en}`);
+      }
+      return report.ok ? 0 : 1;
+    },
+  },
+  diff: {
+    usage: 'sajja diff <workbook> --month YYYY-MM [--json] [--data-dir DIR | --endpoint URL]',
+    help: 'เทียบกับสแนปช็อต / Rows added, removed and changed (with cells) since the month was archived; exit 1 when any.',
+    options: { month: { type: 'string' }, json: { type: 'boolean' }, ...ARCHIVE_OPTIONS },
+    async run([path], values, io) {
+      const month = String(values.month ?? '');
+      if (!isMonth(month)) throw new UsageError('diff needs --month YYYY-MM');
+      // the rows read do not depend on "today": read them as of the month's end
+      const checked = await openBooks(path, { ...values, 'as-of': monthBounds(month).last });
+      const groupId = checked.book.settings.group_id;
+      const archived = await withArchive(values, async (archive) => {
+        const versions = await archive.store.versions(groupId, month);
+        const last = versions[versions.length - 1];
+        return last ? { commit: last, content: await readSnapshot(archive, last) } : undefined;
+      });
+      if (!archived) throw new UsageError(`${groupId} ${month} has not been archived`);
+      const changes = diffRows(archived.content.rows, monthRows(checked.book.tables, month)).map((change) => {
+        const layout = checked.book.context.layouts.get(change.sheet as never);
+        const cellOf = (column: string) => {
+          const index = layout?.columns.get(column);
+          return change.kind === 'removed' || index === undefined ? null : a1(index, change.row);
+        };
+        return { ...change, cells: change.cells.map((c) => ({ ...c, cell: cellOf(c.column) })) };
+      });
+      const out = {
+        group_id: groupId,
+        month,
+        version: archived.commit.version,
+        hash: archived.commit.hash,
+        changes,
+      };
+      if (values.json) io.out(JSON.stringify(out, null, 2));
+      else {
+        io.out(
+          `เทียบกับสแนปช็อต / diff — ${groupId} ${month} v${archived.commit.version}: ${changes.length} แถว / rows`,
+        );
+        for (const c of changes) {
+          const what = { added: 'เพิ่ม / added', removed: 'ลบ / removed', changed: 'แก้ / changed' }[c.kind];
+          io.out(`  ${c.sheet} row ${c.row}: ${what}`);
+          for (const cell of c.cells)
+            io.out(
+              `    ${cell.cell ?? cell.column}: ${JSON.stringify(cell.before)} → ${JSON.stringify(cell.after)}`,
+            );
+        }
+      }
+      return changes.length === 0 ? 0 : 1;
+    },
+  },
   template: {
     usage: 'sajja template <out.xlsx>',
     help: 'เขียนสมุดเปล่าตามแม่แบบ / Writes the empty template workbook (Thai tabs and headers, dropdowns).',
@@ -170,15 +313,22 @@ const COMMANDS: Record<string, Command> = {
     usage: 'sajja demo [--as-of YYYY-MM-DD]',
     help:
       'ตรวจสมุดตัวอย่าง / Checks the example workbook (examples/kamlon-m11.xlsx) and prints the result\n' +
-      'and the summary of its last month,\n' +
+      'and the summary of its last month, archives its months into the embedded archive (.sajja/)\n' +
+      'and shows the history,\n' +
       `as of ${DEMO_AS_OF} (the day after its books end) unless --as-of says otherwise.`,
-    options: { 'as-of': { type: 'string' } },
+    options: { 'as-of': { type: 'string' }, ...ARCHIVE_OPTIONS },
     async run(_args, values, io) {
       io.out(`สมุดตัวอย่าง / example workbook: ${EXAMPLE_WORKBOOK}\n`);
       const options = { 'as-of': DEMO_AS_OF, ...values };
       const code = await COMMANDS.check!.run([EXAMPLE_WORKBOOK], options, io);
       io.out('');
       await COMMANDS.summary!.run([EXAMPLE_WORKBOOK], { ...options, month: DEMO_MONTH }, io);
+      io.out('\nเก็บทุกเดือนลงคลังข้อมูลในเครื่อง / archiving every month into the embedded archive');
+      for (const month of DEMO_MONTHS)
+        await COMMANDS.archive!.run([EXAMPLE_WORKBOOK], { ...values, month }, io);
+      io.out('');
+      await COMMANDS.history!.run(['kamlon-m11'], values, io);
+      await COMMANDS.verify!.run(['kamlon-m11'], values, io);
       return code;
     },
   },
@@ -188,7 +338,8 @@ const COMMANDS: Record<string, Command> = {
 async function openBooks(path: string | undefined, values: Record<string, unknown>): Promise<CheckedBooks> {
   if (!path) throw new UsageError('a workbook is needed');
   const asOf = values['as-of'] === undefined ? undefined : readAsOf(String(values['as-of']));
-  return checkBooks(await loadWorkbook(path), { asOf: asOf ?? ((zone) => todayIn(zone)) });
+  const checked = checkBooks(await loadWorkbook(path), { asOf: asOf ?? ((zone) => todayIn(zone)) });
+  return checkClosedPeriods(checked, values);
 }
 
 function readAsOf(text: string): IsoDate {

@@ -15,7 +15,7 @@ export {
 } from './check/check-workbook.ts';
 export { buildContext, type CheckContext } from './check/context.ts';
 export { FINDING_CODES, type Finding, type FindingCode, type Severity } from './check/finding.ts';
-export { type CheckedBooks, checkBooks, checkWorkbook } from './jobs/check-books.ts';
+export { type CheckedBooks, checkBooks, checkWorkbook, withFindings } from './jobs/check-books.ts';
 export * as accounts from './ledger/accounts.ts';
 export { addMonths, isMonth, monthBounds } from './ledger/dates.ts';
 export { buildJournal, type Entry, entryTotal, type Journal, type Posting } from './ledger/journal.ts';

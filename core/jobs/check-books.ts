@@ -32,3 +32,10 @@ export function checkBooks(workbook: Workbook, options: CheckOptions): CheckedBo
 export function checkWorkbook(workbook: Workbook, options: CheckOptions): CheckResult {
   return checkBooks(workbook, options).result;
 }
+
+/** The same checked books with more findings (e.g. from the archive), counts recomputed. */
+export function withFindings(checked: CheckedBooks, extra: Finding[]): CheckedBooks {
+  if (extra.length === 0) return checked;
+  const findings = sortFindings([...checked.findings, ...extra]);
+  return { ...checked, findings, result: resultOf(checked.result.group_id, checked.result.as_of, findings) };
+}

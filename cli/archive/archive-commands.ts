@@ -1,0 +1,58 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Commit } from '../../core/archive/archive-store.ts';
+import { closedPeriodFindings } from '../../core/archive/closed-period.ts';
+import type { SnapshotContent } from '../../core/archive/snapshot.ts';
+import { type CheckedBooks, withFindings } from '../../core/jobs/check-books.ts';
+import { type ArchiveConnection, dataDirOf, openArchive } from './open-archive.ts';
+
+/** Archive options every command that touches the archive takes. */
+export const ARCHIVE_OPTIONS = {
+  'data-dir': { type: 'string' },
+  endpoint: { type: 'string' },
+} as const;
+
+/** Opens the archive the options name, runs `work`, and closes it. */
+export async function withArchive<T>(
+  values: Record<string, unknown>,
+  work: (archive: ArchiveConnection) => Promise<T>,
+): Promise<T> {
+  const archive = await openArchive({
+    endpoint: typeof values.endpoint === 'string' ? values.endpoint : undefined,
+    dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
+  });
+  try {
+    return await work(archive);
+  } finally {
+    await archive.close();
+  }
+}
+
+/** The stored content of a commit, parsed. */
+export async function readSnapshot(archive: ArchiveConnection, commit: Commit): Promise<SnapshotContent> {
+  const bytes = await archive.store.getContent(commit.group_id, commit.content_hash, commit.parts);
+  return JSON.parse(Buffer.from(bytes).toString('utf8')) as SnapshotContent;
+}
+
+/**
+ * Adds W_CLOSED_PERIOD_CHANGED to a check when the book has `closed_through` and an archive is
+ * there to compare with (an endpoint, or an embedded archive already in the data folder).
+ */
+export async function checkClosedPeriods(
+  checked: CheckedBooks,
+  values: Record<string, unknown>,
+): Promise<CheckedBooks> {
+  const { settings, identified } = checked.book;
+  if (settings.closed_through === undefined || !identified) return checked;
+  const embedded = join(dataDirOf(values['data-dir'] as string | undefined), 'dynamo');
+  if (typeof values.endpoint !== 'string' && !existsSync(embedded)) return checked;
+  return withArchive(values, async (archive) => {
+    const latest = new Map<string, Commit>();
+    for (const c of await archive.store.history(settings.group_id)) {
+      if (c.month <= settings.closed_through! && (latest.get(c.month)?.version ?? 0) < c.version)
+        latest.set(c.month, c);
+    }
+    const contents = await Promise.all([...latest.values()].map((c) => readSnapshot(archive, c)));
+    return withFindings(checked, closedPeriodFindings(checked.book, contents));
+  });
+}

@@ -1,0 +1,47 @@
+/** One archived snapshot as the store lists it (the commit record; the content is stored apart). */
+export interface Commit {
+  group_id: string;
+  month: string;
+  /** 1 for a month's first snapshot, then 2, 3… each time the month's content changes. */
+  version: number;
+  /** Position in the group's chain: 1, 2, 3… */
+  seq: number;
+  hash: string;
+  prev_hash: string | null;
+  content_hash: string;
+  parts: number;
+  bytes_raw: number;
+  bytes_stored: number;
+  /** When it was archived (ISO), given by the shell: the core reads no clock. */
+  created: string;
+}
+
+/**
+ * The archive port. Adapters: DynamoDB (adapters/dynamo-archive-store.ts). Content is stored
+ * first, the commit last: only a committed snapshot is ever listed, so none is half-visible.
+ */
+export interface ArchiveStore {
+  /** The group's last commit in its chain. */
+  latest(groupId: string): Promise<Commit | undefined>;
+  /** Every commit of a group, in chain order. */
+  history(groupId: string): Promise<Commit[]>;
+  /** Every version of a group's month, oldest first. */
+  versions(groupId: string, month: string): Promise<Commit[]>;
+  /** The latest version of every group's snapshot of a month. */
+  month(month: string): Promise<Commit[]>;
+  /** Stores content under its hash (idempotent; nothing is overwritten). */
+  putContent(
+    groupId: string,
+    contentHash: string,
+    bytes: Uint8Array,
+  ): Promise<{ parts: number; bytes_stored: number }>;
+  /** The stored content bytes. */
+  getContent(groupId: string, contentHash: string, parts: number): Promise<Uint8Array>;
+  /** Writes a commit unless its chain position is taken; false when it is. */
+  putCommit(commit: Commit): Promise<boolean>;
+}
+
+/** Thrown by a store when stored data cannot be read back as written. */
+export class ArchiveCorruptError extends Error {
+  override name = 'ArchiveCorruptError';
+}

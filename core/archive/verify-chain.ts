@@ -1,0 +1,53 @@
+import { ArchiveCorruptError, type ArchiveStore, type Commit } from './archive-store.ts';
+import { sha256 } from './sha256.ts';
+import { chainHash } from './snapshot.ts';
+
+export interface ChainBreak {
+  seq: number;
+  month: string;
+  version: number;
+  problem: 'seq_gap' | 'prev_hash' | 'hash' | 'content' | 'unreadable';
+  message: { th: string; en: string };
+}
+
+export interface ChainReport {
+  group_id: string;
+  ok: boolean;
+  snapshots: number;
+  breaks: ChainBreak[];
+}
+
+const PROBLEMS: Record<ChainBreak['problem'], { th: string; en: string }> = {
+  seq_gap: { th: 'ลำดับในสายโซ่ขาดหาย', en: 'a position in the chain is missing' },
+  prev_hash: { th: 'ไม่ได้ต่อจากสแนปช็อตก่อนหน้า', en: "does not name the previous snapshot's hash" },
+  hash: { th: 'ค่าแฮชของสแนปช็อตไม่ตรง', en: 'the snapshot hash does not match its record' },
+  content: { th: 'ข้อมูลที่เก็บถูกแก้ไข (แฮชไม่ตรง)', en: 'stored content was altered (hash differs)' },
+  unreadable: { th: 'อ่านข้อมูลที่เก็บไม่ได้', en: 'stored content cannot be read' },
+};
+
+/**
+ * Re-reads every snapshot of a group, recomputes each content hash and chain hash, and checks
+ * that each names its predecessor: any edit to stored data breaks it, and is named.
+ */
+export async function verifyChain(store: ArchiveStore, groupId: string): Promise<ChainReport> {
+  const commits = await store.history(groupId);
+  const breaks: ChainBreak[] = [];
+  const broke = (c: Commit, problem: ChainBreak['problem']) =>
+    breaks.push({ seq: c.seq, month: c.month, version: c.version, problem, message: PROBLEMS[problem] });
+  let previous: Commit | undefined;
+  for (const c of commits) {
+    if (c.seq !== (previous?.seq ?? 0) + 1) broke(c, 'seq_gap');
+    if (c.prev_hash !== (previous?.hash ?? null)) broke(c, 'prev_hash');
+    const { group_id, month, version, seq, prev_hash, content_hash } = c;
+    if (chainHash({ group_id, month, version, seq, prev_hash, content_hash }) !== c.hash) broke(c, 'hash');
+    try {
+      const bytes = await store.getContent(groupId, c.content_hash, c.parts);
+      if (sha256(bytes) !== c.content_hash) broke(c, 'content');
+    } catch (error) {
+      if (!(error instanceof ArchiveCorruptError)) throw error;
+      broke(c, 'unreadable');
+    }
+    previous = c;
+  }
+  return { group_id: groupId, ok: breaks.length === 0, snapshots: commits.length, breaks };
+}
