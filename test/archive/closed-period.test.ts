@@ -1,0 +1,113 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { batchGetFromWorkbook } from '../../cli/sources/batchget-json.ts';
+import type { Workbook } from '../../core/index.ts';
+import { runCli } from '../helpers/run-cli.ts';
+import { addRow, rowsOf, setCell, smallBook } from '../helpers/small-book.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'sajja-closed-'));
+const dataDir = join(dir, 'data');
+const save = (wb: Workbook, name: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, JSON.stringify(batchGetFromWorkbook(wb)));
+  return path;
+};
+const closedBook = () => {
+  const wb = smallBook();
+  rowsOf(wb, 'settings').push(['ปิดบัญชีถึงเดือน (closed_through)', '2026-07']);
+  return wb;
+};
+
+describe('a closed month edited after it was archived', () => {
+  it('becomes a new version and W_CLOSED_PERIOD_CHANGED at the changed cells', async () => {
+    const archived = await runCli(
+      'archive',
+      save(closedBook(), 'v1.json'),
+      '--month',
+      '2026-07',
+      '--data-dir',
+      dataDir,
+      '--json',
+    );
+    expect(JSON.parse(archived.out)).toMatchObject({ month: '2026-07', version: 1, created: true });
+
+    // untouched: the check is clean
+    const clean = await runCli(
+      'check',
+      save(closedBook(), 'same.json'),
+      '--as-of',
+      '2026-11-26',
+      '--data-dir',
+      dataDir,
+      '--json',
+    );
+    expect(JSON.parse(clean.out).findings).toEqual([]);
+
+    const edited = closedBook();
+    setCell(edited, 'savings', 2, 'amount', 120); // was 100
+    setCell(edited, 'remittances', 2, 'amount', '170.50'); // keeps the books balanced
+    addRow(edited, 'other', { date: '30/7/2569', type: 'รายรับ', category: 'เงินบริจาค', amount: 0.5 });
+    // 20 more collected and remitted, 0.50 donated: every later cash count is 20.50 higher
+    setCell(edited, 'counts', 2, 'balance', '3,001.00');
+    setCell(edited, 'counts', 4, 'balance', '3,141.00');
+    setCell(edited, 'counts', 5, 'balance', '3,250.00');
+    setCell(edited, 'counts', 6, 'balance', '3,358.00');
+    const path = save(edited, 'v2.json');
+
+    const check = await runCli('check', path, '--as-of', '2026-11-26', '--data-dir', dataDir, '--json');
+    const findings = JSON.parse(check.out).findings.map(
+      (f: { code: string; sheet: string; cell: string }) => [f.code, f.sheet, f.cell],
+    );
+    expect(findings).toEqual([
+      ['W_CLOSED_PERIOD_CHANGED', 'savings', 'D2'],
+      ['W_CLOSED_PERIOD_CHANGED', 'remittances', 'C2'],
+      ['W_CLOSED_PERIOD_CHANGED', 'other', 'A4'],
+      ['W_CLOSED_PERIOD_CHANGED', 'counts', 'C2'],
+    ]);
+
+    const diff = await runCli('diff', path, '--month', '2026-07', '--data-dir', dataDir, '--json');
+    expect(diff.code).toBe(1);
+    const changes = JSON.parse(diff.out).changes.map(
+      (c: { sheet: string; row: number; kind: string; cells: { cell: string }[] }) => [
+        c.sheet,
+        c.row,
+        c.kind,
+        c.cells.map((cell) => cell.cell),
+      ],
+    );
+    expect(changes).toEqual([
+      ['counts', 2, 'changed', ['C2']],
+      ['other', 4, 'added', []],
+      ['remittances', 2, 'changed', ['C2']],
+      ['savings', 2, 'changed', ['D2']],
+    ]);
+
+    const again = await runCli('archive', path, '--month', '2026-07', '--data-dir', dataDir, '--json');
+    expect(JSON.parse(again.out)).toMatchObject({ version: 2, created: true });
+    const history = await runCli('history', 'g1', '--data-dir', dataDir, '--json');
+    expect(JSON.parse(history.out).map((c: { version: number }) => c.version)).toEqual([1, 2]);
+    const verify = await runCli('verify', 'g1', '--data-dir', dataDir);
+    expect(verify.code).toBe(0);
+    expect(verify.out).toContain('chain intact: 2 snapshots');
+  });
+
+  it('is not checked for months after closed_through, nor without an archive', async () => {
+    const wb = closedBook();
+    setCell(wb, 'savings', 2, 'amount', 999);
+    const other = join(dir, 'no-archive-here');
+    const { out } = await runCli(
+      'check',
+      save(wb, 'x.json'),
+      '--as-of',
+      '2026-11-26',
+      '--data-dir',
+      other,
+      '--json',
+    );
+    expect(JSON.parse(out).findings.map((f: { code: string }) => f.code)).not.toContain(
+      'W_CLOSED_PERIOD_CHANGED',
+    );
+  });
+});
