@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /**
@@ -6,6 +7,7 @@ import { build } from 'esbuild';
  * stay in node_modules.
  */
 export async function buildCli(outdir = 'dist'): Promise<string> {
+  rmSync(outdir, { recursive: true, force: true });
   await build({
     entryPoints: { sajja: 'cli/bin.ts' },
     outdir,
@@ -15,7 +17,7 @@ export async function buildCli(outdir = 'dist'): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['exceljs', 'tsx'],
+    external: ['exceljs', 'tsx', 'dynalite', '@aws-sdk/*'],
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },

@@ -19,18 +19,20 @@ import {
 import { householdView } from '../core/reports/household-view.ts';
 import { passbook } from '../core/reports/passbook.ts';
 import { summariseMonth } from '../core/summary/monthly-summary.ts';
-import {
-  ARCHIVE_OPTIONS,
-  checkClosedPeriods,
-  readSnapshot,
-  withArchive,
-} from './archive/archive-commands.ts';
+import { ARCHIVE_OPTIONS } from './archive/options.ts';
 import { todayIn } from './clock.ts';
 import { formatCheck } from './format-check.ts';
 import { formatHousehold, formatPassbook, formatSummary } from './format-reports.ts';
 import { generateWorkbook } from './generate/generate-workbook.ts';
 import { batchGetFromWorkbook, UnusableWorkbookError } from './sources/batchget-json.ts';
 import { loadWorkbook } from './sources/load-workbook.ts';
+
+/** The AWS SDK and the embedded engine take a while to load: only archive work pays for them. */
+const archiveCommands = () => import('./archive/archive-commands.ts');
+const withArchive: typeof import('./archive/archive-commands.ts').withArchive = async (values, work) =>
+  (await archiveCommands()).withArchive(values, work);
+const readSnapshot: typeof import('./archive/archive-commands.ts').readSnapshot = async (archive, commit) =>
+  (await archiveCommands()).readSnapshot(archive, commit);
 
 /** exceljs takes a while to load: only commands that write .xlsx pay for it. */
 const writeXlsx = async (...args: Parameters<typeof import('./sources/write-xlsx.ts').writeXlsx>) =>
@@ -339,7 +341,8 @@ async function openBooks(path: string | undefined, values: Record<string, unknow
   if (!path) throw new UsageError('a workbook is needed');
   const asOf = values['as-of'] === undefined ? undefined : readAsOf(String(values['as-of']));
   const checked = checkBooks(await loadWorkbook(path), { asOf: asOf ?? ((zone) => todayIn(zone)) });
-  return checkClosedPeriods(checked, values);
+  if (checked.book.settings.closed_through === undefined) return checked;
+  return (await archiveCommands()).checkClosedPeriods(checked, values);
 }
 
 function readAsOf(text: string): IsoDate {

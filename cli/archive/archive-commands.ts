@@ -6,12 +6,6 @@ import type { SnapshotContent } from '../../core/archive/snapshot.ts';
 import { type CheckedBooks, withFindings } from '../../core/jobs/check-books.ts';
 import { type ArchiveConnection, dataDirOf, openArchive } from './open-archive.ts';
 
-/** Archive options every command that touches the archive takes. */
-export const ARCHIVE_OPTIONS = {
-  'data-dir': { type: 'string' },
-  endpoint: { type: 'string' },
-} as const;
-
 /** Opens the archive the options name, runs `work`, and closes it. */
 export async function withArchive<T>(
   values: Record<string, unknown>,
