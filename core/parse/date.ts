@@ -1,5 +1,6 @@
 import type { CellValue } from '../cell.ts';
 import { foldWord } from '../thai-text.ts';
+import { memoise } from './memoise.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
 
 /** A calendar date as `YYYY-MM-DD` (Gregorian). Dates carry no time and no zone. */
@@ -59,15 +60,7 @@ const DAY_MS = 86_400_000;
  * Thai digits. A 4-digit year above 2400 is Buddhist Era; a 2-digit year follows `calendar`.
  */
 export function parseDate(value: CellValue, options: DateOptions): Parsed<IsoDate> {
-  if (typeof value === 'number') {
-    // a sheet holds a few hundred distinct days in many rows: read each serial once
-    let parsed = serials.get(value);
-    if (parsed === undefined) {
-      parsed = dateFromSerial(value);
-      if (serials.size < MEMO_LIMIT) serials.set(value, parsed);
-    }
-    return parsed;
-  }
+  if (typeof value === 'number') return serialDate(value);
   if (value instanceof Date) return dateFromInstant(value, options.timeZone);
   if (typeof value !== 'string') return fail('wrong_type');
   const text = foldWord(value);
@@ -100,8 +93,8 @@ function build(
   return ok(isoDate(ce, month, day));
 }
 
-const serials = new Map<number, Parsed<IsoDate>>();
-const MEMO_LIMIT = 20_000;
+/** A sheet holds a few hundred distinct days in many rows: each serial is read once. */
+const serialDate = memoise(dateFromSerial);
 
 function dateFromSerial(serial: number): Parsed<IsoDate> {
   if (!Number.isFinite(serial)) return fail('not_finite');

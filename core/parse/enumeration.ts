@@ -1,6 +1,7 @@
 import type { CellValue } from '../cell.ts';
 import { foldWord } from '../thai-text.ts';
 import { ENUMERATIONS, type EnumerationName } from './enumerations.ts';
+import { memoise } from './memoise.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
 
 type Lookup = Map<string, string>;
@@ -38,25 +39,27 @@ export function findKey(lookup: Lookup, text: string): string | undefined {
   return suffix ? lookup.get(suffix[1]!.trim()) : undefined;
 }
 
-/** Results of words already read, per enumeration: a sheet repeats the same few words many times. */
-const seen = new Map<EnumerationName, Map<string, Parsed<string>>>();
-const SEEN_LIMIT = 1000;
+/** A reader per enumeration that remembers words already read: a sheet repeats the same few. */
+const readers = new Map<EnumerationName, (word: string) => Parsed<string>>();
+
+function readerOf(name: EnumerationName): (word: string) => Parsed<string> {
+  let reader = readers.get(name);
+  if (!reader) {
+    const lookup = lookupOf(name);
+    reader = memoise((word: string) => {
+      const key = findKey(lookup, word);
+      return key === undefined ? fail('enum') : ok(key);
+    }, 1000);
+    readers.set(name, reader);
+  }
+  return reader;
+}
 
 /** Reads an enumeration cell: the English key or a Thai word. */
 export function parseEnum(value: CellValue, name: EnumerationName): Parsed<string> {
   if (typeof value !== 'string') return fail(typeof value === 'number' ? 'enum' : 'wrong_type');
-  let memo = seen.get(name);
-  if (!memo) {
-    memo = new Map();
-    seen.set(name, memo);
-  }
-  let parsed = memo.get(value);
-  if (parsed === undefined) {
-    const key = findKey(lookupOf(name), value);
-    parsed = key === undefined ? fail('enum') : ok(key);
-    if (memo.size < SEEN_LIMIT) memo.set(value, parsed);
-  }
-  return parsed;
+  if (value.length > 100) return fail('enum');
+  return readerOf(name)(value);
 }
 
 /** The keys of an enumeration, in order. */

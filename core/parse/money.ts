@@ -1,5 +1,6 @@
 import type { CellValue } from '../cell.ts';
 import { toArabicDigits } from '../thai-text.ts';
+import { memoise } from './memoise.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
 
 /** Integer satang (1 baht = 100 satang). The only money type the core uses. */
@@ -15,15 +16,7 @@ const MONEY_TEXT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/;
  * `1250 บาท`, `๑,๒๕๐`. Never negative, at most 2 decimals, at most {@link MAX_SATANG}.
  */
 export function parseMoney(value: CellValue): Parsed<Satang> {
-  if (typeof value === 'number') {
-    // the same few amounts fill a savings sheet: read each once
-    let parsed = numbers.get(value);
-    if (parsed === undefined) {
-      parsed = moneyFromNumber(value);
-      if (numbers.size < MEMO_LIMIT) numbers.set(value, parsed);
-    }
-    return parsed;
-  }
+  if (typeof value === 'number') return moneyOfNumber(value);
   if (typeof value !== 'string') return fail('wrong_type');
   let text = toArabicDigits(value.normalize('NFC')).trim();
   text = text
@@ -43,8 +36,8 @@ export function parseMoney(value: CellValue): Parsed<Satang> {
   return satang > MAX_SATANG ? fail('money_too_large') : ok(satang);
 }
 
-const numbers = new Map<number, Parsed<Satang>>();
-const MEMO_LIMIT = 20_000;
+/** The same few amounts fill a savings sheet: each is read once. */
+const moneyOfNumber = memoise((value: number) => moneyFromNumber(value));
 
 function moneyFromNumber(value: number): Parsed<Satang> {
   if (!Number.isFinite(value)) return fail('not_finite');

@@ -2,6 +2,7 @@ import type { CellValue } from '../cell.ts';
 import { HIDDEN_CHARACTERS, toArabicDigits } from '../thai-text.ts';
 import { buildLookup, findKey } from './enumeration.ts';
 import { CATEGORIES } from './enumerations.ts';
+import { memoise } from './memoise.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
 
 /** Longest id and longest free text a cell may hold. */
@@ -15,19 +16,16 @@ function asText(value: CellValue): string | undefined {
   return undefined;
 }
 
-const ids = new Map<CellValue, Parsed<string>>();
-const MEMO_LIMIT = 50_000;
+/** Short text worth remembering (a long or odd value is read each time: it is rare, and big). */
+const memorable = (value: CellValue): value is string | number =>
+  typeof value === 'number' || (typeof value === 'string' && value.length <= 100);
+
+/** Ids repeat down a sheet (members, loans): each distinct one is read once. */
+const idOf = memoise((value: string | number) => readId(value), 50_000);
 
 /** Reads an id: trimmed, Thai digits as ASCII; no commas, hidden characters or formula text. */
 export function parseId(value: CellValue): Parsed<string> {
-  // ids repeat down a sheet (members, loans): read each distinct one once
-  let parsed = ids.get(value);
-  if (parsed === undefined) {
-    parsed = readId(value);
-    if (ids.size < MEMO_LIMIT && (typeof value === 'string' ? value.length <= 64 : true))
-      ids.set(value, parsed);
-  }
-  return parsed;
+  return memorable(value) ? idOf(value) : readId(value);
 }
 
 function readId(value: CellValue): Parsed<string> {
@@ -125,17 +123,13 @@ const categoryLookups = {
  * typed (the groups name their own categories).
  */
 export function parseCategory(value: CellValue, kind: 'income' | 'expense' | undefined): Parsed<string> {
-  if (typeof value !== 'string' || value.length > 100) return readCategory(value, kind);
-  const key = `${kind ?? ''}|${value}`;
-  let parsed = categories.get(key);
-  if (parsed === undefined) {
-    parsed = readCategory(value, kind);
-    if (categories.size < MEMO_LIMIT) categories.set(key, parsed);
-  }
-  return parsed;
+  if (typeof value !== 'string' || !memorable(value)) return readCategory(value, kind);
+  return (kind === 'income' ? incomeCategory : kind === 'expense' ? expenseCategory : anyCategory)(value);
 }
 
-const categories = new Map<string, Parsed<string>>();
+const incomeCategory = memoise((value: string) => readCategory(value, 'income'));
+const expenseCategory = memoise((value: string) => readCategory(value, 'expense'));
+const anyCategory = memoise((value: string) => readCategory(value, undefined));
 
 function readCategory(value: CellValue, kind: 'income' | 'expense' | undefined): Parsed<string> {
   const text = parseText(value);

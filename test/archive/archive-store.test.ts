@@ -19,6 +19,18 @@ afterEach(async () => {
   await archive.close();
 });
 
+/** A month of 20,000+ rows (made once: it takes a moment). */
+let big: Workbook | undefined;
+const bigMonth = () =>
+  (big ??= generateWorkbook({
+    groupId: 'big',
+    groupName: 'big',
+    households: 480,
+    months: 1,
+    start: '2026-07',
+    seed: 2,
+  }));
+
 const archiveOf = (wb: Workbook, month: string, store: ArchiveStore = archive.store) =>
   archiveMonth(store, buildSnapshot(wb, month), NOW);
 
