@@ -134,15 +134,7 @@ describe('verify', () => {
 
 describe('large snapshots', () => {
   it('split a month of 20,000+ rows across items under the 400 KB limit', async () => {
-    const wb = generateWorkbook({
-      groupId: 'big',
-      groupName: 'big',
-      households: 480,
-      months: 1,
-      start: '2026-07',
-      seed: 2,
-    });
-    const snapshot = buildSnapshot(wb, '2026-07');
+    const snapshot = buildSnapshot(bigMonth(), '2026-07');
     const rows = Object.values(snapshot.content.rows).reduce((n, list) => n + list!.length, 0);
     expect(rows).toBeGreaterThan(20_000);
     const { commit, created } = await archiveMonth(archive.store, snapshot, NOW);
@@ -182,15 +174,7 @@ describe('throttling', () => {
         waits.push(ms);
       },
     });
-    const wb = generateWorkbook({
-      groupId: 'big',
-      groupName: 'big',
-      households: 480,
-      months: 1,
-      start: '2026-07',
-      seed: 2,
-    });
-    const { commit } = await archiveMonth(store, buildSnapshot(wb, '2026-07'), NOW);
+    const { commit } = await archiveMonth(store, buildSnapshot(bigMonth(), '2026-07'), NOW);
     expect(throttled).toBeGreaterThan(0);
     expect(waits.length).toBeGreaterThan(0);
     expect(await verifyChain(store, 'big')).toMatchObject({ ok: true, snapshots: 1 });
