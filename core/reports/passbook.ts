@@ -6,10 +6,9 @@ import type { Satang } from '../parse/money.ts';
 
 export interface PassbookLine {
   date: IsoDate;
-  /** deposit, withdrawal, welfare contribution or payout. */
-  kind: string;
+  kind: 'deposit' | 'withdrawal';
   amount: Satang;
-  /** Savings balance after the line (welfare lines leave it unchanged). */
+  /** Savings balance after the line. */
   balance: Satang;
   sheet: string;
   row: number | null;
@@ -55,12 +54,12 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
   for (const e of journal.entries) {
     if (e.member !== memberId || e.date > asOf) continue;
     const amount = Math.abs(e.postings[0]!.amount);
-    if (e.kind === 'deposit') balance += amount;
-    else if (e.kind === 'withdrawal') balance -= amount;
-    else if (e.kind === 'welfare_contribution') contributed += amount;
+    if (e.kind === 'welfare_contribution') contributed += amount;
     else if (e.kind === 'welfare_payout') received += amount;
-    else continue;
-    savings.push({ date: e.date, kind: e.kind, amount, balance, sheet: e.sheet, row: e.row });
+    else if (e.kind === 'deposit' || e.kind === 'withdrawal') {
+      balance += e.kind === 'deposit' ? amount : -amount;
+      savings.push({ date: e.date, kind: e.kind, amount, balance, sheet: e.sheet, row: e.row });
+    }
   }
   const loans: PassbookLoan[] = [];
   for (const { record } of book.tables.get('loans') ?? []) {
@@ -102,7 +101,7 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
     member_id: memberId,
     name: member?.name ?? (typeof memberRow.values.name === 'string' ? memberRow.values.name : null),
     as_of: asOf,
-    savings: savings.filter((line) => line.kind === 'deposit' || line.kind === 'withdrawal'),
+    savings,
     savings_balance: balance,
     welfare: { contributed, received },
     loans,
