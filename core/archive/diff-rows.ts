@@ -38,8 +38,11 @@ export function diffRows(
     const added: SnapshotRow[] = [];
     for (const r of after[sheet] ?? []) {
       const same = unmatched.get(canonicalJson(r.values));
-      if (same && same.length > 0) same.shift();
-      else added.push(r);
+      if (same && same.length > 0) {
+        // of identical rows, the one that stayed at its sheet row is the match
+        const at = same.findIndex((old) => old.row === r.row);
+        same.splice(Math.max(at, 0), 1);
+      } else added.push(r);
     }
     const removed = new Map<number, SnapshotRow>();
     for (const list of unmatched.values()) for (const r of list) removed.set(r.row, r);

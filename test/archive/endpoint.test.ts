@@ -19,8 +19,21 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('--endpoint (real DynamoDB, here any compatible server)', () => {
   it('creates the table, archives, lists and verifies through the endpoint', async () => {
-    const archived = await runCli('archive', EXAMPLE_WORKBOOK, '--month', '2026-08', '--endpoint', endpoint, '--json');
-    expect(JSON.parse(archived.out)).toMatchObject({ group_id: 'kamlon-m11', month: '2026-08', version: 1, created: true });
+    const archived = await runCli(
+      'archive',
+      EXAMPLE_WORKBOOK,
+      '--month',
+      '2026-08',
+      '--endpoint',
+      endpoint,
+      '--json',
+    );
+    expect(JSON.parse(archived.out)).toMatchObject({
+      group_id: 'kamlon-m11',
+      month: '2026-08',
+      version: 1,
+      created: true,
+    });
     expect(JSON.parse(archived.out).bytes_stored * 5).toBeLessThan(JSON.parse(archived.out).bytes_raw);
     const history = await runCli('history', 'kamlon-m11', '--endpoint', endpoint, '--json');
     expect(JSON.parse(history.out)).toHaveLength(1);
@@ -28,7 +41,14 @@ describe('--endpoint (real DynamoDB, here any compatible server)', () => {
   });
 
   it('reports a month that was never archived as a usage error in diff', async () => {
-    const { code, err } = await runCli('diff', EXAMPLE_WORKBOOK, '--month', '2026-07', '--endpoint', endpoint);
+    const { code, err } = await runCli(
+      'diff',
+      EXAMPLE_WORKBOOK,
+      '--month',
+      '2026-07',
+      '--endpoint',
+      endpoint,
+    );
     expect(code).toBe(2);
     expect(err).toContain('has not been archived');
   });
