@@ -42,7 +42,7 @@ function templateRows(spec: TabSpec): (string | number | null)[][] {
   const header = spec.columns.map((c) => `${c.th} (${c.key})`);
   if (spec.key !== 'settings') return [header];
   const defaults: Record<string, string | number> = {
-    calendar: 'พ.ศ.',
+    calendar: 'พุทธศักราช',
     timezone: 'Asia/Bangkok',
     opening_cash: 0,
     opening_bank: 0,
@@ -74,6 +74,14 @@ function styleSheet(sheet: ExcelJS.Worksheet, spec: TabSpec, filled: boolean): v
   if (spec.key === 'settings') {
     sheet.getColumn(1).width = 42;
     sheet.getColumn(2).width = 36;
+    // the settings that are enumerations get their dropdown on the value cell
+    sheet.eachRow((row, number) => {
+      const setting = SETTING_SPECS.find(
+        (s) => s.enumeration && String(row.getCell(1).value ?? '').endsWith(`(${s.key})`),
+      );
+      const validation = setting && validationOf(setting);
+      if (validation) validations.add(`B${number}`, validation);
+    });
   }
   header.eachCell((cell) => {
     cell.note = noteOf(spec, headerCells.indexOf(cell.value));

@@ -89,6 +89,13 @@ describe('sajja CLI', () => {
     ).dataValidations.model;
     const typeValidation = Object.entries(validations).find(([address]) => address.startsWith('C2'))?.[1];
     expect(typeValidation).toMatchObject({ type: 'list', formulae: ['"ฝาก,ถอน"'] });
+    const settings = book.getWorksheet('ตั้งค่า (settings)')!;
+    const settingsValidations = (
+      settings as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
+    ).dataValidations.model;
+    expect(Object.values(settingsValidations)).toContainEqual(
+      expect.objectContaining({ type: 'list', formulae: ['"พุทธศักราช,คริสต์ศักราช"'] }),
+    );
     for (const spec of TABS) {
       expect(book.worksheets.some((s) => s.name === `${spec.th} (${spec.key})` || s.name === spec.th)).toBe(
         true,
