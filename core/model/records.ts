@@ -26,175 +26,223 @@ const purpose = z.enum([
   'other',
 ]);
 
-const rule = (error: string, path: string) => ({ error, path: [path] });
+/** A rule across the cells of a row; `path` names the cell that is wrong, `error` the rule key. */
+export interface RowRule<T> {
+  error: string;
+  path: string;
+  test: (record: T) => boolean;
+}
 
-export const SubgroupSchema = z.object({ subgroup_id: id, name: text.optional(), head_member_id: id });
+/**
+ * A tab's record in parts: its fields, its rules across fields, and what is derived once they
+ * hold. The zod schema is built from the parts; the checker runs the same parts field by field
+ * (remembering the results of values it has seen), so both always agree.
+ */
+export interface RecordParts<S extends z.ZodRawShape> {
+  fields: S;
+  rules: RowRule<z.output<z.ZodObject<S>>>[];
+  derive?: (record: z.output<z.ZodObject<S>>) => z.output<z.ZodObject<S>>;
+}
 
-export const HouseholdSchema = z.object({
-  household_id: id,
-  subgroup_id: id,
-  head_name: text,
-  village: text.optional(),
-  size: z.number().int().min(1, { error: 'size_range' }).max(60, { error: 'size_range' }).optional(),
-});
+function parts<S extends z.ZodRawShape>(
+  fields: S,
+  rules: RowRule<z.output<z.ZodObject<S>>>[] = [],
+  derive?: (record: z.output<z.ZodObject<S>>) => z.output<z.ZodObject<S>>,
+): RecordParts<S> {
+  return { fields, rules, derive };
+}
 
-export const MemberSchema = z
-  .object({
-    member_id: id,
-    name: text,
+function schemaOf<S extends z.ZodRawShape>({ fields, rules, derive }: RecordParts<S>) {
+  let schema = z.object(fields);
+  for (const r of rules) schema = schema.refine(r.test, { error: r.error, path: [r.path] });
+  return derive ? schema.overwrite(derive) : schema;
+}
+
+export const RECORD_PARTS = {
+  subgroups: parts({ subgroup_id: id, name: text.optional(), head_member_id: id }),
+  households: parts({
     household_id: id,
-    role: z.enum(['member', 'subgroup_head', 'treasurer', 'committee', 'chair']).default('member'),
-    joined_on: date,
-    status: z.enum(['active', 'left', 'deceased']).default('active'),
-    left_on: date.optional(),
-    savings_pledge: satang.optional(),
-    phone: text.optional(),
-  })
-  .refine((m) => m.left_on === undefined || m.left_on >= m.joined_on, rule('left_before_joined', 'left_on'));
-
-export const SavingsSchema = z
-  .object({
+    subgroup_id: id,
+    head_name: text,
+    village: text.optional(),
+    size: z.number().int().min(1, { error: 'size_range' }).max(60, { error: 'size_range' }).optional(),
+  }),
+  members: parts(
+    {
+      member_id: id,
+      name: text,
+      household_id: id,
+      role: z.enum(['member', 'subgroup_head', 'treasurer', 'committee', 'chair']).default('member'),
+      joined_on: date,
+      status: z.enum(['active', 'left', 'deceased']).default('active'),
+      left_on: date.optional(),
+      savings_pledge: satang.optional(),
+      phone: text.optional(),
+    },
+    [
+      {
+        error: 'left_before_joined',
+        path: 'left_on',
+        test: (m) => m.left_on === undefined || m.left_on >= m.joined_on,
+      },
+    ],
+  ),
+  savings: parts(
+    {
+      date,
+      member_id: id,
+      type: z.enum(['deposit', 'withdrawal']),
+      amount: positiveSatang,
+      via: z.enum(['subgroup_head', 'treasurer']).optional(),
+      account: account.default('cash'),
+      receipt_no: id.optional(),
+      note: text.optional(),
+    },
+    [],
+    (s) => ({ ...s, via: s.via ?? (s.type === 'deposit' ? 'subgroup_head' : 'treasurer') }),
+  ),
+  remittances: parts({
     date,
-    member_id: id,
-    type: z.enum(['deposit', 'withdrawal']),
+    subgroup_id: id,
     amount: positiveSatang,
-    via: z.enum(['subgroup_head', 'treasurer']).optional(),
     account: account.default('cash'),
-    receipt_no: id.optional(),
+    received_by: text.optional(),
     note: text.optional(),
-  })
-  .overwrite((s) => ({ ...s, via: s.via ?? (s.type === 'deposit' ? 'subgroup_head' : 'treasurer') }));
-
-export const RemittanceSchema = z.object({
-  date,
-  subgroup_id: id,
-  amount: positiveSatang,
-  account: account.default('cash'),
-  received_by: text.optional(),
-  note: text.optional(),
-});
-
-export const LoanRequestSchema = z
-  .object({
-    request_id: id,
-    date,
-    member_id: id,
-    amount: positiveSatang,
-    purpose,
-    status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
-    decided_on: date.optional(),
-    note: text.optional(),
-  })
-  .refine(
-    (r) => r.decided_on === undefined || r.decided_on >= r.date,
-    rule('decided_before_request', 'decided_on'),
-  );
-
-export const LoanSchema = z.object({
-  loan_id: id,
-  member_id: id,
-  disbursed_on: date,
-  principal: positiveSatang,
-  monthly_rate: z.number().min(0).max(100, { error: 'rate_range' }),
-  term_months: z.number().int().min(1, { error: 'term_range' }).max(120, { error: 'term_range' }),
-  purpose: purpose.optional(),
-  request_id: id.optional(),
-  account: account.default('cash'),
-  guarantor_ids: z.array(id).default([]),
-  note: text.optional(),
-});
-
-export const RepaymentSchema = z
-  .object({
-    date,
+  }),
+  loan_requests: parts(
+    {
+      request_id: id,
+      date,
+      member_id: id,
+      amount: positiveSatang,
+      purpose,
+      status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+      decided_on: date.optional(),
+      note: text.optional(),
+    },
+    [
+      {
+        error: 'decided_before_request',
+        path: 'decided_on',
+        test: (r) => r.decided_on === undefined || r.decided_on >= r.date,
+      },
+    ],
+  ),
+  loans: parts({
     loan_id: id,
-    principal: satang.default(0),
-    interest: satang.default(0),
-    fine: satang.default(0),
+    member_id: id,
+    disbursed_on: date,
+    principal: positiveSatang,
+    monthly_rate: z.number().min(0).max(100, { error: 'rate_range' }),
+    term_months: z.number().int().min(1, { error: 'term_range' }).max(120, { error: 'term_range' }),
+    purpose: purpose.optional(),
+    request_id: id.optional(),
     account: account.default('cash'),
-    receipt_no: id.optional(),
+    guarantor_ids: z.array(id).default([]),
     note: text.optional(),
-  })
-  .refine((r) => r.principal + r.interest + r.fine > 0, rule('repayment_empty', 'principal'));
-
-export const WelfareSchema = z.object({
-  date,
-  member_id: id,
-  type: z.enum(['contribution', 'payout']),
-  benefit: z.enum(['birth', 'sickness', 'death', 'elderly', 'education', 'disaster', 'other']).optional(),
-  amount: positiveSatang,
-  account: account.default('cash'),
-  note: text.optional(),
-});
-
-export const OtherSchema = z
-  .object({
+  }),
+  repayments: parts(
+    {
+      date,
+      loan_id: id,
+      principal: satang.default(0),
+      interest: satang.default(0),
+      fine: satang.default(0),
+      account: account.default('cash'),
+      receipt_no: id.optional(),
+      note: text.optional(),
+    },
+    [{ error: 'repayment_empty', path: 'principal', test: (r) => r.principal + r.interest + r.fine > 0 }],
+  ),
+  welfare: parts({
     date,
-    type: z.enum(['income', 'expense', 'transfer']),
+    member_id: id,
+    type: z.enum(['contribution', 'payout']),
+    benefit: z.enum(['birth', 'sickness', 'death', 'elderly', 'education', 'disaster', 'other']).optional(),
+    amount: positiveSatang,
+    account: account.default('cash'),
+    note: text.optional(),
+  }),
+  other: parts(
+    {
+      date,
+      type: z.enum(['income', 'expense', 'transfer']),
+      category: text,
+      amount: positiveSatang,
+      account: account.default('cash'),
+      to_account: account.optional(),
+      note: text.optional(),
+    },
+    [
+      {
+        error: 'transfer_to_missing',
+        path: 'to_account',
+        test: (o) => o.type !== 'transfer' || o.to_account !== undefined,
+      },
+      {
+        error: 'transfer_same_account',
+        path: 'to_account',
+        test: (o) => o.type !== 'transfer' || o.to_account !== o.account,
+      },
+    ],
+  ),
+  counts: parts({ date, account, balance: satang, counted_by: text.optional(), note: text.optional() }),
+  household_accounts: parts({
+    date,
+    household_id: id,
+    type: z.enum(['income', 'expense']),
     category: text,
     amount: positiveSatang,
-    account: account.default('cash'),
-    to_account: account.optional(),
     note: text.optional(),
-  })
-  .refine(
-    (o) => o.type !== 'transfer' || o.to_account !== undefined,
-    rule('transfer_to_missing', 'to_account'),
-  )
-  .refine(
-    (o) => o.type !== 'transfer' || o.to_account !== o.account,
-    rule('transfer_same_account', 'to_account'),
-  );
+  }),
+  debt_survey: parts({
+    survey_date: date,
+    household_id: id,
+    creditor: text,
+    creditor_type: z.enum([
+      'baac',
+      'bank',
+      'village_fund',
+      'cooperative',
+      'housing_authority',
+      'savings_group',
+      'informal',
+      'other',
+    ]),
+    outstanding: satang,
+    interest_rate: z.number().min(0).max(1000, { error: 'rate_range' }).optional(),
+    rate_period: z.enum(['month', 'year']).default('year'),
+    monthly_payment: satang.optional(),
+    overdue_months: z.number().int().min(0).max(600, { error: 'overdue_range' }).optional(),
+    note: text.optional(),
+  }),
+  family_plans: parts({
+    household_id: id,
+    goal: text,
+    target_amount: satang.optional(),
+    target_date: date.optional(),
+    monthly_saving: satang.optional(),
+    expense_cut_category: text.optional(),
+    expense_cut_amount: satang.optional(),
+    note: text.optional(),
+  }),
+};
 
-export const CountSchema = z.object({
-  date,
-  account,
-  balance: satang,
-  counted_by: text.optional(),
-  note: text.optional(),
-});
+export const SubgroupSchema = schemaOf(RECORD_PARTS.subgroups);
+export const HouseholdSchema = schemaOf(RECORD_PARTS.households);
+export const MemberSchema = schemaOf(RECORD_PARTS.members);
+export const SavingsSchema = schemaOf(RECORD_PARTS.savings);
+export const RemittanceSchema = schemaOf(RECORD_PARTS.remittances);
+export const LoanRequestSchema = schemaOf(RECORD_PARTS.loan_requests);
+export const LoanSchema = schemaOf(RECORD_PARTS.loans);
+export const RepaymentSchema = schemaOf(RECORD_PARTS.repayments);
+export const WelfareSchema = schemaOf(RECORD_PARTS.welfare);
+export const OtherSchema = schemaOf(RECORD_PARTS.other);
+export const CountSchema = schemaOf(RECORD_PARTS.counts);
+export const HouseholdEntrySchema = schemaOf(RECORD_PARTS.household_accounts);
+export const DebtSchema = schemaOf(RECORD_PARTS.debt_survey);
+export const FamilyPlanSchema = schemaOf(RECORD_PARTS.family_plans);
 
-export const HouseholdEntrySchema = z.object({
-  date,
-  household_id: id,
-  type: z.enum(['income', 'expense']),
-  category: text,
-  amount: positiveSatang,
-  note: text.optional(),
-});
-
-export const DebtSchema = z.object({
-  survey_date: date,
-  household_id: id,
-  creditor: text,
-  creditor_type: z.enum([
-    'baac',
-    'bank',
-    'village_fund',
-    'cooperative',
-    'housing_authority',
-    'savings_group',
-    'informal',
-    'other',
-  ]),
-  outstanding: satang,
-  interest_rate: z.number().min(0).max(1000, { error: 'rate_range' }).optional(),
-  rate_period: z.enum(['month', 'year']).default('year'),
-  monthly_payment: satang.optional(),
-  overdue_months: z.number().int().min(0).max(600, { error: 'overdue_range' }).optional(),
-  note: text.optional(),
-});
-
-export const FamilyPlanSchema = z.object({
-  household_id: id,
-  goal: text,
-  target_amount: satang.optional(),
-  target_date: date.optional(),
-  monthly_saving: satang.optional(),
-  expense_cut_category: text.optional(),
-  expense_cut_amount: satang.optional(),
-  note: text.optional(),
-});
 /** The schema of each data tab (settings have their own, in settings.ts). */
 export const RECORD_SCHEMAS = {
   subgroups: SubgroupSchema,
