@@ -1,5 +1,5 @@
 import { a1, type CellValue, isBlank } from '../cell.ts';
-import { type DataTabKey, RECORD_SCHEMAS } from '../model/records.ts';
+import type { DataTabKey } from '../model/records.ts';
 import type { ColumnSpec } from '../model/tabs.ts';
 import { readCell } from '../parse/read-cell.ts';
 import { isEmptyRow, type TableLayout } from '../workbook.ts';
@@ -7,6 +7,7 @@ import type { CheckContext } from './context.ts';
 import { echo, type Finding, type FindingPlace, finding } from './finding.ts';
 import { columnName, quoted, reasonText } from './messages.ts';
 import { checkRowRules } from './rules/row-rules.ts';
+import { validateRecord } from './validate-record.ts';
 
 /** A non-empty data row: what could be read of it, and its typed record when the row is valid. */
 export interface RowResult {
@@ -66,24 +67,27 @@ export function checkRow(
   }
 
   const result: RowResult = { row, values };
-  const parsed = RECORD_SCHEMAS[key].safeParse(values);
-  if (parsed.success) {
+  const checked = validateRecord(key, values);
+  if (checked.ok) {
     if (refused === undefined && !layout.incomplete) {
       // the record holds every value read (and the defaults): keep one object per row, not two
-      result.record = parsed.data;
-      result.values = parsed.data;
+      result.record = checked.record;
+      result.values = checked.record;
     }
   } else {
-    for (const issue of parsed.error.issues) {
-      const columnKey = String(issue.path[0] ?? '');
-      const column = layout.spec.columns.find((c) => c.key === columnKey);
+    for (const issue of checked.issues) {
+      const column = layout.spec.columns.find((c) => c.key === issue.column);
       // a refused cell has its finding already; a missing required column has E_COLUMN_MISSING
-      if (!column || refused?.includes(columnKey) || (column.required && !layout.columns.has(columnKey)))
+      if (
+        !column ||
+        refused?.includes(issue.column) ||
+        (column.required && !layout.columns.has(issue.column))
+      )
         continue;
-      refused = refuse(refused, columnKey);
-      const index = layout.columns.get(columnKey);
+      refused = refuse(refused, issue.column);
+      const index = layout.columns.get(issue.column);
       out.push(
-        valueFinding(layout, row, column, index === undefined ? undefined : cells[index], issue.message),
+        valueFinding(layout, row, column, index === undefined ? undefined : cells[index], issue.error),
       );
     }
   }

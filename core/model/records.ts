@@ -54,7 +54,14 @@ function parts<S extends z.ZodRawShape>(
 
 function schemaOf<S extends z.ZodRawShape>({ fields, rules, derive }: RecordParts<S>) {
   let schema = z.object(fields);
-  for (const r of rules) schema = schema.refine(r.test, { error: r.error, path: [r.path] });
+  // a rule across fields is weighed only when every field (and every earlier rule) holds
+  for (const r of rules) {
+    schema = schema.refine(r.test, {
+      error: r.error,
+      path: [r.path],
+      when: (payload) => payload.issues.length === 0,
+    });
+  }
   return derive ? schema.overwrite(derive) : schema;
 }
 
