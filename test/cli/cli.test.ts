@@ -69,10 +69,17 @@ describe('sajja CLI', () => {
     expect(out).toContain('household_id "H1" is not in the households tab');
   });
 
-  it('checks the example with today as the default date', async () => {
-    const { code, out } = await runCli('demo');
-    expect(out).toContain('kamlon-m11');
+  it('demo checks, summarises and archives the example, and shows its history', async () => {
+    const dataDir = join(dir, 'demo-data');
+    const { code, out } = await runCli('demo', '--data-dir', dataDir);
     expect(code).toBe(0);
+    expect(out).toContain('kamlon-m11');
+    expect(out).toContain('ไม่พบข้อผิดพลาด / no errors, no warnings');
+    expect(out).toContain('สรุปประจำเดือน / monthly summary — kamlon-m11 — 2026-10');
+    expect(out).toContain('history — kamlon-m11: 4');
+    expect(out).toContain('chain intact: 4 snapshots');
+    // a second run archives nothing new
+    expect((await runCli('demo', '--data-dir', dataDir)).out).toContain('already archived, unchanged');
   });
 
   it('writes the template: Thai tabs and headers, frozen header, dropdowns, instructions', async () => {
