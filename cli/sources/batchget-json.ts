@@ -14,8 +14,8 @@ export const BatchGetSchema = z.object({
     z.object({
       range: z.string(),
       majorDimension: z.enum(['ROWS', 'COLUMNS', 'DIMENSION_UNSPECIFIED']).optional(),
-      // rows are checked by hand below: a zod schema per cell would copy a 150,000-row sheet
-      values: z.array(z.custom<unknown[]>(Array.isArray, 'each row must be an array')).optional(),
+      // rows and cells are checked by hand below: a schema per row would copy a 150,000-row sheet
+      values: z.custom<unknown[][]>(Array.isArray, 'values must be a list of rows').optional(),
     }),
   ),
 });
@@ -52,6 +52,8 @@ export function workbookFromBatchGet(json: unknown): Workbook {
  */
 function cellRows(rows: unknown[][]): CellValue[][] {
   for (const row of rows) {
+    if (!Array.isArray(row))
+      throw new UnusableWorkbookError('not a Sheets batchGet response: each row must be a list');
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (cell !== null && typeof cell === 'object') row[c] = JSON.stringify(cell);

@@ -41,23 +41,27 @@ export function checkRow(
   out: Finding[],
 ): RowResult | undefined {
   const cells = layout.tab.rows[rowIndex];
-  if (!cells || isEmptyRow(cells)) return undefined;
+  if (!cells) return undefined;
   const row = rowIndex + 1;
   const key = layout.spec.key as DataTabKey;
   // column keys come from the spec, never from the sheet: a plain object is safe and fast
   const values: Record<string, unknown> = {};
   let refused: string[] | undefined;
+  let filled = 0;
   const before = out.length;
 
   for (const { column, index } of layout.present) {
     const cell = cells[index];
     if (isBlank(cell)) {
       if (column.required) {
+        // a blank required cell is the first sign of an empty row: look at the whole row only then
+        if (refused === undefined && out.length === before && isEmptyRow(cells)) return undefined;
         refused = refuse(refused, column.key);
         out.push(requiredFinding(layout, row, column));
       }
       continue;
     }
+    filled++;
     const parsed = readCell(column, cell, ctx.dates, values.type as string | undefined);
     if (parsed.ok) values[column.key] = parsed.value;
     else {
@@ -66,6 +70,8 @@ export function checkRow(
     }
   }
 
+  // no known cell filled: empty unless an unknown column (a note, a formula) holds something
+  if (filled === 0 && out.length === before && isEmptyRow(cells)) return undefined;
   const result: RowResult = { row, values };
   const checked = validateRecord(key, values);
   if (checked.ok) {

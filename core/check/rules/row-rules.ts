@@ -20,7 +20,17 @@ interface RulePlan {
 
 const plans = new WeakMap<CheckContext, Map<TableLayout, RulePlan>>();
 
+/** The last plan handed out: rows come tab by tab, so most look-ups are for the same one. */
+let last: { ctx: CheckContext; layout: TableLayout; plan: RulePlan } | undefined;
+
 function planOf(ctx: CheckContext, layout: TableLayout): RulePlan {
+  if (last && last.ctx === ctx && last.layout === layout) return last.plan;
+  const plan = findPlan(ctx, layout);
+  last = { ctx, layout, plan };
+  return plan;
+}
+
+function findPlan(ctx: CheckContext, layout: TableLayout): RulePlan {
   let byLayout = plans.get(ctx);
   if (!byLayout) {
     byLayout = new Map();

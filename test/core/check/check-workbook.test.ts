@@ -202,6 +202,15 @@ describe('checkWorkbook finds each mistake at its cell, and nothing else', () =>
     expect(places(wb)).toEqual([['E_VALUE', 'savings', 'F2']]);
   });
 
+  it('skips empty rows in a tab that lacks a required column, and keeps rows with only a note', () => {
+    const wb = smallBook();
+    const rows = rowsOf(wb, 'savings');
+    rows[0]![0] = 'วันเวลา'; // the date column is gone
+    rows.push([null, '', null], [null, null, null, null, null, null, null, 'โน้ตอย่างเดียว']);
+    const { tables } = readBook(wb, { asOf: AS_OF });
+    expect(tables.get('savings')!.map((r) => r.row)).toEqual([2, 3, 4, 6]);
+  });
+
   it('skips fully empty rows but counts them in the row numbers', () => {
     const wb = smallBook();
     const rows = rowsOf(wb, 'savings');
