@@ -34,14 +34,3 @@ export const savings = interned('savings:');
 export const loan = interned('loan:');
 export const otherIncome = interned('income:other:');
 export const expense = interned('expense:');
-
-/** The kind of an account, from its name. */
-export function accountKind(account: Account): 'asset' | 'liability' | 'income' | 'expense' | 'equity' {
-  if (account === CASH || account === BANK || account.startsWith('transit:') || account.startsWith('loan:')) {
-    return 'asset';
-  }
-  if (account.startsWith('savings:') || account === WELFARE_FUND) return 'liability';
-  if (account.startsWith('income:')) return 'income';
-  if (account.startsWith('expense:')) return 'expense';
-  return 'equity';
-}

@@ -51,7 +51,6 @@ export const ENUMERATIONS = {
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export type EnumerationName = keyof typeof ENUMERATIONS;
-export type EnumKey<N extends EnumerationName> = keyof (typeof ENUMERATIONS)[N] & string;
 
 /** Household expense and income categories: known keys with Thai words. Free text is allowed too. */
 export const CATEGORIES = {
