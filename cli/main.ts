@@ -93,34 +93,24 @@ const COMMANDS: Record<string, Command> = {
       return checked.result.ok ? 0 : 1;
     },
   },
-  passbook: {
-    usage: 'sajja passbook <workbook> --member ID [--as-of YYYY-MM-DD] [--json]',
+  passbook: viewCommand({
+    name: 'passbook',
+    idOption: 'member',
+    tab: 'members',
     help: "สมุดบัญชีสมาชิก / A member's statement: savings with running balance, welfare, loans and repayments.",
-    options: { member: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
-    async run([path], values, io) {
-      if (typeof values.member !== 'string') throw new UsageError('passbook needs --member ID');
-      const checked = await openBooks(path, values);
-      const book = passbook(checked, values.member);
-      if (!book) throw new UsageError(`no member "${values.member}" in the members tab`);
-      io.out(values.json ? JSON.stringify(book, null, 2) : formatPassbook(book));
-      return checked.result.ok ? 0 : 1;
-    },
-  },
-  household: {
-    usage: 'sajja household <workbook> --household ID [--as-of YYYY-MM-DD] [--json]',
+    view: passbook,
+    format: formatPassbook,
+  }),
+  household: viewCommand({
+    name: 'household',
+    idOption: 'household',
+    tab: 'households',
     help:
       'บัญชีครัวเรือน / A household: income and expense by month, savings rate, reducible spending,\n' +
       'debt-to-income, debts in payoff order (highest rate first) and months to debt-free.',
-    options: { household: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
-    async run([path], values, io) {
-      if (typeof values.household !== 'string') throw new UsageError('household needs --household ID');
-      const checked = await openBooks(path, values);
-      const view = householdView(checked, values.household);
-      if (!view) throw new UsageError(`no household "${values.household}" in the households tab`);
-      io.out(values.json ? JSON.stringify(view, null, 2) : formatHousehold(view));
-      return checked.result.ok ? 0 : 1;
-    },
-  },
+    view: householdView,
+    format: formatHousehold,
+  }),
   export: {
     usage: 'sajja export <workbook> --format hledger|beancount [--out FILE] [--as-of YYYY-MM-DD]',
     help:
@@ -335,6 +325,31 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** A command that shows one member's or household's view of the books. */
+function viewCommand<V>(spec: {
+  name: string;
+  idOption: string;
+  tab: string;
+  help: string;
+  view: (checked: CheckedBooks, id: string) => V | undefined;
+  format: (view: V) => string;
+}): Command {
+  return {
+    usage: `sajja ${spec.name} <workbook> --${spec.idOption} ID [--as-of YYYY-MM-DD] [--json]`,
+    help: spec.help,
+    options: { [spec.idOption]: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    async run([path], values, io) {
+      const id = values[spec.idOption];
+      if (typeof id !== 'string') throw new UsageError(`${spec.name} needs --${spec.idOption} ID`);
+      const checked = await openBooks(path, values);
+      const view = spec.view(checked, id);
+      if (view === undefined) throw new UsageError(`no ${spec.idOption} "${id}" in the ${spec.tab} tab`);
+      io.out(values.json ? JSON.stringify(view, null, 2) : spec.format(view));
+      return checked.result.ok ? 0 : 1;
+    },
+  };
+}
 
 /** Loads and checks a workbook for the commands that read its books. */
 async function openBooks(path: string | undefined, values: Record<string, unknown>): Promise<CheckedBooks> {
