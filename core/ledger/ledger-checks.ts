@@ -43,6 +43,7 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
   const held = new Map<string, { date: IsoDate; row: number | null; left: Satang }[]>();
   const negative = new Map<Account, boolean>();
   const lateEpisode = new Set<string>();
+  const lastCount = new Map<Account, { date: IsoDate; difference: Satang }>();
   const lastTouch = new Map<Account, Entry>();
   const limit = book.settings.remit_within_days;
   let c = 0;
@@ -194,15 +195,30 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
 
   function countMismatch({ row, count }: { row: number; count: CashCount }): void {
     const computed = balance.get(count.account) ?? 0;
-    if (computed === count.balance) return;
     const difference = count.balance - computed;
+    const previous = lastCount.get(count.account);
+    lastCount.set(count.account, { date: count.date, difference });
+    if (difference === 0) return;
+    // where to look: a difference already there at the previous count is not new
+    const hint =
+      previous === undefined
+        ? { th: '', en: '' }
+        : previous.difference === difference
+          ? {
+              th: ` — ส่วนต่างเดิมตั้งแต่การตรวจนับวันที่ ${previous.date} ไม่มีอะไรใหม่`,
+              en: ` — the same difference as at the count of ${previous.date}: nothing new since`,
+            }
+          : {
+              th: ` — ส่วนต่างเกิดหลังการตรวจนับวันที่ ${previous.date}: ดูรายการตั้งแต่วันนั้นถึง ${count.date}`,
+              en: ` — it arose after the count of ${previous.date}: look at the rows from then to ${count.date}`,
+            };
     out.push(
       finding(
         'E_COUNT_MISMATCH',
         where('counts', row, 'balance'),
         {
-          th: `${ACCOUNT_TH[count.account]}ที่นับได้ ${baht(count.balance)} บาท ไม่ตรงกับบัญชี ${baht(computed)} บาท (ต่างกัน ${baht(difference)} บาท)`,
-          en: `counted ${count.account} ${baht(count.balance)} differs from the books' ${baht(computed)} by ${baht(difference)}`,
+          th: `${ACCOUNT_TH[count.account]}ที่นับได้ ${baht(count.balance)} บาท ไม่ตรงกับบัญชี ${baht(computed)} บาท (ต่างกัน ${baht(difference)} บาท)${hint.th}`,
+          en: `counted ${count.account} ${baht(count.balance)} differs from the books' ${baht(computed)} by ${baht(difference)}${hint.en}`,
         },
         { expected: computed, actual: count.balance, difference },
       ),

@@ -95,6 +95,21 @@ describe('ledger checks', () => {
     expect(f!.message.th).toContain('2,970.25');
   });
 
+  it('says where to look: a new difference since the last count, or the same one carried on', () => {
+    const wb = smallBook();
+    setCell(wb, 'remittances', 2, 'amount', '140.50'); // 10 baht short from 5 July on
+    setCell(wb, 'counts', 5, 'balance', '3,200.50'); // and 19 more missing by 30 September
+    const messages = checkWorkbook(wb, { asOf: AS_OF })
+      .findings.filter((f) => f.code === 'E_COUNT_MISMATCH') // (the head also still holds the 10 baht)
+      .map((f) => [f.cell, f.message.en.split(' — ')[1] ?? '']);
+    expect(messages).toEqual([
+      ['C2', ''],
+      ['C4', 'the same difference as at the count of 2026-07-31: nothing new since'],
+      ['C5', 'it arose after the count of 2026-08-31: look at the rows from then to 2026-09-30'],
+      ['C6', 'it arose after the count of 2026-09-30: look at the rows from then to 2026-10-31'],
+    ]);
+  });
+
   it('gives the balance before an overdrawing withdrawal', () => {
     const wb = smallBook();
     setCell(wb, 'savings', 4, 'amount', 60);
