@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { closedPeriodFindings } from '../../core/archive/closed-period.ts';
+import { buildSnapshot } from '../../core/archive/snapshot.ts';
+import { readBook } from '../../core/index.ts';
+import { rowsOf, setCell, smallBook } from '../helpers/small-book.ts';
+
+const closed = () => {
+  const wb = smallBook();
+  rowsOf(wb, 'settings').push(['closed_through', '2026-07']);
+  return wb;
+};
+
+describe('closedPeriodFindings', () => {
+  const july = buildSnapshot(closed(), '2026-07').content;
+  const august = buildSnapshot(closed(), '2026-08').content;
+
+  it('is silent when the closed month is as archived', () => {
+    expect(closedPeriodFindings(readBook(closed(), { asOf: '2026-11-26' }), [july, august])).toEqual([]);
+  });
+
+  it('names a removed row by its old row number, a changed cell by its address, and leaves open months alone', () => {
+    const wb = closed();
+    rowsOf(wb, 'savings').splice(1, 1); // the deposit of 2 July on row 2 is gone; rows move up
+    setCell(wb, 'welfare', 2, 'amount', 35); // an August row: the month is not closed
+    const findings = closedPeriodFindings(readBook(wb, { asOf: '2026-11-26' }), [july, august]);
+    expect(findings.map((f) => [f.code, f.sheet, f.row, f.cell, f.message.en])).toEqual([
+      ['W_CLOSED_PERIOD_CHANGED', 'savings', 2, null, 'month 2026-07 is closed, but its row 2 was removed'],
+    ]);
+  });
+
+  it('gives the value before and after for a changed cell', () => {
+    const wb = closed();
+    setCell(wb, 'other', 2, 'category', 'ค่าถ่ายเอกสาร');
+    const [f] = closedPeriodFindings(readBook(wb, { asOf: '2026-11-26' }), [july]);
+    expect(f).toMatchObject({
+      cell: 'C2',
+      expected: '"ค่าเครื่องเขียน"',
+      actual: '"ค่าถ่ายเอกสาร"',
+      limit: '2026-07',
+    });
+  });
+});
