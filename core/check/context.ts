@@ -1,4 +1,4 @@
-import { isBlank } from '../cell.ts';
+import { type CellValue, isBlank } from '../cell.ts';
 import type { Settings } from '../model/settings.ts';
 import type { RefTarget, TabKey } from '../model/tabs.ts';
 import type { DateOptions, IsoDate } from '../parse/date.ts';
@@ -75,12 +75,12 @@ function readRequests(layout: TableLayout | undefined, dates: DateOptions) {
   const requests = new Map<string, RequestFacts>();
   const approvedRequests = new Map<string, IsoDate[]>();
   if (!layout?.columns.has('request_id')) return { requests, approvedRequests };
-  const read = (row: readonly unknown[], key: string): unknown => {
+  const read = (row: readonly CellValue[], key: string): unknown => {
     const index = layout.columns.get(key);
     const column = layout.spec.columns.find((c) => c.key === key)!;
     const cell = index === undefined ? undefined : row[index];
-    if (isBlank(cell as never)) return undefined;
-    const parsed = readCell(column, cell as never, dates);
+    if (isBlank(cell)) return undefined;
+    const parsed = readCell(column, cell, dates);
     return parsed.ok ? parsed.value : undefined;
   };
   const rows = layout.tab.rows;
