@@ -7,8 +7,10 @@ import {
   templateTabName,
   type Workbook,
 } from '../../core/index.ts';
+import { addDays, addMonths } from '../../core/ledger/dates.ts';
 import { SETTING_SPECS } from '../../core/model/settings.ts';
 import { CREDITORS, FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
+import { random } from './random.ts';
 
 export interface GenerateOptions {
   groupId: string;
@@ -21,24 +23,6 @@ export interface GenerateOptions {
   seed: number;
   /** Survey informal debts with their real rates (20% a month), which W_RATE_ABOVE_LEGAL flags. */
   usuriousRates?: boolean;
-}
-
-/** A deterministic pseudo-random source (mulberry32), so a seed always gives the same book. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
 }
 
 interface MemberState {
@@ -58,17 +42,6 @@ interface LoanState {
   installment: number;
 }
 
-const DAY_MS = 86_400_000;
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 const baht = (satang: number) => satang / 100;
 const date = (iso: string) => serialOf(iso);
 
