@@ -10,6 +10,14 @@ import {
 } from '../../core/index.ts';
 import type { ColumnSpec } from '../../core/model/tabs.ts';
 
+/** Printed landscape, each tab as wide as one page: committees print the sheets for meetings. */
+const PRINT: Partial<ExcelJS.PageSetup> = {
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
+
 /** Rows of the template that get dropdowns and formats. */
 const TEMPLATE_ROWS = 2000;
 
@@ -30,6 +38,7 @@ export async function writeXlsx(workbook: Workbook | undefined): Promise<Buffer>
     const source = workbook ? findTab(workbook, spec) : undefined;
     const sheet = book.addWorksheet(source?.name ?? templateTabName(spec), {
       views: [{ state: 'frozen', ySplit: 1 }],
+      pageSetup: PRINT,
     });
     if (source) for (const row of source.rows) sheet.addRow(row.map((cell) => cell ?? null));
     else sheet.addRows(templateRows(spec));
@@ -72,8 +81,8 @@ function styleSheet(sheet: ExcelJS.Worksheet, spec: TabSpec, filled: boolean): v
     if (validation) validations.add(range, validation);
   });
   if (spec.key === 'settings') {
-    sheet.getColumn(1).width = 42;
-    sheet.getColumn(2).width = 36;
+    sheet.getColumn(1).width = 62;
+    sheet.getColumn(2).width = 40;
     // the settings that are enumerations get their dropdown on the value cell
     sheet.eachRow((row, number) => {
       const setting = SETTING_SPECS.find(
@@ -133,8 +142,9 @@ const INSTRUCTIONS: string[][] = [
 ];
 
 function addInstructions(book: ExcelJS.Workbook): void {
-  const sheet = book.addWorksheet('วิธีใช้ (instructions)');
+  const sheet = book.addWorksheet('วิธีใช้ (instructions)', { pageSetup: PRINT });
   sheet.addRows(INSTRUCTIONS);
   sheet.getRow(1).font = { bold: true, size: 14 };
   sheet.getColumn(1).width = 110;
+  sheet.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
 }
