@@ -73,7 +73,8 @@ function styleSheet(sheet: ExcelJS.Worksheet, spec: TabSpec, filled: boolean): v
     const col = sheet.getColumn(index);
     col.width = Math.max(14, Math.min(40, column.th.length + column.key.length + 6));
     if (spec.key === 'settings') return;
-    if (column.kind === 'date') col.numFmt = 'd/m/yyyy';
+    // Thai locale, Buddhist calendar (LCID 107041E): a date shows as 1/7/2569, as committees write it
+    if (column.kind === 'date') col.numFmt = '[$-107041E]d/m/yyyy';
     if (column.kind === 'money') col.numFmt = '#,##0.00';
     const letter = col.letter;
     const range = `${letter}2:${letter}${Math.max(TEMPLATE_ROWS, filled ? sheet.rowCount : 0)}`;
