@@ -44,7 +44,17 @@ function fieldCheck(schema: z.ZodType): FieldCheck {
   };
 }
 
+/** The last validator handed out: rows come tab by tab. */
+let last: { tab: DataTabKey; validator: TabValidator } | undefined;
+
 function validatorOf(tab: DataTabKey): TabValidator {
+  if (last?.tab === tab) return last.validator;
+  const validator = findValidator(tab);
+  last = { tab, validator };
+  return validator;
+}
+
+function findValidator(tab: DataTabKey): TabValidator {
   let validator = validators.get(tab);
   if (!validator) {
     const parts = RECORD_PARTS[tab];
