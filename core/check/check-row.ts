@@ -62,7 +62,12 @@ export function checkRow(
       continue;
     }
     filled++;
-    const parsed = readCell(column, cell, ctx.dates, values.type as string | undefined);
+    const parsed = readCell(
+      column,
+      cell,
+      ctx.dates,
+      column.kind === 'category' ? (values.type as string | undefined) : undefined,
+    );
     if (parsed.ok) values[column.key] = parsed.value;
     else {
       refused = refuse(refused, column.key);
