@@ -21,8 +21,8 @@ export const BOOK_COMMANDS: Record<string, Command> = {
     options: { 'as-of': { type: 'string' }, json: { type: 'boolean' }, ...ARCHIVE_OPTIONS },
     async run([path], values, io) {
       if (!path) throw new UsageError('check needs a workbook');
-      const { result } = await openBooks(path, values);
-      io.out(values.json ? JSON.stringify(result, null, 2) : formatCheck(result));
+      const { result, journal } = await openBooks(path, values);
+      io.out(values.json ? JSON.stringify(result, null, 2) : formatCheck(result, journal.excluded));
       return result.ok ? 0 : 1;
     },
   },

@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
+import { batchGetFromWorkbook } from '../../cli/sources/batchget-json.ts';
 import { TABS } from '../../core/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { setCell, smallBook } from '../helpers/small-book.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sajja-cli-'));
 
@@ -67,6 +69,17 @@ describe('sajja CLI', () => {
     expect(out).toContain('สมาชิก (members)');
     expect(out).toMatch(/C2 +E_UNKNOWN_REF/);
     expect(out).toContain('household_id "H1" is not in the households tab');
+    expect(out).not.toContain('not in the books');
+  });
+
+  it('lists the money rows left out of the books until they are fixed', async () => {
+    const wb = smallBook();
+    setCell(wb, 'savings', 3, 'amount', '5O');
+    setCell(wb, 'welfare', 2, 'type', 'ฝาก');
+    writeFileSync(join(dir, 'excluded.json'), JSON.stringify(batchGetFromWorkbook(wb)));
+    const { out } = await runCli('check', join(dir, 'excluded.json'), '--as-of', '2026-11-26');
+    expect(out).toContain('not in the books until fixed: 2');
+    expect(out).toMatch(/savings: 3\n\s+welfare: 2/);
   });
 
   it('demo checks, summarises and archives the example, and shows its history', async () => {
