@@ -48,6 +48,11 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
           : `${result.created ? 'เก็บแล้ว / archived' : 'มีอยู่แล้ว ไม่เปลี่ยน / already archived, unchanged'}: ${c.group_id} ${c.month} v${c.version} ` +
               `${c.hash.slice(0, 12)}… (${c.bytes_raw} → ${c.bytes_stored} bytes, ${result.items} items)`,
       );
+      const { error } = snapshot.content.counts;
+      // the archive keeps what the sheet held, mistakes included: say so when there are some
+      if (!values.json && error > 0) {
+        io.out(`  ⚠ เดือนนี้มีข้อผิดพลาด ${error} รายการ / this month's rows have ${error} errors (sajja check)`);
+      }
       return 0;
     },
   },

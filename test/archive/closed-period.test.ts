@@ -93,6 +93,21 @@ describe('a closed month edited after it was archived', () => {
     expect(verify.out).toContain('chain intact: 2 snapshots');
   });
 
+  it('archives a month with mistakes as it is, and says so', async () => {
+    const wb = closedBook();
+    setCell(wb, 'savings', 2, 'member_id', 'M404');
+    const { code, out } = await runCli(
+      'archive',
+      save(wb, 'mistake.json'),
+      '--month',
+      '2026-07',
+      '--data-dir',
+      join(dir, 'other'),
+    );
+    expect(code).toBe(0);
+    expect(out).toContain("this month's rows have 1 errors");
+  });
+
   it('is not checked for months after closed_through, nor without an archive', async () => {
     const wb = closedBook();
     setCell(wb, 'savings', 2, 'amount', 999);
