@@ -51,7 +51,7 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
       const { error } = snapshot.content.counts;
       // the archive keeps what the sheet held, mistakes included: say so when there are some
       if (!values.json && error > 0) {
-        io.out(`  ⚠ เดือนนี้มีข้อผิดพลาด ${error} รายการ / this month's rows have ${error} errors (sajja check)`);
+        io.out(`  ⚠ เดือนนี้มีข้อผิดพลาด ${error} รายการ / errors in this month's rows: ${error} (sajja check)`);
       }
       return 0;
     },

@@ -105,7 +105,7 @@ describe('a closed month edited after it was archived', () => {
       join(dir, 'other'),
     );
     expect(code).toBe(0);
-    expect(out).toContain("this month's rows have 1 errors");
+    expect(out).toContain("errors in this month's rows: 1");
   });
 
   it('is not checked for months after closed_through, nor without an archive', async () => {
