@@ -53,7 +53,6 @@ const REASONS: Record<ParseReason | string, Bilingual> = {
     th: 'ต้องมีเงินต้น ดอกเบี้ย หรือค่าปรับอย่างน้อยหนึ่งช่องมากกว่า 0',
     en: 'principal, interest or fine: at least one must be more than 0',
   },
-  transfer_to_missing: { th: 'การโอนต้องระบุบัญชีปลายทาง', en: 'a transfer needs the account it goes to' },
   transfer_same_account: {
     th: 'บัญชีต้นทางและปลายทางของการโอนต้องต่างกัน',
     en: 'a transfer must go to the other account',

@@ -182,16 +182,13 @@ export const RECORD_PARTS = {
     },
     [
       {
-        error: 'transfer_to_missing',
-        path: 'to_account',
-        test: (o) => o.type !== 'transfer' || o.to_account !== undefined,
-      },
-      {
+        // SPEC §3: `to_account`, like every account column, defaults to cash
         error: 'transfer_same_account',
         path: 'to_account',
-        test: (o) => o.type !== 'transfer' || o.to_account !== o.account,
+        test: (o) => o.type !== 'transfer' || (o.to_account ?? 'cash') !== o.account,
       },
     ],
+    (o) => (o.type === 'transfer' ? { ...o, to_account: o.to_account ?? 'cash' } : o),
   ),
   counts: parts({ date, account, balance: satang, counted_by: text.optional(), note: text.optional() }),
   household_accounts: parts({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWorkbook, type FindingCode, type Workbook } from '../../../core/index.ts';
+import { checkBooks, checkWorkbook, type FindingCode, type Workbook } from '../../../core/index.ts';
 import { addRow, rowsOf, setCell, smallBook } from '../../helpers/small-book.ts';
 
 const AS_OF = '2026-11-26';
@@ -126,5 +126,35 @@ describe('ledger checks', () => {
     // a withdrawal the day before the deposit does overdraw
     setCell(wb, 'savings', 4, 'date', '1/7/2569');
     expect(places(wb)).toEqual([['E_SAVINGS_OVERDRAWN', 'savings', 'D4']]);
+  });
+});
+
+describe('transfers', () => {
+  it('go to cash when to_account is blank (every account column defaults to cash)', () => {
+    const wb = smallBook();
+    const row = addRow(wb, 'other', {
+      date: '27/7/2569',
+      type: 'โอน',
+      category: 'ถอนเงินธนาคาร',
+      amount: 100,
+      account: 'ธนาคาร',
+    });
+    setCell(wb, 'counts', 2, 'balance', '3,080.50'); // 100 more cash on 31 July…
+    setCell(wb, 'counts', 3, 'balance', '900'); // …and 100 less in the bank
+    setCell(wb, 'counts', 4, 'balance', '3,220.50');
+    setCell(wb, 'counts', 5, 'balance', '3,329.50');
+    setCell(wb, 'counts', 6, 'balance', '3,437.50');
+    const { journal, findings } = checkBooks(wb, { asOf: AS_OF });
+    expect(findings).toEqual([]);
+    expect(journal.entries.find((e) => e.sheet === 'other' && e.row === row)!.postings).toEqual([
+      { account: 'cash', amount: 10_000 },
+      { account: 'bank', amount: -10_000 },
+    ]);
+  });
+
+  it('from cash to a blank to_account is a transfer to the same account', () => {
+    const wb = smallBook();
+    setCell(wb, 'other', 3, 'to_account', null);
+    expect(places(wb)[0]).toEqual(['E_VALUE', 'other', 'F3']);
   });
 });
