@@ -1,7 +1,6 @@
 import {
   type CellValue,
   type SheetTab,
-  serialOf,
   TABS,
   type TabKey,
   templateTabName,
@@ -9,8 +8,10 @@ import {
 } from '../../core/index.ts';
 import { addDays, addMonths } from '../../core/ledger/dates.ts';
 import { SETTING_SPECS } from '../../core/model/settings.ts';
+import { GroupMoney } from './group-money.ts';
 import { CREDITORS, FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
 import { random } from './random.ts';
+import { date, type MemberState } from './rows.ts';
 
 export interface GenerateOptions {
   groupId: string;
@@ -24,26 +25,6 @@ export interface GenerateOptions {
   /** Survey informal debts with their real rates (20% a month), which W_RATE_ABOVE_LEGAL flags. */
   usuriousRates?: boolean;
 }
-
-interface MemberState {
-  id: string;
-  household: string;
-  subgroup: string;
-  savings: number;
-}
-interface LoanState {
-  id: string;
-  member: string;
-  disbursed: string;
-  principal: number;
-  term: number;
-  rate: number;
-  paid: number;
-  installment: number;
-}
-
-const baht = (satang: number) => satang / 100;
-const date = (iso: string) => serialOf(iso);
 
 /**
  * Generates a realistic group workbook: sub-groups of five households, members saving every
@@ -152,198 +133,10 @@ export function generateWorkbook(options: GenerateOptions): Workbook {
     }
   }
 
-  // the group's money, day by day, in satang
-  let cash = 500_000;
-  let bank = 2_000_000;
-  const transit = new Map<string, number>();
-  const loans: LoanState[] = [];
-  let receipt = 0;
-  let requestNo = 0;
-  const pending: { id: string; member: string; amount: number; decide: string }[] = [];
-  const nextReceipt = () => `R${String(++receipt).padStart(6, '0')}`;
-
+  const money = new GroupMoney(rnd, members, add);
   for (let day = opening; day <= end; day = addDays(day, 1)) {
-    const dom = Number(day.slice(8));
-    const lastOfMonth = addDays(day, 1).slice(8) === '01';
-    for (const m of members) {
-      if (!rnd.chance(0.8)) continue;
-      const amount = rnd.pick([1000, 2000, 2000, 3000, 5000]);
-      m.savings += amount;
-      transit.set(m.subgroup, (transit.get(m.subgroup) ?? 0) + amount);
-      add('savings', {
-        date: date(day),
-        member_id: m.id,
-        type: 'ฝาก',
-        amount: baht(amount),
-        via: 'หัวหน้ากลุ่มย่อย',
-      });
-    }
-    if (dom % 7 === 0 || lastOfMonth) {
-      for (const [subgroup, amount] of transit) {
-        if (amount === 0) continue;
-        cash += amount;
-        transit.set(subgroup, 0);
-        add('remittances', {
-          date: date(day),
-          subgroup_id: subgroup,
-          amount: baht(amount),
-          account: 'เงินสด',
-          received_by: 'เหรัญญิก',
-        });
-      }
-    }
-    if (dom === 1) {
-      for (const m of members) {
-        cash += 3000;
-        add('welfare', { date: date(day), member_id: m.id, type: 'สมทบ', amount: 30, account: 'เงินสด' });
-      }
-    }
-    if (dom === 5) {
-      for (let k = Math.max(1, Math.round(members.length / 40)); k > 0; k--) {
-        const m = rnd.pick(members);
-        const id = `REQ${String(++requestNo).padStart(4, '0')}`;
-        const amount = rnd.int(3, 20) * 100_000;
-        pending.push({ id, member: m.id, amount, decide: addDays(day, 5) });
-        add('loan_requests', {
-          request_id: id,
-          date: date(day),
-          member_id: m.id,
-          amount: baht(amount),
-          purpose: rnd.pick(['แก้หนี้', 'ประกอบอาชีพ', 'การศึกษา']),
-          status: 'อนุมัติ',
-          decided_on: date(addDays(day, 5)),
-        });
-      }
-    }
-    for (const request of pending.filter((p) => p.decide === day)) {
-      if (cash < request.amount + 200_000) {
-        if (bank >= request.amount) {
-          bank -= request.amount;
-          cash += request.amount;
-          add('other', {
-            date: date(day),
-            type: 'โอน',
-            category: 'ถอนเงินธนาคาร',
-            amount: baht(request.amount),
-            account: 'ธนาคาร',
-            to_account: 'เงินสด',
-          });
-        } else continue;
-      }
-      cash -= request.amount;
-      const loan: LoanState = {
-        id: `L${String(loans.length + 1).padStart(4, '0')}`,
-        member: request.member,
-        disbursed: day,
-        principal: request.amount,
-        term: rnd.pick([10, 12]),
-        rate: 1,
-        paid: 0,
-        installment: 0,
-      };
-      loans.push(loan);
-      add('loans', {
-        loan_id: loan.id,
-        member_id: loan.member,
-        disbursed_on: date(day),
-        principal: baht(loan.principal),
-        monthly_rate: loan.rate,
-        term_months: loan.term,
-        purpose: 'แก้หนี้',
-        request_id: request.id,
-        account: 'เงินสด',
-      });
-    }
-    for (const loan of loans) {
-      if (loan.installment >= loan.term || addMonths(loan.disbursed, loan.installment + 1) !== day) continue;
-      loan.installment++;
-      const due =
-        loan.installment === loan.term ? loan.principal - loan.paid : Math.floor(loan.principal / loan.term);
-      const interest = Math.round(((loan.principal - loan.paid) * loan.rate) / 100);
-      loan.paid += due;
-      cash += due + interest;
-      add('repayments', {
-        date: date(day),
-        loan_id: loan.id,
-        principal: baht(due),
-        interest: baht(interest),
-        account: 'เงินสด',
-        receipt_no: nextReceipt(),
-      });
-    }
-    if (dom === 15) {
-      const m = rnd.pick(members);
-      if (m.savings >= 50_000 && cash >= 20_000) {
-        m.savings -= 20_000;
-        cash -= 20_000;
-        add('savings', {
-          date: date(day),
-          member_id: m.id,
-          type: 'ถอน',
-          amount: 200,
-          via: 'เหรัญญิก',
-          account: 'เงินสด',
-          receipt_no: nextReceipt(),
-        });
-      }
-    }
-    if (dom === 20 && rnd.chance(0.7) && cash >= 50_000) {
-      cash -= 50_000;
-      add('welfare', {
-        date: date(day),
-        member_id: rnd.pick(members).id,
-        type: 'จ่ายสวัสดิการ',
-        benefit: rnd.pick(['เจ็บป่วย', 'คลอดบุตร']),
-        amount: 500,
-        account: 'เงินสด',
-      });
-    }
-    if (dom === 25 && cash >= 15_000) {
-      cash -= 15_000;
-      add('other', {
-        date: date(day),
-        type: 'รายจ่าย',
-        category: 'ค่าเครื่องเขียน',
-        amount: 150,
-        account: 'เงินสด',
-      });
-    }
-    if (dom === 26) {
-      const interest = Math.round(bank * 0.0005);
-      bank += interest;
-      if (interest > 0)
-        add('other', {
-          date: date(day),
-          type: 'รายรับ',
-          category: 'ดอกเบี้ยเงินฝาก',
-          amount: baht(interest),
-          account: 'ธนาคาร',
-        });
-    }
-    if (dom === 28 && cash > 1_000_000) {
-      const amount = cash - 300_000;
-      cash -= amount;
-      bank += amount;
-      add('other', {
-        date: date(day),
-        type: 'โอน',
-        category: 'ฝากธนาคาร',
-        amount: baht(amount),
-        account: 'เงินสด',
-        to_account: 'ธนาคาร',
-      });
-    }
-    if (lastOfMonth) {
-      add('counts', { date: date(day), account: 'เงินสด', balance: baht(cash), counted_by: 'เหรัญญิก' });
-      add('counts', {
-        date: date(day),
-        account: 'ธนาคาร',
-        balance: baht(bank),
-        counted_by: 'เหรัญญิก',
-        note: 'ตามสมุดบัญชี',
-      });
-    }
-    householdAccounts(day, dom);
+    money.day(day);
+    householdAccounts(day, Number(day.slice(8)));
   }
 
   function householdAccounts(day: string, dom: number) {
