@@ -67,6 +67,13 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
   return { settings, identified: usable, context, tables, findings: sortFindings(findings) };
 }
 
+/** The valid records of a tab, in sheet order (rows with errors left out). */
+export function recordsOf<T>(book: Book, tab: DataTabKey): T[] {
+  const records: T[] = [];
+  for (const { record } of book.tables.get(tab) ?? []) if (record) records.push(record as T);
+  return records;
+}
+
 /** Counts findings into the shape of SPEC §7. */
 export function resultOf(groupId: string | null, asOf: IsoDate, findings: Finding[]): CheckResult {
   const error = findings.filter((f) => f.severity === 'error').length;

@@ -2,6 +2,7 @@ import type { CheckedBooks } from '../jobs/check-books.ts';
 import type { Account } from '../ledger/accounts.ts';
 import { addDays } from '../ledger/dates.ts';
 import type { Entry } from '../ledger/journal.ts';
+import { datedCounts } from '../ledger/ledger-checks.ts';
 import type { CashCount } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
 import type { Satang } from '../parse/money.ts';
@@ -95,9 +96,7 @@ function describe(entry: Entry): string {
  */
 export function exportLedger(checked: CheckedBooks, format: LedgerFormat): string {
   const { book, journal } = checked;
-  const counts = (book.tables.get('counts') ?? [])
-    .flatMap((r) => (r.record ? [{ row: r.row, count: r.record as CashCount }] : []))
-    .sort((a, b) => (a.count.date < b.count.date ? -1 : a.count.date > b.count.date ? 1 : a.row - b.row));
+  const counts = datedCounts(book);
   const lines: string[] = [];
   const comment = ';';
   lines.push(

@@ -1,5 +1,5 @@
 import { placeOf } from '../check/check-row.ts';
-import type { Book } from '../check/check-workbook.ts';
+import { type Book, recordsOf } from '../check/check-workbook.ts';
 import { type Finding, type FindingPlace, finding } from '../check/finding.ts';
 import type { CashCount, DataTabKey, Loan } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
@@ -17,6 +17,16 @@ const COUNT_WINDOW_DAYS = 7;
 /** Days overdue after which a loan is flagged (and counted in PAR30). */
 export const OVERDUE_DAYS = 30;
 
+/** The valid cash and bank counts with their sheet rows, by date (then row): end-of-day balances. */
+export function datedCounts(book: Book): { row: number; count: CashCount }[] {
+  const counts = (book.tables.get('counts') ?? []).flatMap((r) =>
+    r.record ? [{ row: r.row, count: r.record as CashCount }] : [],
+  );
+  return counts.sort((a, b) =>
+    a.count.date < b.count.date ? -1 : a.count.date > b.count.date ? 1 : a.row - b.row,
+  );
+}
+
 /**
  * The treasurer's ledger checks of SPEC §5, in one pass over the journal: overdrawn savings,
  * overpaid loans, negative cash or bank (one finding per episode), counts that differ from the
@@ -29,14 +39,8 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
     const layout = book.context.layouts.get(sheet);
     return layout ? placeOf(layout, row, column) : { sheet, row, column, cell: null };
   };
-  const loans = new Map<string, Loan>();
-  for (const { record } of book.tables.get('loans') ?? []) {
-    if (record) loans.set((record as Loan).loan_id, record as Loan);
-  }
-  const counts = (book.tables.get('counts') ?? []).flatMap((r) =>
-    r.record ? [{ row: r.row, count: r.record as CashCount }] : [],
-  );
-  counts.sort((a, b) => (a.count.date < b.count.date ? -1 : a.count.date > b.count.date ? 1 : a.row - b.row));
+  const loans = new Map(recordsOf<Loan>(book, 'loans').map((loan) => [loan.loan_id, loan]));
+  const counts = datedCounts(book);
 
   const balance = new Map<Account, Satang>();
   const repaid = new Map<string, Satang>();
@@ -45,6 +49,8 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
   const lateEpisode = new Set<string>();
   const lastCount = new Map<Account, { date: IsoDate; difference: Satang }>();
   const lastTouch = new Map<Account, Entry>();
+  /** Months with cash or bank activity, per account (for W_COUNT_MISSING). */
+  const posted = new Map<string, Set<Account>>();
   const limit = book.settings.remit_within_days;
   let c = 0;
   const entries = journal.entries;
@@ -58,7 +64,13 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
       const entry = entries[i]!;
       for (const { account, amount } of entry.postings) {
         balance.set(account, (balance.get(account) ?? 0) + amount);
-        if (account === CASH || account === BANK) lastTouch.set(account, entry);
+        if (account === CASH || account === BANK) {
+          lastTouch.set(account, entry);
+          const month = monthOf(entry.date);
+          const set = posted.get(month) ?? new Set<Account>();
+          set.add(account);
+          posted.set(month, set);
+        }
       }
       if (entry.kind === 'withdrawal') overdrawn(entry);
       if (entry.kind === 'repayment') overpaid(entry);
@@ -226,16 +238,11 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
   }
 
   function overdueLoans(): void {
-    const paidBy = new Map<string, Satang>();
-    for (const entry of entries) {
-      if (entry.kind !== 'repayment' || entry.date > asOf) continue;
-      const principalPaid = -(entry.postings.find((p) => p.account === acct.loan(entry.loan!))?.amount ?? 0);
-      paidBy.set(entry.loan!, (paidBy.get(entry.loan!) ?? 0) + principalPaid);
-    }
+    // principal repaid per loan, as the day pass summed it (no entry is dated after the check date)
     for (const { row, record } of book.tables.get('loans') ?? []) {
       if (!record) continue;
       const loan = record as Loan;
-      const status = loanStatus(loanSchedule(loan), loan.principal, paidBy.get(loan.loan_id) ?? 0, asOf);
+      const status = loanStatus(loanSchedule(loan), loan.principal, repaid.get(loan.loan_id) ?? 0, asOf);
       if (status.daysOverdue <= OVERDUE_DAYS) continue;
       out.push(
         finding(
@@ -252,16 +259,6 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
   }
 
   function missingCounts(): void {
-    const posted = new Map<string, Set<Account>>();
-    for (const entry of entries) {
-      for (const { account } of entry.postings) {
-        if (account !== CASH && account !== BANK) continue;
-        const month = monthOf(entry.date);
-        const set = posted.get(month) ?? new Set<Account>();
-        set.add(account);
-        posted.set(month, set);
-      }
-    }
     const months = [...posted.keys()].sort();
     if (months.length === 0) return;
     for (let month = months[0]!; monthBounds(month).last < asOf; month = nextMonth(month)) {

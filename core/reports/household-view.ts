@@ -1,3 +1,4 @@
+import { recordsOf } from '../check/check-workbook.ts';
 import type { CheckedBooks } from '../jobs/check-books.ts';
 import { monthOf } from '../ledger/dates.ts';
 import type { Debt, HouseholdEntry } from '../model/records.ts';
@@ -55,9 +56,9 @@ export function householdView(checked: CheckedBooks, householdId: string): House
   const row = (book.tables.get('households') ?? []).find((r) => r.values.household_id === householdId);
   if (!row) return undefined;
   const asOf = book.context.asOf;
-  const entries = (book.tables.get('household_accounts') ?? [])
-    .flatMap((r) => (r.record ? [r.record as HouseholdEntry] : []))
-    .filter((e) => e.household_id === householdId && e.date <= asOf);
+  const entries = recordsOf<HouseholdEntry>(book, 'household_accounts').filter(
+    (e) => e.household_id === householdId && e.date <= asOf,
+  );
   const byMonth = new Map<string, HouseholdMonth>();
   for (const e of entries) {
     const month = monthOf(e.date);
@@ -80,9 +81,9 @@ export function householdView(checked: CheckedBooks, householdId: string): House
     reducible: Math.round(sum((m) => m.reducible) / n),
   };
 
-  const debts = (book.tables.get('debt_survey') ?? [])
-    .flatMap((r) => (r.record ? [r.record as Debt] : []))
-    .filter((d) => d.household_id === householdId && d.survey_date <= asOf);
+  const debts = recordsOf<Debt>(book, 'debt_survey').filter(
+    (d) => d.household_id === householdId && d.survey_date <= asOf,
+  );
   const surveyDate = debts.reduce<IsoDate | null>(
     (latest, d) => (latest === null || d.survey_date > latest ? d.survey_date : latest),
     null,

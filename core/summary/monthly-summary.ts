@@ -1,3 +1,4 @@
+import { recordsOf } from '../check/check-workbook.ts';
 import type { CheckedBooks } from '../jobs/check-books.ts';
 import * as accounts from '../ledger/accounts.ts';
 import { BANK, CASH, FINES, INTEREST, WELFARE_FUND } from '../ledger/accounts.ts';
@@ -5,7 +6,7 @@ import { sumWhere } from '../ledger/balances.ts';
 import { monthBounds } from '../ledger/dates.ts';
 import { OVERDUE_DAYS } from '../ledger/ledger-checks.ts';
 import { loanSchedule, loanStatus } from '../ledger/loan-schedule.ts';
-import type { Debt, HouseholdEntry, Loan, Member } from '../model/records.ts';
+import type { DataTabKey, Debt, HouseholdEntry, Loan, Member } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
 import type { Satang } from '../parse/money.ts';
 
@@ -55,8 +56,7 @@ export interface MonthlySummary {
 /** What the group owes on a credit-balance account, as a positive figure (never −0). */
 const owed = (balance: Satang): Satang => 0 - balance;
 
-const records = <T>(checked: CheckedBooks, key: string): T[] =>
-  (checked.book.tables.get(key as never) ?? []).flatMap((r) => (r.record ? [r.record as T] : []));
+const records = <T>(checked: CheckedBooks, tab: DataTabKey): T[] => recordsOf<T>(checked.book, tab);
 
 /** Money that moved in the month, gathered in one pass over the journal. */
 interface Flows {
