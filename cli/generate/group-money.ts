@@ -28,6 +28,8 @@ interface PendingRequest {
  */
 export class GroupMoney {
   private cash = 500_000;
+  /** The welfare fund: a payout is made only from what members contributed. */
+  private fund = 0;
   private bank = 2_000_000;
   private readonly transit = new Map<string, number>();
   private readonly loans: LoanState[] = [];
@@ -99,6 +101,7 @@ export class GroupMoney {
   private welfareContributions(day: string): void {
     for (const m of this.members) {
       this.cash += 3000;
+      this.fund += 3000;
       this.add('welfare', { date: date(day), member_id: m.id, type: 'สมทบ', amount: 30, account: 'เงินสด' });
     }
   }
@@ -202,8 +205,9 @@ export class GroupMoney {
   }
 
   private welfarePayout(day: string): void {
-    if (!this.rnd.chance(0.7) || this.cash < 50_000) return;
+    if (!this.rnd.chance(0.7) || this.cash < 50_000 || this.fund < 50_000) return;
     this.cash -= 50_000;
+    this.fund -= 50_000;
     this.add('welfare', {
       date: date(day),
       member_id: this.rnd.pick(this.members).id,

@@ -23,7 +23,7 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const values: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-        values[columnNumber - 1] = cellValue(cell.value);
+        values[columnNumber - 1] = cellValue(cell.value, cell.numFmt);
       });
       rows[rowNumber - 1] = values;
     });
@@ -33,17 +33,27 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   return { tabs };
 }
 
-/** The value a person sees in a cell: formula results, rich text as plain text, errors as `#REF!`. */
-export function cellValue(value: ExcelJS.CellValue): CellValue {
+/**
+ * The value a person sees in a cell: formula results, rich text as plain text, errors as `#REF!`.
+ * A number shown as a percentage (`1%` is stored as 0.01) is the text the person typed, `1%`.
+ */
+export function cellValue(value: ExcelJS.CellValue, numFmt?: string): CellValue {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.getTime() / DAY_MS + SERIAL_UNIX_OFFSET;
+  if (typeof value === 'number' && numFmt !== undefined && isPercentFormat(numFmt))
+    return `${Number((value * 100).toPrecision(12))}%`;
   if (typeof value !== 'object') return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('error' in value) return String(value.error);
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: ExcelJS.CellValue }).result;
-    return result === undefined ? null : cellValue(result);
+    return result === undefined ? null : cellValue(result, numFmt);
   }
   if ('text' in value) return String((value as { text: unknown }).text);
   return String(value);
+}
+
+/** True for a number format that shows a percentage (a `%` outside quotes and brackets). */
+export function isPercentFormat(numFmt: string): boolean {
+  return /%/.test(numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
 }

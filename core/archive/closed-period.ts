@@ -2,10 +2,23 @@ import { placeOf } from '../check/check-row.ts';
 import type { Book } from '../check/check-workbook.ts';
 import { type Finding, finding } from '../check/finding.ts';
 import type { DataTabKey } from '../model/records.ts';
+import { tabSpec } from '../model/tabs.ts';
+import { formatBaht } from '../parse/money.ts';
+import { thaiDate, thaiMonth } from '../thai-date.ts';
 import { diffRows } from './diff-rows.ts';
 import { MONTH_COLUMN, monthRows, type SnapshotContent } from './snapshot.ts';
 
-const show = (value: unknown) => (value === undefined ? '(ว่าง/empty)' : JSON.stringify(value));
+/**
+ * A closed month's cell as people read it: money in baht (`100.00`, not satang), dates in Thai
+ * (Buddhist Era) or ISO, words as typed.
+ */
+export function showCell(sheet: DataTabKey, column: string, value: unknown, lang: 'th' | 'en'): string {
+  if (value === undefined || value === null) return lang === 'th' ? '(ว่าง)' : '(empty)';
+  const kind = tabSpec(sheet).columns.find((c) => c.key === column)?.kind;
+  if (kind === 'money' && typeof value === 'number') return formatBaht(value);
+  if (kind === 'date' && typeof value === 'string') return lang === 'th' ? thaiDate(value) : value;
+  return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+}
 
 /**
  * W_CLOSED_PERIOD_CHANGED: rows dated in an archived month up to `closed_through` that differ from
@@ -28,15 +41,16 @@ export function closedPeriodFindings(book: Book, archived: SnapshotContent[]): F
       const month = snapshot.month;
       if (change.kind === 'changed') {
         for (const cell of change.cells) {
+          const show = (value: unknown, lang: 'th' | 'en') => showCell(sheet, cell.column, value, lang);
           out.push(
             finding(
               'W_CLOSED_PERIOD_CHANGED',
               at(cell.column),
               {
-                th: `เดือน ${month} ปิดบัญชีแล้ว แต่ช่องนี้ถูกแก้จาก ${show(cell.before)} เป็น ${show(cell.after)}`,
-                en: `month ${month} is closed, but this cell changed from ${show(cell.before)} to ${show(cell.after)}`,
+                th: `เดือน ${thaiMonth(month)} ปิดบัญชีแล้ว แต่ช่องนี้ถูกแก้จาก ${show(cell.before, 'th')} เป็น ${show(cell.after, 'th')}`,
+                en: `month ${month} is closed, but this cell changed from ${show(cell.before, 'en')} to ${show(cell.after, 'en')}`,
               },
-              { limit: month, expected: show(cell.before), actual: show(cell.after) },
+              { month, before: show(cell.before, 'en'), after: show(cell.after, 'en') },
             ),
           );
         }
@@ -48,14 +62,14 @@ export function closedPeriodFindings(book: Book, archived: SnapshotContent[]): F
             at(MONTH_COLUMN[sheet] ?? null),
             added
               ? {
-                  th: `เดือน ${month} ปิดบัญชีแล้ว แต่มีการเพิ่มแถวนี้`,
+                  th: `เดือน ${thaiMonth(month)} ปิดบัญชีแล้ว แต่มีการเพิ่มแถวนี้`,
                   en: `month ${month} is closed, but this row was added`,
                 }
               : {
-                  th: `เดือน ${month} ปิดบัญชีแล้ว แต่แถว ${change.row} ที่เก็บไว้ถูกลบ`,
+                  th: `เดือน ${thaiMonth(month)} ปิดบัญชีแล้ว แต่แถว ${change.row} ที่เก็บไว้ถูกลบ`,
                   en: `month ${month} is closed, but its row ${change.row} was removed`,
                 },
-            { limit: month },
+            { month },
           ),
         );
       }

@@ -17,6 +17,7 @@ export const FINDING_CODES = {
   W_SUBGROUP_SIZE: 'warning',
   W_LOAN_WITHOUT_REQUEST: 'warning',
   W_RATE_ABOVE_LEGAL: 'warning',
+  W_RATE_TOO_LOW: 'warning',
   W_LOAN_OVERDUE: 'warning',
   W_COUNT_MISSING: 'warning',
   W_CLOSED_PERIOD_CHANGED: 'warning',
@@ -41,21 +42,48 @@ export interface Finding {
   /** A1 address (`D12`); null when there is no single cell. */
   cell: string | null;
   message: { th: string; en: string };
-  /** What the cell holds. */
+  /** What the cell holds, as typed (E_VALUE, E_UNKNOWN_REF, E_DUPLICATE_ID, E_DATE_RANGE, rates). */
   value?: TypedValue;
   /** Why a value was refused (E_VALUE): a parse reason or a rule key. */
   reason?: string;
-  /** The id referred to (E_UNKNOWN_REF) or repeated (E_DUPLICATE_ID). */
+  /** The values a dropdown column allows, as keys (E_VALUE on an enumeration). */
+  allowed?: string[];
+  /** The id typed in this cell that is not known (E_UNKNOWN_REF) or repeated (E_DUPLICATE_ID). */
   ref?: string;
-  /** The first row holding a repeated id. */
+  /** The first row holding a repeated id (E_DUPLICATE_ID). */
   first_row?: number;
-  /** A limit that was passed (days, households, rate). */
-  limit?: number | string;
-  /** Figures involved; money in satang. */
-  expected?: number | string;
-  actual?: number | string;
-  /** actual − expected, where both are money (E_COUNT_MISMATCH). */
+  /** What a books finding is about. */
+  member_id?: string;
+  loan_id?: string;
+  subgroup_id?: string;
+  /** `cash`, `bank` or `welfare` (the welfare fund). */
+  account?: 'cash' | 'bank' | 'welfare';
+  /** The day it happened (ISO `YYYY-MM-DD`). */
+  date?: string;
+  /** The month it concerns (`YYYY-MM`). */
+  month?: string;
+  /** The earliest or latest date allowed (E_DATE_RANGE; ISO). */
+  limit_date?: string;
+  /** A number that was passed: days, households or percent — the code says which (docs/findings.md). */
+  limit?: number;
+  /** Days held or overdue. */
+  days?: number;
+  /** How many (households in a sub-group). */
+  count?: number;
+  /** Money of the row (satang). */
+  amount?: number;
+  /** A balance (satang): after the row, or held. */
+  balance?: number;
+  /** Money the books say (expected) against money recorded or counted (actual), in satang. */
+  expected?: number;
+  actual?: number;
+  /** actual − expected (satang). */
   difference?: number;
+  /** The part of `difference` already there at the previous count (satang; E_COUNT_MISMATCH). */
+  carried?: number;
+  /** A closed month's cell before and after, as shown (W_CLOSED_PERIOD_CHANGED). */
+  before?: string;
+  after?: string;
 }
 
 /** Where a finding points. */

@@ -4,14 +4,33 @@ import { type Finding, type FindingPlace, finding } from '../check/finding.ts';
 import type { CashCount, DataTabKey, Loan } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
 import { formatBaht, type Satang } from '../parse/money.ts';
+import { thaiDate, thaiMonth } from '../thai-date.ts';
 import * as acct from './accounts.ts';
-import { type Account, BANK, CASH } from './accounts.ts';
+import { type Account, BANK, CASH, WELFARE_FUND } from './accounts.ts';
 import { addDays, daysBetween, monthBounds, monthOf, nextMonth } from './dates.ts';
 import type { Entry, Journal } from './journal.ts';
 import { loanSchedule, loanStatus } from './loan-schedule.ts';
 
 const baht = (satang: Satang) => formatBaht(satang);
-const ACCOUNT_TH: Record<string, string> = { cash: 'เงินสด', bank: 'เงินฝากธนาคาร' };
+const ACCOUNT_TH: Record<string, string> = {
+  cash: 'เงินสด',
+  bank: 'เงินฝากธนาคาร',
+  [WELFARE_FUND]: 'กองทุนสวัสดิการ',
+};
+const ACCOUNT_EN: Record<string, string> = { cash: 'cash', bank: 'bank', [WELFARE_FUND]: 'the welfare fund' };
+/** The finding's `account` field of a journal account. */
+const ACCOUNT_KEY: Record<string, 'cash' | 'bank' | 'welfare'> = {
+  cash: 'cash',
+  bank: 'bank',
+  [WELFARE_FUND]: 'welfare',
+};
+/** Balances that must never go below zero, and the sign that makes them positive in the journal. */
+const NEVER_NEGATIVE: { account: Account; sign: 1 | -1 }[] = [
+  { account: CASH, sign: 1 },
+  { account: BANK, sign: 1 },
+  // what the fund holds is owed to members: a credit balance, negative in the journal
+  { account: WELFARE_FUND, sign: -1 },
+];
 /** How many days before a month's end a count still counts for that month. */
 const COUNT_WINDOW_DAYS = 7;
 /** Days overdue after which a loan is flagged (and counted in PAR30). */
@@ -29,7 +48,7 @@ export function datedCounts(book: Book): { row: number; count: CashCount }[] {
 
 /**
  * The treasurer's ledger checks of SPEC §5, in one pass over the journal: overdrawn savings,
- * overpaid loans, negative cash or bank (one finding per episode), counts that differ from the
+ * overpaid loans, negative cash, bank or welfare fund (one finding per episode), counts that differ from the
  * books, money held too long by sub-group heads, overdue loans and months with no count.
  */
 export function checkLedger(book: Book, journal: Journal): Finding[] {
@@ -64,6 +83,7 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
       const entry = entries[i]!;
       for (const { account, amount } of entry.postings) {
         balance.set(account, (balance.get(account) ?? 0) + amount);
+        if (account === WELFARE_FUND) lastTouch.set(account, entry);
         if (account === CASH || account === BANK) {
           lastTouch.set(account, entry);
           const month = monthOf(entry.date);
@@ -81,9 +101,9 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
       }
       if (entry.kind === 'remittance') remitted(entry);
     }
-    for (const account of [CASH, BANK]) {
-      const below = (balance.get(account) ?? 0) < 0;
-      if (below && !negative.get(account)) negativeBalance(account, day);
+    for (const { account, sign } of NEVER_NEGATIVE) {
+      const below = sign * (balance.get(account) ?? 0) < 0;
+      if (below && !negative.get(account)) negativeBalance(account, sign, day);
       negative.set(account, below);
     }
     for (; c < counts.length && counts[c]!.count.date === day; c++) countMismatch(counts[c]!);
@@ -106,7 +126,7 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
           th: `ถอน ${baht(amount)} บาท เกินเงินออมของสมาชิก ${entry.member} (คงเหลือก่อนถอน ${baht(after + amount)} บาท)`,
           en: `withdrawal of ${baht(amount)} baht takes member ${entry.member} below zero (balance before: ${baht(after + amount)})`,
         },
-        { ref: entry.member, expected: after + amount, actual: amount },
+        { member_id: entry.member, amount, balance: after },
       ),
     );
   }
@@ -126,7 +146,7 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
           th: `ชำระเงินต้นเงินกู้ ${loanId} รวม ${baht(total)} บาท เกินเงินต้น ${baht(loan.principal)} บาท`,
           en: `principal repaid on loan ${loanId} totals ${baht(total)} baht, more than the ${baht(loan.principal)} lent`,
         },
-        { ref: loanId, expected: loan.principal, actual: total },
+        { loan_id: loanId, expected: loan.principal, actual: total },
       ),
     );
   }
@@ -156,10 +176,10 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
         'W_NOT_REMITTED',
         where('remittances', entry.row, 'date'),
         {
-          th: `หัวหน้ากลุ่มย่อย ${entry.subgroup} ถือเงินออมที่เก็บตั้งแต่ ${oldest} ไว้ ${days} วันก่อนนำส่ง (กำหนด ${limit} วัน)`,
+          th: `หัวหน้ากลุ่มย่อย ${entry.subgroup} ถือเงินออมที่เก็บตั้งแต่ ${thaiDate(oldest)} ไว้ ${days} วันก่อนนำส่ง (กำหนด ${limit} วัน)`,
           en: `sub-group ${entry.subgroup}'s head held savings collected on ${oldest} for ${days} days before remitting (limit ${limit})`,
         },
-        { ref: entry.subgroup, actual: days, limit },
+        { subgroup_id: entry.subgroup, date: oldest, days, limit },
       ),
     );
   }
@@ -176,18 +196,18 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
           'W_NOT_REMITTED',
           where('savings', head.row, 'date'),
           {
-            th: `หัวหน้ากลุ่มย่อย ${subgroup} ยังถือเงินออม ${baht(total)} บาท ที่เก็บตั้งแต่ ${head.date} (${days} วัน เกินกำหนด ${limit} วัน)`,
+            th: `หัวหน้ากลุ่มย่อย ${subgroup} ยังถือเงินออม ${baht(total)} บาท ที่เก็บตั้งแต่ ${thaiDate(head.date)} (${days} วัน เกินกำหนด ${limit} วัน)`,
             en: `sub-group ${subgroup}'s head still holds ${baht(total)} baht collected since ${head.date} (${days} days, limit ${limit})`,
           },
-          { ref: subgroup, actual: days, limit, expected: total },
+          { subgroup_id: subgroup, date: head.date, days, limit, balance: total },
         ),
       );
     }
   }
 
-  function negativeBalance(account: Account, day: IsoDate): void {
+  function negativeBalance(account: Account, sign: 1 | -1, day: IsoDate): void {
     const entry = lastTouch.get(account);
-    const amount = balance.get(account) ?? 0;
+    const amount = sign * (balance.get(account) ?? 0);
     const place =
       entry && entry.sheet !== 'settings'
         ? where(entry.sheet, entry.row, entry.column)
@@ -197,10 +217,10 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
         'E_NEGATIVE_BALANCE',
         place,
         {
-          th: `${ACCOUNT_TH[account]}ติดลบ ${baht(-amount)} บาท ณ สิ้นวันที่ ${day}`,
-          en: `${account} is ${baht(amount)} baht at the end of ${day}`,
+          th: `${ACCOUNT_TH[account]}ติดลบ ${baht(-amount)} บาท ณ สิ้นวันที่ ${thaiDate(day)}`,
+          en: `${ACCOUNT_EN[account]} is ${baht(amount)} baht at the end of ${day}`,
         },
-        { ref: account, limit: day, expected: 0, actual: amount },
+        { account: ACCOUNT_KEY[account], date: day, balance: amount },
       ),
     );
   }
@@ -211,18 +231,20 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
     const previous = lastCount.get(count.account);
     lastCount.set(count.account, { date: count.date, difference });
     if (difference === 0) return;
-    // where to look: a difference already there at the previous count is not new
+    // where to look: the part already there at the previous count is not new
+    const carried = previous?.difference ?? 0;
+    const arisen = difference - carried;
     const hint =
-      previous === undefined
+      previous === undefined || carried === 0
         ? { th: '', en: '' }
-        : previous.difference === difference
+        : arisen === 0
           ? {
-              th: ` — ส่วนต่างเดิมตั้งแต่การตรวจนับวันที่ ${previous.date} ไม่มีอะไรใหม่`,
-              en: ` — the same difference as at the count of ${previous.date}: nothing new since`,
+              th: ` — เป็นส่วนต่างเดิมทั้งหมดตั้งแต่การตรวจนับวันที่ ${thaiDate(previous.date)} ไม่มีส่วนต่างใหม่`,
+              en: ` — all of it was already there at the count of ${previous.date}: nothing new since`,
             }
           : {
-              th: ` — ส่วนต่างเกิดหลังการตรวจนับวันที่ ${previous.date}: ดูรายการตั้งแต่วันนั้นถึง ${count.date}`,
-              en: ` — it arose after the count of ${previous.date}: look at the rows from then to ${count.date}`,
+              th: ` — ${baht(carried)} บาท ยกมาจากการตรวจนับวันที่ ${thaiDate(previous.date)} และ ${baht(arisen)} บาท เกิดใหม่หลังจากนั้น: ดูรายการตั้งแต่ ${thaiDate(previous.date)} ถึง ${thaiDate(count.date)}`,
+              en: ` — ${baht(carried)} was already there at the count of ${previous.date} and ${baht(arisen)} is new since: look at the rows from ${previous.date} to ${count.date}`,
             };
     out.push(
       finding(
@@ -232,7 +254,14 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
           th: `${ACCOUNT_TH[count.account]}ที่นับได้ ${baht(count.balance)} บาท ไม่ตรงกับบัญชี ${baht(computed)} บาท (ต่างกัน ${baht(difference)} บาท)${hint.th}`,
           en: `counted ${count.account} ${baht(count.balance)} differs from the books' ${baht(computed)} by ${baht(difference)}${hint.en}`,
         },
-        { expected: computed, actual: count.balance, difference },
+        {
+          account: ACCOUNT_KEY[count.account],
+          date: count.date,
+          expected: computed,
+          actual: count.balance,
+          difference,
+          carried,
+        },
       ),
     );
   }
@@ -252,7 +281,13 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
             th: `เงินกู้ ${loan.loan_id} ค้างชำระ ${status.daysOverdue} วัน (ถึงกำหนด ${baht(status.due)} บาท ชำระแล้ว ${baht(status.repaid)} บาท)`,
             en: `loan ${loan.loan_id} is ${status.daysOverdue} days overdue (${baht(status.due)} due, ${baht(status.repaid)} repaid)`,
           },
-          { ref: loan.loan_id, actual: status.daysOverdue, limit: OVERDUE_DAYS, expected: status.due },
+          {
+            loan_id: loan.loan_id,
+            days: status.daysOverdue,
+            limit: OVERDUE_DAYS,
+            expected: status.due,
+            actual: status.repaid,
+          },
         ),
       );
     }
@@ -273,10 +308,10 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
             'W_COUNT_MISSING',
             { sheet: 'counts', row: null, column: 'date', cell: null },
             {
-              th: `เดือน ${month} ไม่มีการตรวจนับ${ACCOUNT_TH[account]}ใน ${COUNT_WINDOW_DAYS} วันสุดท้ายของเดือน`,
+              th: `เดือน ${thaiMonth(month)} ไม่มีการตรวจนับ${ACCOUNT_TH[account]}ใน ${COUNT_WINDOW_DAYS} วันสุดท้ายของเดือน`,
               en: `no ${account} count in the last ${COUNT_WINDOW_DAYS} days of ${month}`,
             },
-            { ref: account, limit: month },
+            { account: ACCOUNT_KEY[account], month, limit: COUNT_WINDOW_DAYS },
           ),
         );
       }

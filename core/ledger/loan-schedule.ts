@@ -30,9 +30,20 @@ export function loanSchedule(loan: Pick<Loan, 'principal' | 'term_months' | 'dis
   }));
 }
 
-/** Interest for one month on an outstanding principal at a monthly rate in percent, rounded to the satang. */
+/** Rates are read with at most 6 decimals of a percent: a rate is an exact count of millionths. */
+const RATE_SCALE = 1_000_000;
+
+/**
+ * Interest for one month on an outstanding principal at a monthly rate in percent, in integer
+ * arithmetic (the rate as millionths of a percent, the product in BigInt) rounded half up:
+ * 3,000 satang at 1.15 % is 34.5 → 35, never a float's 34.499….
+ */
 export function monthlyInterest(outstanding: Satang, monthlyRate: number): Satang {
-  return Math.round((outstanding * monthlyRate) / 100);
+  const rate = BigInt(Math.round(monthlyRate * RATE_SCALE));
+  const divisor = BigInt(100 * RATE_SCALE);
+  const product = BigInt(outstanding) * rate;
+  // half up, for a non-negative product: floor((2p + d) / 2d)
+  return Number((2n * product + divisor) / (2n * divisor));
 }
 
 /** A loan's position on a day. */

@@ -21,8 +21,11 @@ export const MAX_YEAR = 2200;
 /** A 4-digit year above this is Buddhist Era (BE = CE + 543). */
 const BE_THRESHOLD = 2400;
 const BE_OFFSET = 543;
+/** The latest Buddhist year a date cell may hold (2700 BE = 2157 CE). */
+const MAX_BE_YEAR = 2700;
 
-const MONTHS: Record<string, number> = {};
+/** Month names to numbers; a Map, so a typed `constructor` is no month. */
+const MONTHS = new Map<string, number>();
 const monthNames: string[][] = [
   ['มกราคม', 'ม.ค.', 'มค', 'january', 'jan'],
   ['กุมภาพันธ์', 'ก.พ.', 'กพ', 'february', 'feb'],
@@ -39,8 +42,8 @@ const monthNames: string[][] = [
 ];
 monthNames.forEach((names, i) => {
   for (const name of names) {
-    MONTHS[name] = i + 1;
-    MONTHS[name.replace(/\./g, '')] = i + 1;
+    MONTHS.set(name, i + 1);
+    MONTHS.set(name.replace(/\./g, ''), i + 1);
   }
 });
 
@@ -71,7 +74,7 @@ export function parseDate(value: CellValue, options: DateOptions): Parsed<IsoDat
   const era = ERA_BE.test(text) ? 'buddhist' : ERA_CE.test(text) ? 'gregorian' : options.calendar;
   m = NAMED.exec(text.replace(ERA_BE, ' ').replace(ERA_CE, ' ').replace(/\s+/g, ' '));
   if (m) {
-    const month = MONTHS[m[2]!.replace(/\s/g, '')] ?? MONTHS[m[2]!.replace(/[.\s]/g, '')];
+    const month = monthNumber(m[2]!);
     if (month === undefined) return fail('date_format');
     return build(Number(m[3]), month, Number(m[1]), m[3]!.length, era);
   }
@@ -100,7 +103,11 @@ function dateFromSerial(serial: number): Parsed<IsoDate> {
   if (!Number.isFinite(serial)) return fail('not_finite');
   const date = new Date((Math.floor(serial) - SERIAL_UNIX_OFFSET) * DAY_MS);
   const year = date.getUTCFullYear(); // NaN beyond ±8.64e15 ms
-  if (!(year >= MIN_YEAR && year <= MAX_YEAR)) return fail('date_year_range');
+  if (!(year >= MIN_YEAR)) return fail('date_year_range');
+  // `23/9/2569` typed into a date cell is stored as the year 2569 CE: a Buddhist year, as in text
+  if (year > BE_THRESHOLD && year <= MAX_BE_YEAR)
+    return build(year, date.getUTCMonth() + 1, date.getUTCDate(), 4, 'buddhist');
+  if (year > MAX_YEAR) return fail('date_year_range');
   return ok(isoDate(year, date.getUTCMonth() + 1, date.getUTCDate()));
 }
 
@@ -122,6 +129,51 @@ function dateFromInstant(value: Date, timeZone: string): Parsed<IsoDate> {
   for (const part of formatter.formatToParts(value)) parts[part.type] = part.value;
   return build(Number(parts.year), Number(parts.month), Number(parts.day), 4, 'gregorian');
 }
+
+/** The month number (1–12) of a Thai or English month name or abbreviation (`ส.ค.`, `สิงหาคม`, `aug`). */
+export function monthNumber(name: string): number | undefined {
+  const folded = foldWord(name).replace(/\s/g, '');
+  return MONTHS.get(folded) ?? MONTHS.get(folded.replace(/\./g, ''));
+}
+
+const MONTH_ISO = /^(\d{4})\s*[-/.]\s*(\d{1,2})$/;
+const MONTH_MY = /^(\d{1,2})\s*[-/.]\s*(\d{4})$/;
+const MONTH_NAMED = /^([^\d\s]+(?:\s?[^\d\s]+)*)\s*(\d{2}|\d{4})$/;
+
+/**
+ * Reads a month as people type it: `2026-08`, `2569-08`, `8/2569`, `08/2026`, `ส.ค. 2569`,
+ * `สิงหาคม 69`, Thai digits; a 4-digit year above 2400 is Buddhist Era, a 2-digit one follows
+ * `calendar`. A date cell (a serial number or a Date) gives its month. Answers `YYYY-MM`.
+ */
+export function parseMonth(value: CellValue, options: DateOptions = DEFAULT_DATE_OPTIONS): Parsed<string> {
+  if (typeof value === 'number' || value instanceof Date) {
+    const day = parseDate(value, options);
+    return day.ok ? ok(day.value.slice(0, 7)) : day;
+  }
+  if (typeof value !== 'string') return fail('wrong_type');
+  const text = foldWord(value).replace(ERA_BE, ' ').replace(ERA_CE, ' ').replace(/\s+/g, ' ').trim();
+  const era = ERA_BE.test(foldWord(value))
+    ? 'buddhist'
+    : ERA_CE.test(foldWord(value))
+      ? 'gregorian'
+      : options.calendar;
+  let year: number | undefined;
+  let month: number | undefined;
+  let digits = 4;
+  let m = MONTH_ISO.exec(text);
+  if (m) [year, month] = [Number(m[1]), Number(m[2])];
+  else if ((m = MONTH_MY.exec(text))) [year, month] = [Number(m[2]), Number(m[1])];
+  else if ((m = MONTH_NAMED.exec(text))) {
+    month = monthNumber(m[1]!);
+    year = Number(m[2]);
+    digits = m[2]!.length;
+  }
+  if (year === undefined || month === undefined || month < 1 || month > 12) return fail('month_format');
+  const day = build(year, month, 1, digits, era);
+  return day.ok ? ok(day.value.slice(0, 7)) : day;
+}
+
+const DEFAULT_DATE_OPTIONS: DateOptions = { calendar: 'buddhist', timeZone: 'Asia/Bangkok' };
 
 /** Number of days in a Gregorian month. */
 export function daysInMonth(year: number, month: number): number {

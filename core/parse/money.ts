@@ -13,17 +13,32 @@ const MONEY_TEXT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/;
 
 /**
  * Reads an amount in baht as integer satang: numbers, or text such as `1,250.50`, `฿1,250`,
- * `1250 บาท`, `๑,๒๕๐`. Never negative, at most 2 decimals, at most {@link MAX_SATANG}.
+ * `1250 บาท`, `1,250 บ.`, `50฿`, `1,250.-`, `๑,๒๕๐`. Never negative, at most 2 decimals, at most {@link MAX_SATANG}.
  */
 export function parseMoney(value: CellValue): Parsed<Satang> {
   if (typeof value === 'number') return moneyOfNumber(value);
   if (typeof value !== 'string') return fail('wrong_type');
-  let text = toArabicDigits(value.normalize('NFC')).trim();
-  text = text
-    .replace(/^฿\s*/, '')
-    .replace(/\s*(บาท|baht|thb)\.?$/i, '')
-    .replace(/^(thb)\s*/i, '')
-    .trim();
+  const text = stripCurrency(toArabicDigits(value.normalize('NFC')).trim());
+  return readMoneyText(text);
+}
+
+/**
+ * The ways Thai people write baht around a number: `฿1,250`, `1,250 บาท`, `1,250 บ.`, `50฿`,
+ * `1,250.-` (the dash says "no satang"), `THB 50`, in any order of these.
+ */
+const CURRENCY_AFFIXES = [/^(฿|thb)\s*/i, /\s*(บาท|baht|thb|บ\.|฿)$/i, /(?<=\d)\.[-–]$/];
+
+function stripCurrency(text: string): string {
+  let previous: string;
+  do {
+    previous = text;
+    for (const affix of CURRENCY_AFFIXES) text = text.replace(affix, '').trim();
+  } while (text !== previous && text !== '');
+  return text;
+}
+
+function readMoneyText(input: string): Parsed<Satang> {
+  let text = input;
   if (/^[-−–(]/.test(text) || /\)$/.test(text)) return fail('money_negative');
   if (text.startsWith('+')) text = text.slice(1);
   const match = MONEY_TEXT.exec(text);

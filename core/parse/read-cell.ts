@@ -1,6 +1,6 @@
 import type { CellValue } from '../cell.ts';
 import type { ColumnSpec } from '../model/tabs.ts';
-import { type DateOptions, parseDate } from './date.ts';
+import { type DateOptions, parseDate, parseMonth } from './date.ts';
 import { parseEnum } from './enumeration.ts';
 import { parseMoney } from './money.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
@@ -10,7 +10,6 @@ import {
   parseId,
   parseIdList,
   parseInteger,
-  parseMonth,
   parsePercent,
   parseText,
 } from './scalars.ts';
@@ -44,7 +43,7 @@ export function readCell(
     case 'emails':
       return parseEmails(value);
     case 'month':
-      return parseMonth(value);
+      return parseMonth(value, dates);
     case 'timezone':
       return parseTimeZone(value);
   }

@@ -90,17 +90,6 @@ export function parsePercent(value: CellValue): Parsed<number> {
   return ok(Number(text));
 }
 
-/** Reads a month as `YYYY-MM` (BE years above 2400 accepted). */
-export function parseMonth(value: CellValue): Parsed<string> {
-  if (typeof value !== 'string') return fail('wrong_type');
-  const m = /^(\d{4})[-/](\d{1,2})$/.exec(toArabicDigits(value).trim());
-  if (!m) return fail('month_format');
-  const year = Number(m[1]) > 2400 ? Number(m[1]) - 543 : Number(m[1]);
-  const month = Number(m[2]);
-  if (month < 1 || month > 12) return fail('month_format');
-  return ok(`${year}-${String(month).padStart(2, '0')}`);
-}
-
 /** Reads a comma-separated list of e-mail addresses. */
 export function parseEmails(value: CellValue): Parsed<string[]> {
   if (typeof value !== 'string') return fail('wrong_type');

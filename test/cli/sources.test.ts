@@ -115,6 +115,31 @@ describe('xlsx source', () => {
     expect(fromJson).toEqual(fromXlsx);
   });
 
+  it('reads a percent cell as the percentage shown (1% is stored as 0.01)', async () => {
+    expect(cellValue(0.01, '0%')).toBe('1%');
+    expect(cellValue(0.0115, '0.00%')).toBe('1.15%');
+    expect(cellValue(0.01, '0.00')).toBe(0.01);
+    expect(cellValue(0.01, '"%"0.00')).toBe(0.01);
+    const wb = smallBook();
+    setCell(wb, 'loans', 2, 'monthly_rate', 0.01);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeXlsx(wb)) as never);
+    const loans = book.worksheets.find((s) => s.name.includes('(loans)'))!;
+    const column = (loans.getRow(1).values as string[]).findIndex((h) => h?.includes('monthly_rate'));
+    loans.getCell(2, column).numFmt = '0%';
+    const file = join(dir, 'percent.xlsx');
+    await book.xlsx.writeFile(file);
+    const checked = checkWorkbook(await loadWorkbook(file), { asOf: '2026-11-26' });
+    expect(checked.findings.filter((f) => f.sheet === 'loans')).toEqual([]);
+    // the same 0.01 from the Sheets API (no format) is asked about, not charged in silence
+    writeFileSync(join(dir, 'percent.json'), JSON.stringify(batchGetFromWorkbook(wb)));
+    const fromJson = checkWorkbook(await loadWorkbook(join(dir, 'percent.json')), { asOf: '2026-11-26' });
+    const low = fromJson.findings.find((f) => f.code === 'W_RATE_TOO_LOW');
+    expect(low).toMatchObject({ sheet: 'loans', column: 'monthly_rate', value: 0.01 });
+    expect(low!.message.en).toContain('did you mean 1%?');
+  });
+
   it('refuses a file that is not a workbook', async () => {
     writeFileSync(join(dir, 'fake.xlsx'), 'not a zip');
     await expect(loadWorkbook(join(dir, 'fake.xlsx'))).rejects.toThrow(UnusableWorkbookError);

@@ -34,9 +34,18 @@ describe('closedPeriodFindings', () => {
     const [f] = closedPeriodFindings(readBook(wb, { asOf: '2026-11-26' }), [july]);
     expect(f).toMatchObject({
       cell: 'C2',
-      expected: '"ค่าเครื่องเขียน"',
-      actual: '"ค่าถ่ายเอกสาร"',
-      limit: '2026-07',
+      before: '"ค่าเครื่องเขียน"',
+      after: '"ค่าถ่ายเอกสาร"',
+      month: '2026-07',
     });
+  });
+
+  it('shows money in baht and dates in Thai, not satang (issue 7, class 8)', () => {
+    const wb = closed();
+    setCell(wb, 'other', 2, 'amount', 1500);
+    const [f] = closedPeriodFindings(readBook(wb, { asOf: '2026-11-26' }), [july]);
+    expect(f).toMatchObject({ before: '150.00', after: '1,500.00' });
+    expect(f!.message.th).toContain('เดือน ก.ค. 2569 ปิดบัญชีแล้ว แต่ช่องนี้ถูกแก้จาก 150.00 เป็น 1,500.00');
+    expect(f!.message.en).not.toContain('15000');
   });
 });

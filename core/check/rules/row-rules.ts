@@ -1,5 +1,6 @@
 import type { ColumnSpec, RefTarget } from '../../model/tabs.ts';
 import { tabSpec } from '../../model/tabs.ts';
+import { thaiDate } from '../../thai-date.ts';
 import type { TableLayout } from '../../workbook.ts';
 import type { RowResult } from '../check-row.ts';
 import { placeOf } from '../check-row.ts';
@@ -140,10 +141,10 @@ function checkDates(
           'E_DATE_RANGE',
           placeOf(layout, result.row, column.key),
           {
-            th: `${name().th} ${date} อยู่หลังวันนี้ (${ctx.asOf})`,
+            th: `${name().th} ${thaiDate(date)} อยู่หลังวันนี้ (${thaiDate(ctx.asOf)})`,
             en: `${name().en} ${date} is after today (${ctx.asOf})`,
           },
-          { value: date, limit: ctx.asOf },
+          { value: date, limit_date: ctx.asOf },
         ),
       );
     } else if (layout.spec.money && opening !== undefined && date < opening) {
@@ -152,10 +153,10 @@ function checkDates(
           'E_DATE_RANGE',
           placeOf(layout, result.row, column.key),
           {
-            th: `${name().th} ${date} อยู่ก่อนวันเริ่มบัญชี (${opening})`,
+            th: `${name().th} ${thaiDate(date)} อยู่ก่อนวันเริ่มบัญชี (${thaiDate(opening)})`,
             en: `${name().en} ${date} is before the opening date (${opening})`,
           },
-          { value: date, limit: opening },
+          { value: date, limit_date: opening },
         ),
       );
     }
@@ -181,11 +182,31 @@ function rateWarning(
   );
 }
 
+/**
+ * A rate below this many percent is almost surely a percent cell read as a fraction (`1%` is
+ * stored as 0.01): ask, rather than charge 0.01 % a month in silence. Zero (no interest) is fine.
+ */
+export const LOWEST_PLAUSIBLE_RATE = 0.1;
+
+function tooLowWarning(layout: TableLayout, row: number, column: string, rate: number): Finding {
+  const meant = Number((rate * 100).toPrecision(12));
+  return finding(
+    'W_RATE_TOO_LOW',
+    placeOf(layout, row, column),
+    {
+      th: `ดอกเบี้ย ${rate}% ต่ำเกินจริง — หมายถึง ${meant}% หรือไม่? (ช่องที่จัดรูปแบบเป็น % เก็บ 1% เป็น 0.01)`,
+      en: `interest ${rate}% is implausibly low — did you mean ${meant}%? (a cell formatted as % stores 1% as 0.01)`,
+    },
+    { value: rate, limit: LOWEST_PLAUSIBLE_RATE },
+  );
+}
+
 function checkLoanRate(layout: TableLayout, result: RowResult, out: Finding[]): void {
   const rate = result.values.monthly_rate;
-  if (typeof rate === 'number' && rate > LEGAL_MONTHLY_RATE) {
-    out.push(rateWarning(layout, result.row, 'monthly_rate', rate, 'month'));
-  }
+  if (typeof rate !== 'number') return;
+  if (rate > LEGAL_MONTHLY_RATE) out.push(rateWarning(layout, result.row, 'monthly_rate', rate, 'month'));
+  else if (rate > 0 && rate < LOWEST_PLAUSIBLE_RATE)
+    out.push(tooLowWarning(layout, result.row, 'monthly_rate', rate));
 }
 
 function checkDebtRate(layout: TableLayout, result: RowResult, out: Finding[]): void {
@@ -195,6 +216,8 @@ function checkDebtRate(layout: TableLayout, result: RowResult, out: Finding[]): 
   const yearly = period === 'month' ? rate * 12 : rate;
   if (yearly > LEGAL_YEARLY_RATE + 1e-9)
     out.push(rateWarning(layout, result.row, 'interest_rate', rate, period));
+  else if (rate > 0 && rate < LOWEST_PLAUSIBLE_RATE)
+    out.push(tooLowWarning(layout, result.row, 'interest_rate', rate));
 }
 
 function checkLoanRequest(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
@@ -221,7 +244,7 @@ function checkLoanRequest(ctx: CheckContext, layout: TableLayout, result: RowRes
         th: `เงินกู้ ${loanId} ไม่มีคำขอกู้ที่อนุมัติแล้วของสมาชิก ${member}`,
         en: `loan ${loanId} has no approved request from member ${member}`,
       },
-      { ref: typeof requestId === 'string' ? requestId : member },
+      { loan_id: loanId, member_id: member },
     ),
   );
 }

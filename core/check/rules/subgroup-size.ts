@@ -34,7 +34,7 @@ export function checkSubgroupSizes(
           th: `กลุ่มย่อย ${subgroup} มี ${set.size} ครัวเรือน เกินกำหนด ${limit} ครัวเรือน`,
           en: `sub-group ${subgroup} has ${set.size} households, more than ${limit}`,
         },
-        { ref: subgroup, actual: set.size, limit },
+        { subgroup_id: subgroup, count: set.size, limit },
       ),
     );
   }

@@ -104,9 +104,25 @@ describe('ledger checks', () => {
       .map((f) => [f.cell, f.message.en.split(' — ')[1] ?? '']);
     expect(messages).toEqual([
       ['C2', ''],
-      ['C4', 'the same difference as at the count of 2026-07-31: nothing new since'],
-      ['C5', 'it arose after the count of 2026-08-31: look at the rows from then to 2026-09-30'],
-      ['C6', 'it arose after the count of 2026-09-30: look at the rows from then to 2026-10-31'],
+      ['C4', 'all of it was already there at the count of 2026-07-31: nothing new since'],
+      [
+        'C5',
+        '10.00 was already there at the count of 2026-08-31 and -29.00 is new since: look at the rows from 2026-08-31 to 2026-09-30',
+      ],
+      [
+        'C6',
+        '-19.00 was already there at the count of 2026-09-30 and 29.00 is new since: look at the rows from 2026-09-30 to 2026-10-31',
+      ],
+    ]);
+    // the figures, for scripts: how much of the difference was carried from the previous count
+    const figures = checkWorkbook(wb, { asOf: AS_OF })
+      .findings.filter((f) => f.code === 'E_COUNT_MISMATCH')
+      .map((f) => [f.difference, f.carried]);
+    expect(figures).toEqual([
+      [1_000, 0],
+      [1_000, 1_000],
+      [-1_900, 1_000],
+      [1_000, -1_900],
     ]);
   });
 
@@ -115,7 +131,7 @@ describe('ledger checks', () => {
     setCell(wb, 'savings', 4, 'amount', 60);
     setCell(wb, 'other', 2, 'amount', 110);
     const [f] = checkWorkbook(wb, { asOf: AS_OF }).findings;
-    expect(f).toMatchObject({ ref: 'M2', expected: 5_050, actual: 6_000 });
+    expect(f).toMatchObject({ member_id: 'M2', amount: 6_000, balance: -950 });
   });
 
   it('takes a deposit and a withdrawal on the same day in that order', () => {

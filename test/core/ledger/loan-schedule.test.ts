@@ -37,6 +37,27 @@ describe('loanSchedule', () => {
   it('charges interest on the outstanding principal, rounded to the satang', () => {
     expect(monthlyInterest(100_000, 1)).toBe(1_000);
     expect(monthlyInterest(33_333, 1.25)).toBe(417);
+    // 3,000 × 1.15 % is exactly 34.5: half up is 35 (a float product gives 34.4999… → 34)
+    expect(monthlyInterest(3_000, 1.15)).toBe(35);
+    expect(monthlyInterest(0, 1.15)).toBe(0);
+  });
+
+  it('equals exact decimal arithmetic rounded half up (property)', () => {
+    // the rate as a decimal text with up to 4 places, as it is typed; exact value = digits / 10^places
+    const rateText = fc
+      .tuple(fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 0, max: 4 }))
+      .map(([units, places]) => ({ units, places, text: (units / 10 ** places).toFixed(places) }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), rateText, (outstanding, rate) => {
+        // interest = outstanding × units / (100 × 10^places), half up
+        const numerator = BigInt(outstanding) * BigInt(rate.units);
+        const denominator = 100n * 10n ** BigInt(rate.places);
+        const quotient = numerator / denominator;
+        const exact = 2n * (numerator % denominator) >= denominator ? quotient + 1n : quotient;
+        expect(monthlyInterest(outstanding, Number(rate.text))).toBe(Number(exact));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

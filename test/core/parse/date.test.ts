@@ -33,6 +33,10 @@ describe('parseDate', () => {
     [46279, BE, '2026-09-14'],
     [46279.75, BE, '2026-09-14'],
     [36526, BE, '2000-01-01'],
+    // a Buddhist year typed into a date cell: Sheets and Excel store 23/9/2569 as 2569 CE
+    [244615, BE, '2026-09-23'],
+    [244615, CE, '2026-09-23'],
+    [new Date(Date.UTC(2569, 8, 22, 17)), BE, '2026-09-23'],
   ])('reads %j as %s', (input, options, iso) => {
     expect(parseDate(input, options)).toEqual({ ok: true, value: iso });
   });
@@ -54,6 +58,8 @@ describe('parseDate', () => {
     ['14/9/3100', 'date_year_range'],
     ['14 ฟฟฟ 69', 'date_format'],
     ['yesterday', 'date_format'],
+    ['1 constructor 2569', 'date_format'],
+    ['1 __proto__ 2569', 'date_format'],
     ['14/9', 'date_format'],
     ['46279', 'date_format'],
     ['', 'date_format'],
@@ -61,6 +67,8 @@ describe('parseDate', () => {
     [1e308, 'date_year_range'],
     [-5, 'date_year_range'],
     [1, 'date_year_range'],
+    // 2800 CE is neither a plausible Gregorian year nor a Buddhist one
+    [328930, 'date_year_range'],
     [true, 'wrong_type'],
     [new Date(Number.NaN), 'date_format'],
   ])('refuses %j (%s)', (input, reason) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseId, parseInteger, parsePercent, parseText } from '../../../core/index.ts';
-import { parseCategory, parseEmails, parseIdList, parseMonth } from '../../../core/parse/scalars.ts';
+import { parseMonth } from '../../../core/parse/date.ts';
+import { parseCategory, parseEmails, parseIdList } from '../../../core/parse/scalars.ts';
 
 describe('parseId', () => {
   it.each([
@@ -83,10 +84,26 @@ describe('parseMonth, parseEmails, parseCategory', () => {
     ['2026-08', '2026-08'],
     ['2569-8', '2026-08'],
     ['๒๕๖๙/๐๘', '2026-08'],
+    // months with a Buddhist year, as treasurers write them (issue 7, class 5)
+    ['2569-09', '2026-09'],
+    ['ส.ค. 2569', '2026-08'],
+    ['ส.ค.2569', '2026-08'],
+    ['สิงหาคม 2569', '2026-08'],
+    ['สิงหาคม พ.ศ. 2569', '2026-08'],
+    ['ส.ค. 69', '2026-08'],
+    ['8/2569', '2026-08'],
+    ['08/2026', '2026-08'],
+    ['๘/๒๕๖๙', '2026-08'],
+    ['Aug 2026', '2026-08'],
+    [46265, '2026-08'],
+    [244600, '2026-09'],
   ])('month %j is %s', (input, month) => expect(parseMonth(input)).toEqual({ ok: true, value: month }));
   it('refuses a month 13 or a date', () => {
     expect(parseMonth('2026-13')).toEqual({ ok: false, reason: 'month_format' });
     expect(parseMonth('2026-08-01')).toEqual({ ok: false, reason: 'month_format' });
+    expect(parseMonth('ฟฟฟ 2569')).toEqual({ ok: false, reason: 'month_format' });
+    expect(parseMonth('8/1700')).toEqual({ ok: false, reason: 'date_year_range' });
+    expect(parseMonth('constructor 2569')).toEqual({ ok: false, reason: 'month_format' });
   });
   it('reads comma-separated e-mails', () => {
     expect(parseEmails('a@x.org, b@y.th')).toEqual({ ok: true, value: ['a@x.org', 'b@y.th'] });
