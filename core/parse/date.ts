@@ -157,20 +157,21 @@ export function parseMonth(value: CellValue, options: DateOptions = DEFAULT_DATE
     : ERA_CE.test(foldWord(value))
       ? 'gregorian'
       : options.calendar;
-  let year: number | undefined;
-  let month: number | undefined;
-  let digits = 4;
-  let m = MONTH_ISO.exec(text);
-  if (m) [year, month] = [Number(m[1]), Number(m[2])];
-  else if ((m = MONTH_MY.exec(text))) [year, month] = [Number(m[2]), Number(m[1])];
-  else if ((m = MONTH_NAMED.exec(text))) {
-    month = monthNumber(m[1]!);
-    year = Number(m[2]);
-    digits = m[2]!.length;
-  }
+  const { year, month, digits } = monthParts(text);
   if (year === undefined || month === undefined || month < 1 || month > 12) return fail('month_format');
   const day = build(year, month, 1, digits, era);
   return day.ok ? ok(day.value.slice(0, 7)) : day;
+}
+
+/** The year and month of a month's text, as written (no era applied yet). */
+function monthParts(text: string): { year?: number; month?: number; digits: number } {
+  const iso = MONTH_ISO.exec(text);
+  if (iso) return { year: Number(iso[1]), month: Number(iso[2]), digits: 4 };
+  const my = MONTH_MY.exec(text);
+  if (my) return { year: Number(my[2]), month: Number(my[1]), digits: 4 };
+  const named = MONTH_NAMED.exec(text);
+  if (named) return { year: Number(named[2]), month: monthNumber(named[1]!), digits: named[2]!.length };
+  return { digits: 4 };
 }
 
 const DEFAULT_DATE_OPTIONS: DateOptions = { calendar: 'buddhist', timeZone: 'Asia/Bangkok' };
