@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import {
+  CATEGORIES,
   ENUMERATIONS,
   findTab,
   SETTING_SPECS,
@@ -18,8 +19,8 @@ const PRINT: Partial<ExcelJS.PageSetup> = {
   fitToHeight: 0,
 };
 
-/** Rows of the template that get dropdowns and formats. */
-const TEMPLATE_ROWS = 2000;
+/** The last row of a sheet (Excel and LibreOffice): dropdowns and formats cover whole columns. */
+const LAST_ROW = 1_048_576;
 
 interface DataValidationsApi {
   add(range: string, validation: ExcelJS.DataValidation): void;
@@ -42,7 +43,7 @@ export async function writeXlsx(workbook: Workbook | undefined): Promise<Buffer>
     });
     if (source) for (const row of source.rows) sheet.addRow(row.map((cell) => cell ?? null));
     else sheet.addRows(templateRows(spec));
-    styleSheet(sheet, spec, !!source);
+    styleSheet(sheet, spec);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -61,7 +62,7 @@ function templateRows(spec: TabSpec): (string | number | null)[][] {
   return [header, ...SETTING_SPECS.map((s) => [`${s.th} (${s.key})`, defaults[s.key] ?? null])];
 }
 
-function styleSheet(sheet: ExcelJS.Worksheet, spec: TabSpec, filled: boolean): void {
+function styleSheet(sheet: ExcelJS.Worksheet, spec: TabSpec): void {
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F0E0' } };
@@ -77,7 +78,7 @@ function styleSheet(sheet: ExcelJS.Worksheet, spec: TabSpec, filled: boolean): v
     if (column.kind === 'date') col.numFmt = '[$-107041E]d/m/yyyy';
     if (column.kind === 'money') col.numFmt = '#,##0.00';
     const letter = col.letter;
-    const range = `${letter}2:${letter}${Math.max(TEMPLATE_ROWS, filled ? sheet.rowCount : 0)}`;
+    const range = `${letter}2:${letter}${LAST_ROW}`;
     const validation = validationOf(column);
     if (validation) validations.add(range, validation);
   });
@@ -108,6 +109,19 @@ function validationOf(column: ColumnSpec): ExcelJS.DataValidation | undefined {
       formulae: [`"${words.join(',')}"`],
       ...message,
       error: `เลือกจากรายการ: ${words.join(', ')} / choose from the list`,
+    };
+  }
+  if (column.kind === 'category') {
+    // the groups name their own categories too: offer the known words, accept any text
+    const words = [...Object.values(CATEGORIES.expense), ...Object.values(CATEGORIES.income)]
+      .map((thai) => thai[0])
+      .filter((word, i, all) => all.indexOf(word) === i);
+    return {
+      type: 'list',
+      allowBlank: !column.required,
+      formulae: [`"${words.join(',')}"`],
+      showErrorMessage: false,
+      errorStyle: 'information',
     };
   }
   if (column.kind === 'money') {

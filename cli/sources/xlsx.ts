@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { CellValue, SheetTab, Workbook } from '../../core/index.ts';
 import { UnusableWorkbookError } from './batchget-json.ts';
 
@@ -6,30 +8,43 @@ const DAY_MS = 86_400_000;
 const SERIAL_UNIX_OFFSET = 25569;
 
 /**
- * Reads an `.xlsx` file (what "Download as Excel" gives) into a workbook. Date cells become
- * serial numbers: exceljs gives them as UTC wall-clock dates, and a serial is what the Sheets
- * API gives too, so both sources read the same day.
+ * Reads an `.xlsx` file (what "Download as Excel" gives) into a workbook, with exceljs's
+ * streaming reader: cells only (no data validations, which a whole-column dropdown would expand
+ * into a million cells, and no styles beyond number formats). Date cells become serial numbers:
+ * a serial is what the Sheets API gives too, so both sources read the same day.
  */
 export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workbook> {
-  const book = new ExcelJS.Workbook();
+  let ordered: Uint8Array;
   try {
-    await book.xlsx.load(bytes as ArrayBuffer);
+    ordered = await inReadingOrder(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
   } catch (error) {
     throw new UnusableWorkbookError('not a readable .xlsx file', { cause: error });
   }
-  const tabs: SheetTab[] = [];
-  book.eachSheet((sheet) => {
-    const rows: CellValue[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-        values[columnNumber - 1] = cellValue(cell.value, cell.numFmt);
-      });
-      rows[rowNumber - 1] = values;
-    });
-    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-    tabs.push({ name: sheet.name, rows });
+  const input = Readable.from([Buffer.from(ordered)]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
   });
+  const tabs: SheetTab[] = [];
+  try {
+    for await (const sheet of reader) {
+      const rows: CellValue[][] = [];
+      for await (const row of sheet) {
+        const values: CellValue[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+          values[columnNumber - 1] = cellValue(cell.value, cell.numFmt);
+        });
+        rows[row.number - 1] = values;
+      }
+      for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+      tabs.push({ name: (sheet as unknown as { name: string }).name, rows });
+    }
+  } catch (error) {
+    throw new UnusableWorkbookError('not a readable .xlsx file', { cause: error });
+  }
   return { tabs };
 }
 
@@ -56,4 +71,32 @@ export function cellValue(value: ExcelJS.CellValue, numFmt?: string): CellValue 
 /** True for a number format that shows a percentage (a `%` outside quotes and brackets). */
 export function isPercentFormat(numFmt: string): boolean {
   return /%/.test(numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+}
+
+/** The parts the streaming reader must have seen before the first worksheet. */
+const FIRST_PARTS = [
+  'xl/_rels/workbook.xml.rels',
+  'xl/workbook.xml',
+  'xl/styles.xml',
+  'xl/sharedStrings.xml',
+];
+
+/**
+ * exceljs's streaming reader needs the workbook, its relations, styles and shared strings before
+ * any worksheet; files written by other programs may put them anywhere. When they come late, the
+ * zip is rewritten (stored, not compressed again) with them first.
+ */
+async function inReadingOrder(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files);
+  const firstSheet = names.findIndex((name) => name.startsWith('xl/worksheets/'));
+  const late = FIRST_PARTS.some((part) => names.indexOf(part) > firstSheet);
+  if (firstSheet < 0 || !late) return bytes;
+  const ordered = new JSZip();
+  const rest = names.filter((name) => !FIRST_PARTS.includes(name));
+  for (const name of [...FIRST_PARTS.filter((part) => names.includes(part)), ...rest]) {
+    const file = zip.files[name]!;
+    if (!file.dir) ordered.file(name, await file.async('uint8array'));
+  }
+  return ordered.generateAsync({ type: 'uint8array', compression: 'STORE' });
 }

@@ -1,6 +1,8 @@
 import { a1, type CellValue, isBlank } from '../cell.ts';
+import { allowedText } from '../labels.ts';
 import type { DataTabKey } from '../model/records.ts';
 import type { ColumnSpec } from '../model/tabs.ts';
+import { enumKeys } from '../parse/enumeration.ts';
 import { readCell } from '../parse/read-cell.ts';
 import { isEmptyRow, type TableLayout } from '../workbook.ts';
 import type { CheckContext } from './context.ts';
@@ -133,6 +135,19 @@ export function valueFinding(
   const name = columnName(column);
   const why = reasonText(reason);
   const typed = cell === undefined ? '' : ` ${quoted(cell)}`;
+  if (column.kind === 'enum' && reason === 'enum') {
+    // a value outside a dropdown: say what the dropdown allows
+    const allowed = allowedText(column.enumeration!);
+    return finding(
+      'E_VALUE',
+      placeOf(layout, row, column.key),
+      {
+        th: `${name.th}${typed}: ${why.th} — เลือกได้: ${allowed}`,
+        en: `${name.en}${typed}: ${why.en} — allowed: ${allowed}`,
+      },
+      { value: echo(cell), reason, allowed: enumKeys(column.enumeration!) },
+    );
+  }
   return finding(
     'E_VALUE',
     placeOf(layout, row, column.key),

@@ -5,7 +5,7 @@ import type { IsoDate } from '../parse/date.ts';
 import { layoutWorkbook, type TableLayout, type Workbook } from '../workbook.ts';
 import { checkRow, placeOf, type RowResult } from './check-row.ts';
 import { buildContext, type CheckContext } from './context.ts';
-import { type Finding, finding } from './finding.ts';
+import { type Finding, type FindingCode, finding } from './finding.ts';
 import { columnName } from './messages.ts';
 import { readSettings } from './read-settings.ts';
 import { checkSubgroupSizes } from './rules/subgroup-size.ts';
@@ -18,13 +18,28 @@ export interface CheckOptions {
   asOf: AsOf;
 }
 
-/** The answer of `sajja check` (SPEC §7). */
+/** A row of a data tab. */
+export interface RowRef {
+  sheet: DataTabKey;
+  row: number;
+}
+
+/** Which rows with errors are in the books and which are not (docs/decisions.md, "rows with errors"). */
+export interface BooksStatus {
+  /** Rows with a cell error: not in the journal, the summary, the passbook or the export until fixed. */
+  left_out: RowRef[];
+  /** Rows in the books that carry an error the books found (overdrawn, overpaid, below zero). */
+  posted_with_errors: (RowRef & { codes: FindingCode[] })[];
+}
+
+/** The answer of `sajja check` (SPEC §7, with `as_of` and `books`). */
 export interface CheckResult {
   group_id: string | null;
   ok: boolean;
   as_of: IsoDate;
   counts: { error: number; warning: number };
   findings: Finding[];
+  books: BooksStatus;
 }
 
 /** A workbook read into typed rows, with everything found wrong on the way. */
@@ -75,15 +90,19 @@ export function recordsOf<T>(book: Book, tab: DataTabKey): T[] {
 }
 
 /** Counts findings into the shape of SPEC §7. */
-export function resultOf(groupId: string | null, asOf: IsoDate, findings: Finding[]): CheckResult {
-  const error = findings.filter((f) => f.severity === 'error').length;
-  return {
-    group_id: groupId,
-    ok: error === 0,
-    as_of: asOf,
-    counts: { error, warning: findings.length - error },
-    findings,
-  };
+export function resultOf(
+  groupId: string | null,
+  asOf: IsoDate,
+  findings: Finding[],
+  books: BooksStatus = { left_out: [], posted_with_errors: [] },
+): CheckResult {
+  let error = 0;
+  let warning = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') error++;
+    else warning++;
+  }
+  return { group_id: groupId, ok: error === 0, as_of: asOf, counts: { error, warning }, findings, books };
 }
 
 function checkStructure(layouts: Map<TabKey, TableLayout>, out: Finding[]): void {

@@ -1,4 +1,5 @@
 import { a1, isBlank } from '../cell.ts';
+import { allowedText } from '../labels.ts';
 import {
   DEFAULT_CALENDAR,
   DEFAULT_TIMEZONE,
@@ -7,6 +8,8 @@ import {
   SettingsSchema,
 } from '../model/settings.ts';
 import type { DateOptions } from '../parse/date.ts';
+import { enumKeys } from '../parse/enumeration.ts';
+import type { EnumerationName } from '../parse/enumerations.ts';
 import { readCell } from '../parse/read-cell.ts';
 import { nameMatches, type TableLayout } from '../workbook.ts';
 import { echo, type Finding, type FindingPlace, finding } from './finding.ts';
@@ -99,12 +102,24 @@ function finish(
 
 function settingFinding(
   place: FindingPlace,
-  spec: { key: string; th: string },
+  spec: { key: string; th: string; kind?: string; enumeration?: EnumerationName },
   cell: unknown,
   reason: string,
 ): Finding {
   const name = columnName(spec);
   const why = reasonText(reason);
+  if (spec.enumeration !== undefined && reason === 'enum') {
+    const allowed = allowedText(spec.enumeration);
+    return finding(
+      'E_VALUE',
+      place,
+      {
+        th: `${name.th} ${quoted(cell)}: ${why.th} — เลือกได้: ${allowed}`,
+        en: `${name.en} ${quoted(cell)}: ${why.en} — allowed: ${allowed}`,
+      },
+      { value: echo(cell), reason, allowed: enumKeys(spec.enumeration) },
+    );
+  }
   return finding(
     'E_VALUE',
     place,

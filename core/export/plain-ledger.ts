@@ -1,4 +1,4 @@
-import type { CheckedBooks } from '../jobs/check-books.ts';
+import { type CheckedBooks, postedErrors } from '../jobs/check-books.ts';
 import type { Account } from '../ledger/accounts.ts';
 import { addDays } from '../ledger/dates.ts';
 import type { Entry } from '../ledger/journal.ts';
@@ -102,7 +102,9 @@ export function exportLedger(checked: CheckedBooks, format: LedgerFormat): strin
   lines.push(
     `${comment} Sajja export of ${book.settings.group_id} (${book.settings.group_name}), as of ${book.context.asOf}`,
   );
-  for (const x of journal.excluded) lines.push(`${comment} not posted (has errors): ${x.sheet} row ${x.row}`);
+  for (const x of checked.result.books.left_out)
+    lines.push(`${comment} left out of the books (has errors): ${x.sheet} row ${x.row}`);
+  const marked = postedErrors(checked);
   if (format === 'beancount') {
     lines.push(
       `option "title" "${book.settings.group_name.replace(/"/g, "'")}"`,
@@ -140,7 +142,15 @@ export function exportLedger(checked: CheckedBooks, format: LedgerFormat): strin
   for (const entry of journal.entries) {
     while (c < counts.length && counts[c]!.count.date < entry.date) emitCount(counts[c++]!);
     const title = describe(entry);
-    lines.push(format === 'hledger' ? `${entry.date} ${title}` : `${entry.date} * "${title}"`);
+    const errors = marked.get(`${entry.sheet}:${entry.row}`);
+    // a posted row with an error is marked: "!" is both tools' flag for a transaction to look at
+    const flag = errors ? '!' : '*';
+    const note = errors ? `  ; errors: ${errors.join(', ')}` : '';
+    lines.push(
+      format === 'hledger'
+        ? `${entry.date}${errors ? ' !' : ''} ${title}${note}`
+        : `${entry.date} ${flag} "${title}"${note}`,
+    );
     for (const p of entry.postings)
       lines.push(`    ${toolAccount(p.account, format)}  ${amount(p.amount)} THB`);
     lines.push('');

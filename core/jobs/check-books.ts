@@ -1,14 +1,17 @@
 import {
   type Book,
+  type BooksStatus,
   type CheckOptions,
   type CheckResult,
+  type RowRef,
   readBook,
   resultOf,
 } from '../check/check-workbook.ts';
-import type { Finding } from '../check/finding.ts';
+import type { Finding, FindingCode } from '../check/finding.ts';
 import { sortFindings } from '../check/sort-findings.ts';
 import { buildJournal, type Journal } from '../ledger/journal.ts';
 import { checkLedger } from '../ledger/ledger-checks.ts';
+import type { DataTabKey } from '../model/records.ts';
 import type { Workbook } from '../workbook.ts';
 
 /** A workbook read, posted to its journal and checked: what every later job starts from. */
@@ -19,12 +22,53 @@ export interface CheckedBooks {
   result: CheckResult;
 }
 
+/** Tabs whose rows feed the books (the journal, the counts, the household figures). */
+const BOOK_TABS: readonly DataTabKey[] = [
+  'savings',
+  'remittances',
+  'loans',
+  'repayments',
+  'welfare',
+  'other',
+  'counts',
+  'household_accounts',
+  'debt_survey',
+];
+
+/**
+ * The rule for rows with errors, said out loud (docs/decisions.md): a row with a cell error
+ * (a value, a reference, a date) is left out of the books until fixed; a row whose only errors
+ * are what the books found (an overdrawing withdrawal, an overpaid loan, a balance below zero) is
+ * posted — the money did move — and marked wherever it is shown.
+ */
+export function booksStatus(book: Book, journal: Journal, findings: Finding[]): BooksStatus {
+  const left_out: RowRef[] = [];
+  for (const sheet of BOOK_TABS)
+    for (const { row, record } of book.tables.get(sheet) ?? []) if (!record) left_out.push({ sheet, row });
+  const posted = new Set<string>();
+  for (const e of journal.entries) if (e.sheet !== 'settings') posted.add(`${e.sheet}:${e.row}`);
+  const flagged = new Map<string, { sheet: DataTabKey; row: number; codes: FindingCode[] }>();
+  for (const f of findings) {
+    if (f.severity !== 'error' || f.row === null || !posted.has(`${f.sheet}:${f.row}`)) continue;
+    const key = `${f.sheet}:${f.row}`;
+    const item = flagged.get(key) ?? { sheet: f.sheet as DataTabKey, row: f.row, codes: [] };
+    if (!item.codes.includes(f.code)) item.codes.push(f.code);
+    flagged.set(key, item);
+  }
+  return { left_out, posted_with_errors: [...flagged.values()] };
+}
+
 /** Reads a workbook, builds its journal and runs every check of SPEC §5 (row, reference and ledger). */
 export function checkBooks(workbook: Workbook, options: CheckOptions): CheckedBooks {
   const book = readBook(workbook, options);
   const journal = buildJournal(book);
   const findings = sortFindings([...book.findings, ...checkLedger(book, journal)]);
-  const result = resultOf(book.identified ? book.settings.group_id : null, book.context.asOf, findings);
+  const result = resultOf(
+    book.identified ? book.settings.group_id : null,
+    book.context.asOf,
+    findings,
+    booksStatus(book, journal, findings),
+  );
   return { book, journal, findings, result };
 }
 
@@ -37,5 +81,15 @@ export function checkWorkbook(workbook: Workbook, options: CheckOptions): CheckR
 export function withFindings(checked: CheckedBooks, extra: Finding[]): CheckedBooks {
   if (extra.length === 0) return checked;
   const findings = sortFindings([...checked.findings, ...extra]);
-  return { ...checked, findings, result: resultOf(checked.result.group_id, checked.result.as_of, findings) };
+  const books = booksStatus(checked.book, checked.journal, findings);
+  return {
+    ...checked,
+    findings,
+    result: resultOf(checked.result.group_id, checked.result.as_of, findings, books),
+  };
+}
+
+/** The codes of the errors on each posted row, by `sheet:row`: what a passbook line is marked with. */
+export function postedErrors(checked: CheckedBooks): Map<string, FindingCode[]> {
+  return new Map(checked.result.books.posted_with_errors.map((p) => [`${p.sheet}:${p.row}`, p.codes]));
 }

@@ -125,7 +125,8 @@ function readCategory(value: CellValue, kind: 'income' | 'expense' | undefined):
   if (!text.ok) return text;
   const lookups = kind ? [categoryLookups[kind]] : [categoryLookups.expense, categoryLookups.income];
   for (const lookup of lookups) {
-    const key = findKey(lookup, text.value);
+    // `ค่าอาหาร` is the cost of food: the word after "ค่า" (cost of) names the category too
+    const key = findKey(lookup, text.value) ?? findKey(lookup, text.value.replace(/^ค่า\s*/, ''));
     if (key !== undefined) return ok(key);
   }
   return text;

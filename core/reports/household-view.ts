@@ -1,10 +1,11 @@
-import { recordsOf } from '../check/check-workbook.ts';
+import { type RowRef, recordsOf } from '../check/check-workbook.ts';
 import type { CheckedBooks } from '../jobs/check-books.ts';
 import { monthOf } from '../ledger/dates.ts';
 import type { Debt, HouseholdEntry } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
 import { REDUCIBLE_CATEGORIES } from '../parse/enumerations.ts';
 import type { Satang } from '../parse/money.ts';
+import { type DebtFreeStatus, debtFree } from './debt-free.ts';
 
 export interface HouseholdMonth {
   month: string;
@@ -40,8 +41,15 @@ export interface HouseholdView {
   total_debt: Satang;
   /** Total debt ÷ a year's income (average month × 12), 2 decimals; null without income. */
   debt_to_income: number | null;
-  /** Months to pay every debt from the average monthly net saving; null when nothing is saved. */
+  /**
+   * Months until every surveyed debt is paid at today's payments (simulated month by month,
+   * highest rate first); null unless `debt_free` is `months` or `debt_free`.
+   */
   months_to_debt_free: number | null;
+  /** `debt_free` (no debt), `months`, `not_at_this_payment` (payments do not cover interest) or `no_data`. */
+  debt_free: DebtFreeStatus;
+  /** The household's account and survey rows left out of these figures until their errors are fixed. */
+  left_out: RowRef[];
 }
 
 /** Payoff order: highest yearly rate first; an informal lender of unknown rate first of all (they charge ~20% a month). */
@@ -104,6 +112,16 @@ export function householdView(checked: CheckedBooks, householdId: string): House
     }))
     .sort((a, b) => payoffRank(b) - payoffRank(a) || b.outstanding - a.outstanding);
   const total = latest.reduce((s, d) => s + d.outstanding, 0);
+  const wayOut = debtFree(
+    surveyDate === null
+      ? null
+      : latest.map((d) => ({
+          outstanding: d.outstanding,
+          monthly_rate: d.yearly_rate === null ? null : d.yearly_rate / 12,
+          creditor_type: d.creditor_type,
+          monthly_payment: d.monthly_payment,
+        })),
+  );
   return {
     group_id: book.settings.group_id,
     household_id: householdId,
@@ -116,6 +134,12 @@ export function householdView(checked: CheckedBooks, householdId: string): House
     debts: latest,
     total_debt: total,
     debt_to_income: average.income > 0 ? ratio(total / (average.income * 12), 2) : null,
-    months_to_debt_free: total === 0 ? 0 : average.net > 0 ? Math.ceil(total / average.net) : null,
+    months_to_debt_free: wayOut.months,
+    debt_free: wayOut.status,
+    left_out: checked.result.books.left_out.filter(
+      (r) =>
+        (r.sheet === 'household_accounts' || r.sheet === 'debt_survey') &&
+        book.tables.get(r.sheet)?.find((x) => x.row === r.row)?.values.household_id === householdId,
+    ),
   };
 }

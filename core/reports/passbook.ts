@@ -1,4 +1,5 @@
-import type { CheckedBooks } from '../jobs/check-books.ts';
+import type { RowRef } from '../check/check-workbook.ts';
+import { type CheckedBooks, postedErrors } from '../jobs/check-books.ts';
 import { loanSchedule, loanStatus, monthlyInterest } from '../ledger/loan-schedule.ts';
 import type { Loan, Member } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
@@ -12,6 +13,8 @@ export interface PassbookLine {
   balance: Satang;
   sheet: string;
   row: number | null;
+  /** Errors on this posted row (e.g. E_SAVINGS_OVERDRAWN): the line is in the books, and marked. */
+  errors: string[];
 }
 
 export interface PassbookLoan {
@@ -21,7 +24,14 @@ export interface PassbookLoan {
   monthly_rate: number;
   term_months: number;
   schedule: { number: number; due: IsoDate; principal: Satang }[];
-  repayments: { date: IsoDate; principal: Satang; interest: Satang; fine: Satang; row: number | null }[];
+  repayments: {
+    date: IsoDate;
+    principal: Satang;
+    interest: Satang;
+    fine: Satang;
+    row: number | null;
+    errors: string[];
+  }[];
   repaid: Satang;
   outstanding: Satang;
   days_overdue: number;
@@ -39,6 +49,8 @@ export interface Passbook {
   savings_balance: Satang;
   welfare: { contributed: Satang; received: Satang };
   loans: PassbookLoan[];
+  /** The member's rows left out of the books until their errors are fixed. */
+  left_out: RowRef[];
 }
 
 /** The passbook of one member as of the check date; undefined when the member is unknown. */
@@ -47,6 +59,8 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
   const memberRow = (book.tables.get('members') ?? []).find((r) => r.values.member_id === memberId);
   if (!memberRow) return undefined;
   const asOf = book.context.asOf;
+  const marked = postedErrors(checked);
+  const errorsOf = (sheet: string, row: number | null) => marked.get(`${sheet}:${row}`) ?? [];
   const savings: PassbookLine[] = [];
   let balance = 0;
   let contributed = 0;
@@ -58,7 +72,15 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
     else if (e.kind === 'welfare_payout') received += amount;
     else if (e.kind === 'deposit' || e.kind === 'withdrawal') {
       balance += e.kind === 'deposit' ? amount : -amount;
-      savings.push({ date: e.date, kind: e.kind, amount, balance, sheet: e.sheet, row: e.row });
+      savings.push({
+        date: e.date,
+        kind: e.kind,
+        amount,
+        balance,
+        sheet: e.sheet,
+        row: e.row,
+        errors: errorsOf(e.sheet, e.row),
+      });
     }
   }
   const loans: PassbookLoan[] = [];
@@ -76,6 +98,7 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
           interest: part('income:interest'),
           fine: part('income:fines'),
           row: e.row,
+          errors: errorsOf(e.sheet, e.row),
         };
       });
     const repaid = repayments.reduce((s, r) => s + r.principal, 0);
@@ -105,5 +128,28 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
     savings_balance: balance,
     welfare: { contributed, received },
     loans,
+    left_out: leftOutOf(checked, memberId),
   };
+}
+
+/** The member's savings, welfare, loan and repayment rows left out of the books. */
+function leftOutOf(checked: CheckedBooks, memberId: string): RowRef[] {
+  const { book } = checked;
+  const loansOfMember = new Set<string>();
+  for (const { values } of book.tables.get('loans') ?? [])
+    if (values.member_id === memberId && typeof values.loan_id === 'string')
+      loansOfMember.add(values.loan_id);
+  const left = new Set(checked.result.books.left_out.map((r) => `${r.sheet}:${r.row}`));
+  const out: RowRef[] = [];
+  for (const sheet of ['savings', 'welfare', 'loans', 'repayments'] as const) {
+    for (const { row, values } of book.tables.get(sheet) ?? []) {
+      if (!left.has(`${sheet}:${row}`)) continue;
+      const mine =
+        sheet === 'repayments'
+          ? typeof values.loan_id === 'string' && loansOfMember.has(values.loan_id)
+          : values.member_id === memberId;
+      if (mine) out.push({ sheet, row });
+    }
+  }
+  return out;
 }

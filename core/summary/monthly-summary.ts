@@ -6,6 +6,7 @@ import { sumWhere } from '../ledger/balances.ts';
 import { monthBounds } from '../ledger/dates.ts';
 import { OVERDUE_DAYS } from '../ledger/ledger-checks.ts';
 import { loanSchedule, loanStatus } from '../ledger/loan-schedule.ts';
+import { monthFindings } from '../model/month-rows.ts';
 import type { DataTabKey, Debt, HouseholdEntry, Loan, Member } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
 import type { Satang } from '../parse/money.ts';
@@ -50,7 +51,10 @@ export interface MonthlySummary {
     in_transit: Satang;
     member_savings: Satang;
   }[];
+  /** Findings of the month: on its rows, or about it (a missing count), as of the check date. */
   checks: { errors: number; warnings: number };
+  /** Findings of the whole book as of the check date (what `sajja check` counts). */
+  book_checks: { errors: number; warnings: number };
 }
 
 /** What the group owes on a credit-balance account, as a positive figure (never −0). */
@@ -197,8 +201,15 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
       in_transit: after.get(accounts.transit(subgroup_id)) ?? 0,
       member_savings: memberSavings.get(subgroup_id) ?? 0,
     })),
-    checks: { errors: checked.result.counts.error, warnings: checked.result.counts.warning },
+    checks: countOf(monthFindings(book.tables, checked.findings, month)),
+    book_checks: { errors: checked.result.counts.error, warnings: checked.result.counts.warning },
   };
+}
+
+function countOf(findings: { severity: string }[]) {
+  let errors = 0;
+  for (const f of findings) if (f.severity === 'error') errors++;
+  return { errors, warnings: findings.length - errors };
 }
 
 function loanFigures(checked: CheckedBooks, repaid: Map<string, Satang>, last: IsoDate) {

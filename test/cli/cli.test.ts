@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { batchGetFromWorkbook } from '../../cli/sources/batchget-json.ts';
+import { readXlsx } from '../../cli/sources/xlsx.ts';
 import { TABS } from '../../core/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { setCell, smallBook } from '../helpers/small-book.ts';
+import { sheetXml } from '../helpers/xlsx-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sajja-cli-'));
 
@@ -98,28 +99,26 @@ describe('sajja CLI', () => {
   it('writes the template: Thai tabs and headers, frozen header, dropdowns, instructions', async () => {
     const path = join(dir, 'template.xlsx');
     expect((await runCli('template', path)).code).toBe(0);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
-    expect(book.worksheets[0]!.name).toBe('วิธีใช้ (instructions)');
-    const savings = book.getWorksheet('เงินออม (savings)')!;
-    expect(savings.getRow(1).values).toContain('วันที่ (date)');
-    expect(savings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const validations = (
-      savings as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
-    ).dataValidations.model;
-    const typeValidation = Object.entries(validations).find(([address]) => address.startsWith('C2'))?.[1];
-    expect(typeValidation).toMatchObject({ type: 'list', formulae: ['"ฝาก,ถอน"'] });
-    const settings = book.getWorksheet('ตั้งค่า (settings)')!;
-    const settingsValidations = (
-      settings as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
-    ).dataValidations.model;
-    expect(Object.values(settingsValidations)).toContainEqual(
-      expect.objectContaining({ type: 'list', formulae: ['"พุทธศักราช,คริสต์ศักราช"'] }),
+    const bytes = readFileSync(path);
+    const back = await readXlsx(bytes);
+    expect(back.tabs[0]!.name).toBe('วิธีใช้ (instructions)');
+    const savingsTab = back.tabs.find((t) => t.name === 'เงินออม (savings)')!;
+    expect(savingsTab.rows[0]).toContain('วันที่ (date)');
+    const xml = await sheetXml(bytes);
+    const savings = xml.get('เงินออม (savings)')!;
+    expect(savings).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+    // dropdowns and formats cover whole columns, not the first 2,000 rows (issue 7, class 18)
+    expect(savings).toMatch(
+      /<dataValidation type="list"[^>]*sqref="C2:C1048576"><formula1>&quot;ฝาก,ถอน&quot;/,
     );
+    const household = xml.get('บัญชีครัวเรือน')!;
+    // a category column offers the known words and still takes any text (no error message)
+    expect(household).toMatch(
+      /<dataValidation type="list" errorStyle="information" sqref="D2:D1048576"><formula1>&quot;อาหาร,เหล้าบุหรี่,หวย/,
+    );
+    expect(xml.get('ตั้งค่า (settings)')!).toContain('<formula1>&quot;พุทธศักราช,คริสต์ศักราช&quot;</formula1>');
     for (const spec of TABS) {
-      expect(book.worksheets.some((s) => s.name === `${spec.th} (${spec.key})` || s.name === spec.th)).toBe(
-        true,
-      );
+      expect(back.tabs.some((t) => t.name === `${spec.th} (${spec.key})` || t.name === spec.th)).toBe(true);
     }
 
     // an empty template is structurally whole: only the settings it needs are missing

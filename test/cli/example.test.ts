@@ -1,9 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
+import { writeXlsx } from '../../cli/sources/write-xlsx.ts';
+import { readXlsx } from '../../cli/sources/xlsx.ts';
+import { type CellValue, columnIndex } from '../../core/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 const AS_OF = '2026-11-26';
@@ -21,26 +23,31 @@ describe('the example workbook', () => {
   });
 
   it('with planted mistakes gives exactly those findings at their cells', async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(EXAMPLE_WORKBOOK);
-    const plant = (tab: string, cell: string, value: ExcelJS.CellValue) => {
-      const sheet = book.worksheets.find((s) => s.name === tab || s.name.endsWith(`(${tab})`));
-      sheet!.getCell(cell).value = value;
+    // planted in the example's cells, written back as .xlsx in the template's layout
+    const book = await readXlsx(readFileSync(EXAMPLE_WORKBOOK));
+    const plant = (tab: string, cell: string, value: CellValue) => {
+      const sheet = book.tabs.find((s) => s.name === tab || s.name.endsWith(`(${tab})`))!;
+      const column = columnIndex(cell.replace(/\d+$/, ''));
+      const row = Number(cell.replace(/^[A-Z]+/, ''));
+      sheet.rows[row - 1]![column] = value;
+    };
+    const cellOf = (tab: string, cell: string) => {
+      const sheet = book.tabs.find((s) => s.name === tab || s.name.endsWith(`(${tab})`))!;
+      return sheet.rows[Number(cell.slice(1)) - 1]![columnIndex(cell.slice(0, 1))];
     };
     plant('savings', 'D10', '12,5O');
     plant('savings', 'A20', '31/02/2569');
     plant('members', 'B5', null);
     plant('members', 'E6', '๑ ก.ค. ๖๙'); // a valid Thai date: no finding
     plant('remittances', 'B3', 'SG99');
-    const repayments = book.worksheets.find((s) => s.name.endsWith('(repayments)'))!;
-    plant('repayments', 'G3', repayments.getCell('G2').value);
+    plant('repayments', 'G3', cellOf('repayments', 'G2'));
     plant('บัญชีครัวเรือน', 'A5', '15/12/2569');
     plant('welfare', 'C4', 'ฝากเงิน');
     plant('loans', 'E2', 2);
     plant('debt_survey', 'F2', '20%');
     plant('debt_survey', 'G2', 'ต่อเดือน');
     const path = join(mkdtempSync(join(tmpdir(), 'sajja-')), 'planted.xlsx');
-    await book.xlsx.writeFile(path);
+    writeFileSync(path, await writeXlsx(book));
 
     const { code, out } = await runCli('check', path, '--as-of', AS_OF, '--json');
     const result = JSON.parse(out);

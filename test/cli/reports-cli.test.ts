@@ -29,6 +29,7 @@ describe('sajja summary, passbook, household, export', () => {
       'households',
       'subgroups',
       'checks',
+      'book_checks',
     ]);
     expect(s.subgroups).toHaveLength(4);
     expect(Number.isInteger(s.balances.cash.closing)).toBe(true);

@@ -12,8 +12,9 @@ import {
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
 import { writeXlsx } from '../../cli/sources/write-xlsx.ts';
 import { cellValue, readXlsx } from '../../cli/sources/xlsx.ts';
-import { checkWorkbook, type Workbook } from '../../core/index.ts';
+import { checkWorkbook, columnLetters, type Workbook } from '../../core/index.ts';
 import { setCell, smallBook } from '../helpers/small-book.ts';
+import { plainXlsx } from '../helpers/xlsx-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sajja-src-'));
 const trimmed = (wb: Workbook) =>
@@ -122,14 +123,13 @@ describe('xlsx source', () => {
     expect(cellValue(0.01, '"%"0.00')).toBe(0.01);
     const wb = smallBook();
     setCell(wb, 'loans', 2, 'monthly_rate', 0.01);
-    const ExcelJS = (await import('exceljs')).default;
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await writeXlsx(wb)) as never);
-    const loans = book.worksheets.find((s) => s.name.includes('(loans)'))!;
-    const column = (loans.getRow(1).values as string[]).findIndex((h) => h?.includes('monthly_rate'));
-    loans.getCell(2, column).numFmt = '0%';
+    const loans = wb.tabs.find((t) => t.name.endsWith('(loans)'))!;
+    const column = loans.rows[0]!.findIndex((h) => String(h).includes('monthly_rate'));
     const file = join(dir, 'percent.xlsx');
-    await book.xlsx.writeFile(file);
+    writeFileSync(
+      file,
+      await plainXlsx(wb, [{ tab: 'loans', cell: `${columnLetters(column)}2`, numFmt: '0%' }]),
+    );
     const checked = checkWorkbook(await loadWorkbook(file), { asOf: '2026-11-26' });
     expect(checked.findings.filter((f) => f.sheet === 'loans')).toEqual([]);
     // the same 0.01 from the Sheets API (no format) is asked about, not charged in silence

@@ -39,6 +39,36 @@ describe('passbook', () => {
   });
 });
 
+/**
+ * The example household's way out, worked month by month in baht: 20,000 informal at 20 %, 10,000
+ * at 1 %, 50,000 at 7 %/12, paying 5,000 + 1,000 a month (the BAAC loan has no payment).
+ */
+const SIMULATED_MONTHS = simulate([
+  [20_000, 0.2, 5_000],
+  [10_000, 0.01, 1_000],
+  [50_000, 0.07 / 12, 0],
+]);
+
+function simulate(debts: [number, number, number][]): number {
+  const pool = debts.reduce((s, d) => s + d[2], 0);
+  const open = debts.map(([balance, rate, pay]) => ({ balance, rate, pay }));
+  for (let month = 1; ; month++) {
+    for (const d of open) d.balance = Math.round((d.balance + d.balance * d.rate) * 100) / 100;
+    let left = pool;
+    for (const d of open) {
+      const pay = Math.min(d.pay, d.balance, left);
+      d.balance -= pay;
+      left -= pay;
+    }
+    for (const d of open) {
+      const pay = Math.min(d.balance, left);
+      d.balance -= pay;
+      left -= pay;
+    }
+    if (open.every((d) => d.balance < 0.005)) return month;
+  }
+}
+
 describe('household view', () => {
   it('gives income and expense by month, reducible spending, debts in payoff order and months to debt-free', () => {
     const wb = smallBook();
@@ -62,6 +92,7 @@ describe('household view', () => {
       creditor: 'นายทุน',
       creditor_type: 'หนี้นอกระบบ',
       outstanding: 20_000,
+      monthly_payment: 5_000,
     });
     addRow(wb, 'debt_survey', {
       survey_date: '15/6/2569',
@@ -71,6 +102,7 @@ describe('household view', () => {
       outstanding: 10_000,
       interest_rate: 1,
       rate_period: 'ต่อเดือน',
+      monthly_payment: 1_000,
     });
     const h = householdView(checkBooks(wb, { asOf: AS_OF }), 'H1')!;
     expect(h.months).toEqual([
@@ -85,19 +117,28 @@ describe('household view', () => {
     ]);
     expect(h.total_debt).toBe(8_000_000);
     expect(h.debt_to_income).toBe(1.21); // 80,000 ÷ (5,500 × 12)
-    expect(h.months_to_debt_free).toBe(21); // 80,000 ÷ 3,900 a month
+    // 6,000 a month: the informal 20,000 (taken at 20 % a month) first, then the rest
+    expect(h.debt_free).toBe('months');
+    expect(h.months_to_debt_free).toBe(SIMULATED_MONTHS);
   });
 
-  it('says a household saving nothing will not get out of debt at this rate', () => {
+  it('says "no data" without payments, and "not at this payment" when they do not cover the interest', () => {
     const wb = smallBook();
-    addRow(wb, 'household_accounts', {
-      date: '5/8/2569',
+    let h = householdView(checkBooks(wb, { asOf: AS_OF }), 'H1')!;
+    expect([h.debt_free, h.months_to_debt_free]).toEqual(['no_data', null]);
+    addRow(wb, 'debt_survey', {
+      survey_date: '15/6/2569',
       household_id: 'H1',
-      type: 'รายจ่าย',
-      category: 'อาหาร',
-      amount: 9000,
+      creditor: 'นายทุน',
+      creditor_type: 'หนี้นอกระบบ',
+      outstanding: 20_000,
+      interest_rate: 240,
+      rate_period: 'ต่อปี',
+      monthly_payment: 1_000,
     });
-    expect(householdView(checkBooks(wb, { asOf: AS_OF }), 'H1')!.months_to_debt_free).toBeNull();
+    h = householdView(checkBooks(wb, { asOf: AS_OF }), 'H1')!;
+    expect([h.debt_free, h.months_to_debt_free]).toEqual(['not_at_this_payment', null]);
+    expect(householdView(checkBooks(wb, { asOf: AS_OF }), 'H2')!.debt_free).toBe('no_data');
     expect(householdView(checkBooks(wb, { asOf: AS_OF }), 'H9')).toBeUndefined();
   });
 });

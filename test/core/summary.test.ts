@@ -44,6 +44,7 @@ describe('summariseMonth (hand-computed on the small book)', () => {
         { subgroup_id: 'SG1', collected: 15_050, remitted: 15_050, in_transit: 0, member_savings: 13_050 },
       ],
       checks: { errors: 0, warnings: 0 },
+      book_checks: { errors: 0, warnings: 0 },
     });
   });
 
@@ -115,5 +116,28 @@ describe('summariseMonth (hand-computed on the small book)', () => {
       informal_debt: 1_000_000,
       debt_change: -4_000_000,
     });
+  });
+});
+
+describe('summary checks: one meaning (issue 7, class 10)', () => {
+  it('counts the month’s own findings in `checks`, the whole book in `book_checks`, the same in a snapshot', async () => {
+    const { buildSnapshot } = await import('../../core/archive/snapshot.ts');
+    const wb = smallBook();
+    setCell(wb, 'savings', 2, 'amount', '1O0'); // July: an error on a July row
+    setCell(wb, 'members', 3, 'name', '=HYPERLINK("x")'); // an error on the book, in no month
+    const checked = checkBooks(wb, { asOf: AS_OF });
+    const july = summariseMonth(checked, '2026-07');
+    const august = summariseMonth(checked, '2026-08');
+    expect(july.checks.errors).toBeGreaterThanOrEqual(1);
+    expect(august.checks).toEqual({ errors: 0, warnings: 0 });
+    expect(july.book_checks).toEqual({
+      errors: checked.result.counts.error,
+      warnings: checked.result.counts.warning,
+    });
+    expect(july.book_checks.errors).toBe(july.checks.errors + 1);
+    // the archived snapshot of July (read as of July's last day) says the same
+    const snapshot = buildSnapshot(wb, '2026-07');
+    expect(snapshot.content.summary.checks).toEqual(july.checks);
+    expect(snapshot.content.counts).toEqual({ error: july.checks.errors, warning: july.checks.warnings });
   });
 });

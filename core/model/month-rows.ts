@@ -1,0 +1,54 @@
+import type { RowResult } from '../check/check-row.ts';
+import type { Finding } from '../check/finding.ts';
+import type { DataTabKey } from './records.ts';
+
+/** The date column that places a row of a tab in a month. */
+export const MONTH_COLUMN: Partial<Record<DataTabKey, string>> = {
+  savings: 'date',
+  remittances: 'date',
+  loan_requests: 'date',
+  loans: 'disbursed_on',
+  repayments: 'date',
+  welfare: 'date',
+  other: 'date',
+  counts: 'date',
+  household_accounts: 'date',
+  debt_survey: 'survey_date',
+};
+
+/** One archived row: its sheet row and the values read from it (normalised: satang, ISO dates, keys). */
+export interface SnapshotRow {
+  row: number;
+  values: Record<string, unknown>;
+}
+
+/** The rows of each dated tab that fall in a month, as read (valid or not). */
+export function monthRows(
+  tables: Map<DataTabKey, RowResult[]>,
+  month: string,
+): Partial<Record<DataTabKey, SnapshotRow[]>> {
+  const rows: Partial<Record<DataTabKey, SnapshotRow[]>> = {};
+  for (const [tab, column] of Object.entries(MONTH_COLUMN) as [DataTabKey, string][]) {
+    const list = (tables.get(tab) ?? [])
+      .filter((r) => typeof r.values[column] === 'string' && (r.values[column] as string).startsWith(month))
+      .map((r) => ({ row: r.row, values: r.values }));
+    if (list.length > 0) rows[tab] = list;
+  }
+  return rows;
+}
+
+/**
+ * The findings that belong to a month (SPEC §6 `checks`): those on a row dated in the month, and
+ * those about the month itself (a count missing at its end). Findings on undated tabs (settings,
+ * members, households) belong to the book, not to a month.
+ */
+export function monthFindings(
+  tables: Map<DataTabKey, RowResult[]>,
+  findings: Finding[],
+  month: string,
+): Finding[] {
+  const inMonth = new Set<string>();
+  for (const [tab, list] of Object.entries(monthRows(tables, month)))
+    for (const r of list!) inMonth.add(`${tab}:${r.row}`);
+  return findings.filter((f) => f.month === month || (f.row !== null && inMonth.has(`${f.sheet}:${f.row}`)));
+}
