@@ -21,8 +21,13 @@ export interface Workbook {
 export function nameMatches(name: string, key: string, th: string): boolean {
   const folded = foldWord(name);
   if (folded === key || folded === foldWord(th)) return true;
-  return folded.endsWith(`(${key})`) || folded.replace(/\s/g, '').endsWith(`(${key})`);
+  if (folded.endsWith(`(${key})`) || folded.replace(/\s/g, '').endsWith(`(${key})`)) return true;
+  // .xlsx cuts tab names to 31 characters: `บัญชีครัวเรือน (household_accou` is still that tab
+  return name.length === XLSX_NAME_LIMIT && foldWord(`${th} (${key})`).startsWith(folded);
 }
+
+/** The longest tab name an .xlsx file keeps (Excel's limit; Sheets' download cuts to it). */
+const XLSX_NAME_LIMIT = 31;
 
 /** A tab found in the workbook, with where each known column is (0-based index). */
 export interface TableLayout {

@@ -10,6 +10,7 @@ import { columnName } from './messages.ts';
 import { readSettings } from './read-settings.ts';
 import { checkSubgroupSizes } from './rules/subgroup-size.ts';
 import { sortFindings } from './sort-findings.ts';
+import { unknownTabFindings } from './unknown-tabs.ts';
 
 /** "Today" for date and overdue checks: a date, or a clock that gives it in the group's zone. */
 export type AsOf = IsoDate | ((timeZone: string) => IsoDate);
@@ -63,7 +64,9 @@ const DATA_TABS = TABS.filter((tab) => tab.key !== 'settings');
 export function readBook(workbook: Workbook, options: CheckOptions): Book {
   const findings: Finding[] = [];
   const layouts = layoutWorkbook(workbook);
-  checkStructure(layouts, findings);
+  const guessed = unknownTabFindings(workbook, layouts);
+  checkStructure(layouts, findings, new Set(guessed.map((f) => f.sheet)));
+  findings.push(...guessed);
   const { settings, dates, usable } = readSettings(layouts.get('settings'), findings);
   const asOf = typeof options.asOf === 'function' ? options.asOf(settings.timezone) : options.asOf;
   const context = buildContext(layouts, settings, dates, asOf);
@@ -105,9 +108,14 @@ export function resultOf(
   return { group_id: groupId, ok: error === 0, as_of: asOf, counts: { error, warning }, findings, books };
 }
 
-function checkStructure(layouts: Map<TabKey, TableLayout>, out: Finding[]): void {
+function checkStructure(
+  layouts: Map<TabKey, TableLayout>,
+  out: Finding[],
+  guessed: Set<TabKey | null>,
+): void {
   for (const spec of REQUIRED_TABS) {
-    if (layouts.has(spec.key)) continue;
+    // a required tab found under another name has its finding already, naming that tab
+    if (layouts.has(spec.key) || guessed.has(spec.key)) continue;
     out.push(
       finding(
         'E_SHEET_MISSING',

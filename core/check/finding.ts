@@ -21,6 +21,7 @@ export const FINDING_CODES = {
   W_LOAN_OVERDUE: 'warning',
   W_COUNT_MISSING: 'warning',
   W_CLOSED_PERIOD_CHANGED: 'warning',
+  W_SHEET_UNKNOWN: 'warning',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
