@@ -7,8 +7,14 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ArchiveCorruptError, type ArchiveStore, type Commit } from '../core/archive/archive-store.ts';
+import {
+  ArchiveCorruptError,
+  type ArchivedGroup,
+  type ArchiveStore,
+  type Commit,
+} from '../core/archive/archive-store.ts';
 
 /** Largest content part: well under DynamoDB's 400 KB item limit, keys and attributes included. */
 export const PART_BYTES = 64 * 1024;
@@ -60,6 +66,45 @@ export class DynamoArchiveStore implements ArchiveStore {
     return (await this.history(groupId))
       .filter((c) => c.month === month)
       .sort((a, b) => a.version - b.version);
+  }
+
+  async groups(): Promise<ArchivedGroup[]> {
+    // the commits only (parts are many and large): a scan is fine for listing what the archive holds
+    const heads = new Map<string, ArchivedGroup & { seq: number }>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new ScanCommand({
+          TableName: this.table,
+          FilterExpression: 'begins_with(SK, :s)',
+          ProjectionExpression: 'group_id, #month, seq, #hash',
+          ExpressionAttributeNames: { '#month': 'month', '#hash': 'hash' },
+          ExpressionAttributeValues: { ':s': 'S#' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const group = String(item.group_id);
+        const seq = Number(item.seq);
+        const known = heads.get(group);
+        const month = String(item.month);
+        const snapshots = (known?.snapshots ?? 0) + 1;
+        const lastMonth = known && known.last_month > month ? known.last_month : month;
+        if (!known || seq > known.seq)
+          heads.set(group, {
+            group_id: group,
+            snapshots,
+            last_month: lastMonth,
+            head_hash: String(item.hash),
+            seq,
+          });
+        else heads.set(group, { ...known, snapshots, last_month: lastMonth });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return [...heads.values()]
+      .map(({ seq: _seq, ...group }) => group)
+      .sort((a, b) => (a.group_id < b.group_id ? -1 : 1));
   }
 
   async month(month: string): Promise<Commit[]> {

@@ -1,27 +1,34 @@
 import { formatBaht } from '../core/index.ts';
+import { bilingualLabel } from '../core/labels.ts';
 import type { HouseholdView } from '../core/reports/household-view.ts';
 import type { Passbook } from '../core/reports/passbook.ts';
 import type { MonthlySummary } from '../core/summary/monthly-summary.ts';
+import { thaiDate, thaiMonth } from '../core/thai-date.ts';
+import { padEnd, padStart } from './text/columns.ts';
+import { oneLine } from './text/inert.ts';
 
-const b = (satang: number) => formatBaht(satang).padStart(14);
+const b = (satang: number) => padStart(formatBaht(satang), 14);
 const pct = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
-const row = (th: string, en: string, value: string) => `  ${`${th} / ${en}`.padEnd(44)} ${value}`;
+/** A labelled line: the label padded by display width, so the figures line up. */
+const row = (th: string, en: string, value: string) => `  ${padEnd(en ? `${th} / ${en}` : th, 48)} ${value}`;
+const num = (n: number) => padStart(String(n), 14);
 
 /** A month's summary as a readable Thai/English table (money in baht). */
 export function formatSummary(s: MonthlySummary): string {
+  const pair = (opening: number, closing: number) => `${b(opening)}  ${b(closing)}`;
   const lines = [
-    `สรุปประจำเดือน / monthly summary — ${s.group_id} — ${s.month}`,
+    `สรุปประจำเดือน ${thaiMonth(s.month)} / monthly summary — ${oneLine(s.group_id)} — ${s.month}`,
     '',
-    'ยอดเงิน / balances                              ต้นเดือน / opening   สิ้นเดือน / closing',
-    `  เงินสด / cash                                ${b(s.balances.cash.opening)}      ${b(s.balances.cash.closing)}`,
-    `  เงินฝากธนาคาร / bank                         ${b(s.balances.bank.opening)}      ${b(s.balances.bank.closing)}`,
+    row('ยอดเงิน', 'balances', `${padStart('ต้นเดือน/opening', 14)}  ${padStart('สิ้นเดือน/closing', 14)}`),
+    row('เงินสด', 'cash', pair(s.balances.cash.opening, s.balances.cash.closing)),
+    row('เงินฝากธนาคาร', 'bank', pair(s.balances.bank.opening, s.balances.bank.closing)),
     row('เงินที่หัวหน้ากลุ่มย่อยถืออยู่', 'in transit', b(s.balances.in_transit)),
     '',
     'เงินออม / savings',
     row('ฝาก', 'deposits', b(s.savings.deposits)),
     row('ถอน', 'withdrawals', b(s.savings.withdrawals)),
     row('ยอดเงินออมสิ้นเดือน', 'balance', b(s.savings.balance)),
-    row('สมาชิกที่ฝาก', 'members saving', String(s.savings.members_saving).padStart(14)),
+    row('สมาชิกที่ฝาก', 'members saving', num(s.savings.members_saving)),
     '',
     'เงินกู้ / loans',
     row('จ่ายเงินกู้', 'disbursed', b(s.loans.disbursed)),
@@ -32,7 +39,7 @@ export function formatSummary(s: MonthlySummary): string {
     row(
       'สัญญาที่ยังไม่ปิด / ค้างชำระ',
       'active / overdue',
-      `${s.loans.active_loans} / ${s.loans.overdue_loans}`.padStart(14),
+      padStart(`${s.loans.active_loans} / ${s.loans.overdue_loans}`, 14),
     ),
     row('ค้างเกิน 30 วัน (PAR30)', 'PAR30', `${b(s.loans.par30)}  ${pct(s.loans.par30_ratio)}`),
     '',
@@ -49,41 +56,53 @@ export function formatSummary(s: MonthlySummary): string {
     row(
       'คงอยู่ / สมัครใหม่ / ออก',
       'active / joined / left',
-      `${s.members.active} / ${s.members.joined} / ${s.members.left}`.padStart(14),
+      padStart(`${s.members.active} / ${s.members.joined} / ${s.members.left}`, 14),
     ),
     '',
     'ครัวเรือน / households',
-    row('ครัวเรือนที่ลงบัญชี', 'reporting', String(s.households.reporting).padStart(14)),
+    row('ครัวเรือนที่ลงบัญชี', 'reporting', num(s.households.reporting)),
     row('รายรับ', 'income', b(s.households.income)),
     row('รายจ่าย', 'expense', b(s.households.expense)),
     ...Object.entries(s.households.by_category).map(([category, amount]) =>
-      row(`  ${category}`, '', b(amount)),
+      row(`  ${oneLine(bilingualLabel('expense_category', category))}`, '', b(amount)),
     ),
     row('หนี้สินรวม', 'total debt', b(s.households.total_debt)),
     row('หนี้นอกระบบ', 'informal debt', b(s.households.informal_debt)),
-    row('หนี้เปลี่ยนแปลงจากการสำรวจครั้งก่อน', 'debt change', b(s.households.debt_change)),
+    row('หนี้เปลี่ยนจากการสำรวจครั้งก่อน', 'debt change', b(s.households.debt_change)),
     '',
-    'กลุ่มย่อย / sub-groups              เก็บ/collected  นำส่ง/remitted  ถืออยู่/in transit  เงินออมสมาชิก/savings',
+    `  ${padEnd('กลุ่มย่อย / sub-groups', 24)} ${padStart('เก็บ/collected', 14)} ${padStart('นำส่ง/remitted', 14)} ${padStart('ถืออยู่/held', 14)} ${padStart('เงินออม/savings', 14)}`,
     ...s.subgroups.map(
       (g) =>
-        `  ${g.subgroup_id.padEnd(30)} ${b(g.collected)} ${b(g.remitted)} ${b(g.in_transit)}  ${b(g.member_savings)}`,
+        `  ${padEnd(oneLine(g.subgroup_id), 24)} ${b(g.collected)} ${b(g.remitted)} ${b(g.in_transit)} ${b(g.member_savings)}`,
     ),
     '',
-    `ผลการตรวจ / checks: ข้อผิดพลาด ${s.checks.errors} errors · คำเตือน ${s.checks.warnings} warnings`,
+    `ผลการตรวจเดือนนี้ / this month's checks: ข้อผิดพลาด ${s.checks.errors} errors · คำเตือน ${s.checks.warnings} warnings`,
+    `ผลการตรวจทั้งเล่ม / the whole book: ข้อผิดพลาด ${s.book_checks.errors} errors · คำเตือน ${s.book_checks.warnings} warnings`,
   ];
   return lines.join('\n');
 }
 
-const KIND_TH: Record<string, string> = { deposit: 'ฝาก / deposit', withdrawal: 'ถอน / withdrawal' };
+const KIND: Record<string, string> = { deposit: 'ฝาก / deposit', withdrawal: 'ถอน / withdrawal' };
+/** A posted line with an error is marked, with its codes beside it. */
+const mark = (errors: string[]) => (errors.length > 0 ? `  ✗ ${errors.join(', ')}` : '');
+
+function leftOutLines(leftOut: { sheet: string; row: number }[]): string[] {
+  if (leftOut.length === 0) return [];
+  return [
+    '',
+    `ไม่ได้ลงบัญชีจนกว่าจะแก้ / left out of the books until fixed: ${leftOut.map((r) => `${r.sheet} row ${r.row}`).join(', ')}`,
+  ];
+}
 
 /** A member's passbook as text. */
 export function formatPassbook(p: Passbook): string {
   const lines = [
-    `สมุดบัญชีสมาชิก / passbook — ${p.member_id} ${p.name ?? ''} — ${p.group_id} — ณ วันที่ / as of ${p.as_of}`,
+    `สมุดบัญชีสมาชิก / passbook — ${oneLine(p.member_id)} ${oneLine(p.name ?? '')} — ${oneLine(p.group_id)} — ณ วันที่ ${thaiDate(p.as_of)} / as of ${p.as_of}`,
     '',
-    'วันที่ / date   รายการ / entry          จำนวน / amount     คงเหลือ / balance',
+    `  ${padEnd('วันที่ / date', 14)} ${padEnd('รายการ / entry', 18)} ${padStart('จำนวน/amount', 14)}  ${padStart('คงเหลือ/balance', 14)}`,
     ...p.savings.map(
-      (l) => `  ${l.date}  ${(KIND_TH[l.kind] ?? l.kind).padEnd(20)} ${b(l.amount)}  ${b(l.balance)}`,
+      (l) =>
+        `  ${padEnd(thaiDate(l.date), 14)} ${padEnd(KIND[l.kind] ?? l.kind, 18)} ${b(l.amount)}  ${b(l.balance)}${mark(l.errors)}`,
     ),
     row('เงินออมคงเหลือ', 'savings balance', b(p.savings_balance)),
     row(
@@ -95,28 +114,42 @@ export function formatPassbook(p: Passbook): string {
   for (const loan of p.loans) {
     lines.push(
       '',
-      `เงินกู้ / loan ${loan.loan_id}: ${formatBaht(loan.principal)} บาท, ${loan.monthly_rate}% ต่อเดือน / a month, ${loan.term_months} งวด / months, จ่าย / disbursed ${loan.disbursed_on}`,
+      `เงินกู้ / loan ${oneLine(loan.loan_id)}: ${formatBaht(loan.principal)} บาท, ${loan.monthly_rate}% ต่อเดือน / a month, ${loan.term_months} งวด / months, จ่าย / disbursed ${thaiDate(loan.disbursed_on)}`,
       ...loan.repayments.map(
         (r) =>
-          `  ${r.date}  ชำระ / repaid  ต้น/principal ${b(r.principal)}  ดอก/interest ${b(r.interest)}  ปรับ/fine ${b(r.fine)}`,
+          `  ${padEnd(thaiDate(r.date), 14)} ชำระ / repaid  ต้น/principal ${b(r.principal)}  ดอก/interest ${b(r.interest)}  ปรับ/fine ${b(r.fine)}${mark(r.errors)}`,
       ),
       row('ชำระต้นแล้ว / คงค้าง', 'repaid / outstanding', `${b(loan.repaid)} ${b(loan.outstanding)}`),
-      row('ค้างชำระ (วัน)', 'days overdue', String(loan.days_overdue).padStart(14)),
+      row('ค้างชำระ (วัน)', 'days overdue', num(loan.days_overdue)),
       row('ดอกเบี้ยเดือนหน้า', 'next month interest', b(loan.next_interest)),
     );
   }
+  if (
+    p.savings.some((l) => l.errors.length > 0) ||
+    p.loans.some((l) => l.repayments.some((r) => r.errors.length > 0))
+  )
+    lines.push('', '✗ = ลงบัญชีแล้วแต่มีข้อผิดพลาด (sajja check) / in the books, with an error (sajja check)');
+  lines.push(...leftOutLines(p.left_out));
   return lines.join('\n');
 }
+
+const WAY_OUT: Record<HouseholdView['debt_free'], string> = {
+  debt_free: 'ไม่มีหนี้ / no debt',
+  months: '',
+  not_at_this_payment:
+    'ยังไม่ได้ที่ยอดผ่อนนี้ (ผ่อนไม่พอดอกเบี้ย) / not at this payment (payments do not cover the interest)',
+  no_data: 'ไม่มีข้อมูลการผ่อน / no data (no survey or no payments)',
+};
 
 /** A household's view as text. */
 export function formatHousehold(h: HouseholdView): string {
   return [
-    `ครัวเรือน / household ${h.household_id} ${h.head_name ?? ''} — ${h.group_id} — ณ วันที่ / as of ${h.as_of}`,
+    `ครัวเรือน / household ${oneLine(h.household_id)} ${oneLine(h.head_name ?? '')} — ${oneLine(h.group_id)} — ณ วันที่ ${thaiDate(h.as_of)} / as of ${h.as_of}`,
     '',
-    'เดือน / month   รายรับ / income   รายจ่าย / expense   ลดได้ / reducible   ออมได้ / savings rate',
+    `  ${padEnd('เดือน / month', 12)} ${padStart('รายรับ/income', 14)} ${padStart('รายจ่าย/expense', 14)} ${padStart('ลดได้/reducible', 14)} ${padStart('ออมได้/saved', 12)}`,
     ...h.months.map(
       (m) =>
-        `  ${m.month}  ${b(m.income)}  ${b(m.expense)}  ${b(m.reducible)}   ${pct(m.savings_rate).padStart(8)}`,
+        `  ${padEnd(thaiMonth(m.month), 12)} ${b(m.income)} ${b(m.expense)} ${b(m.reducible)} ${padStart(pct(m.savings_rate), 12)}`,
     ),
     row(
       'เฉลี่ยต่อเดือน: รายรับ / รายจ่าย',
@@ -126,19 +159,18 @@ export function formatHousehold(h: HouseholdView): string {
     row('เหลือเก็บต่อเดือน', 'net saving a month', b(h.average.net)),
     row('เหล้า บุหรี่ หวย ต่อเดือน', 'reducible spending a month', b(h.average.reducible)),
     '',
-    `หนี้สิน / debts (สำรวจ / surveyed ${h.survey_date ?? '—'}) — ลำดับการปลดหนี้: ดอกเบี้ยสูงก่อน / payoff order: highest rate first`,
+    `หนี้สิน / debts (สำรวจ / surveyed ${h.survey_date ? thaiDate(h.survey_date) : '—'}) — ลำดับการปลดหนี้: ดอกเบี้ยสูงก่อน / payoff order: highest rate first`,
     ...h.debts.map(
       (d) =>
-        `  ${d.creditor.padEnd(30)} ${b(d.outstanding)}  ${d.yearly_rate === null ? '  ไม่ทราบ / unknown' : `${d.yearly_rate}% ต่อปี / a year`}`,
+        `  ${padEnd(oneLine(d.creditor), 30)} ${b(d.outstanding)}  ${d.yearly_rate === null ? 'ไม่ทราบดอกเบี้ย / rate unknown' : `${d.yearly_rate}% ต่อปี / a year`}`,
     ),
     row('หนี้รวม', 'total debt', b(h.total_debt)),
     row('หนี้ต่อรายได้ทั้งปี', 'debt to a year of income', h.debt_to_income === null ? '—' : `${h.debt_to_income}×`),
     row(
       'ปลดหนี้ได้ใน (เดือน)',
       'months to debt-free',
-      h.months_to_debt_free === null
-        ? 'ยังไม่ได้ด้วยเงินออมตอนนี้ / not at this rate'
-        : String(h.months_to_debt_free),
+      h.debt_free === 'months' ? `${h.months_to_debt_free} เดือน / months` : WAY_OUT[h.debt_free],
     ),
+    ...leftOutLines(h.left_out),
   ].join('\n');
 }

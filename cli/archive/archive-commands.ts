@@ -4,17 +4,24 @@ import type { Commit } from '../../core/archive/archive-store.ts';
 import { closedPeriodFindings } from '../../core/archive/closed-period.ts';
 import type { SnapshotContent } from '../../core/archive/snapshot.ts';
 import { type CheckedBooks, withFindings } from '../../core/jobs/check-books.ts';
+import { UsageError } from '../commands/command.ts';
 import { type ArchiveConnection, dataDirOf, openArchive } from './open-archive.ts';
 
 /** Opens the archive the options name, runs `work`, and closes it. */
 export async function withArchive<T>(
   values: Record<string, unknown>,
   work: (archive: ArchiveConnection) => Promise<T>,
+  options: { readOnly?: boolean } = {},
 ): Promise<T> {
-  const archive = await openArchive({
-    endpoint: typeof values.endpoint === 'string' ? values.endpoint : undefined,
-    dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
-  });
+  const endpoint = typeof values.endpoint === 'string' ? values.endpoint : undefined;
+  const dataDir = dataDirOf(typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined);
+  // a command that only reads never creates an archive (a mistyped --data-dir stays mistyped)
+  if (options.readOnly && !endpoint && !existsSync(join(dataDir, 'dynamo')))
+    throw new UsageError({
+      th: `ไม่มีคลังข้อมูลที่ ${dataDir} — ตรวจ --data-dir หรือเก็บเดือนแรกด้วย sajja archive`,
+      en: `no archive at ${dataDir} — check --data-dir, or archive a first month with sajja archive`,
+    });
+  const archive = await openArchive({ endpoint, dataDir });
   try {
     return await work(archive);
   } finally {
@@ -37,10 +44,11 @@ export async function checkClosedPeriods(
   values: Record<string, unknown>,
 ): Promise<CheckedBooks> {
   const { settings, identified } = checked.book;
-  if (settings.closed_through === undefined || !identified) return checked;
+  if (settings.closed_through === undefined || !identified) return { ...checked, closedCheck: 'not_needed' };
   const embedded = join(dataDirOf(values['data-dir'] as string | undefined), 'dynamo');
-  if (typeof values.endpoint !== 'string' && !existsSync(embedded)) return checked;
-  return withArchive(values, async (archive) => {
+  if (typeof values.endpoint !== 'string' && !existsSync(embedded))
+    return { ...checked, closedCheck: 'no_archive' };
+  const compared = await withArchive(values, async (archive) => {
     const latest = new Map<string, Commit>();
     for (const c of await archive.store.history(settings.group_id)) {
       if (c.month <= settings.closed_through! && (latest.get(c.month)?.version ?? 0) < c.version)
@@ -49,4 +57,5 @@ export async function checkClosedPeriods(
     const contents = await Promise.all([...latest.values()].map((c) => readSnapshot(archive, c)));
     return withFindings(checked, closedPeriodFindings(checked.book, contents));
   });
+  return { ...compared, closedCheck: 'done' };
 }

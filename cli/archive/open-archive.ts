@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
@@ -21,16 +22,23 @@ export interface ArchiveConnection {
 export interface ArchiveOptions {
   /** Real DynamoDB (or any compatible endpoint); credentials and region from the usual AWS environment. */
   endpoint?: string;
-  /** Where the embedded engine keeps its data (default `.sajja/`). */
+  /** Where the embedded engine keeps its data (default: the user's data folder, see dataDirOf). */
   dataDir?: string;
   tableName?: string;
   /** Keep the embedded engine's data in memory only (tests). */
   inMemory?: boolean;
 }
 
-/** The data folder: --data-dir, else SAJJA_DATA_DIR, else `.sajja/` in the working folder. */
+/**
+ * The data folder: --data-dir, else SAJJA_DATA_DIR, else the user's data folder
+ * (`$XDG_DATA_HOME/sajja`, by default `~/.local/share/sajja`) — never the working folder, so the
+ * archive is the same wherever the command is run from.
+ */
 export function dataDirOf(option?: string): string {
-  return option ?? process.env.SAJJA_DATA_DIR ?? '.sajja';
+  if (option) return option;
+  if (process.env.SAJJA_DATA_DIR) return process.env.SAJJA_DATA_DIR;
+  const dataHome = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(dataHome, 'sajja');
 }
 
 /**

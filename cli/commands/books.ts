@@ -1,50 +1,108 @@
-import { writeFile } from 'node:fs/promises';
 import { exportLedger, type LedgerFormat } from '../../core/export/plain-ledger.ts';
-import { type CheckedBooks, isMonth } from '../../core/index.ts';
+import type { CheckedBooks } from '../../core/index.ts';
+import { parseId } from '../../core/parse/scalars.ts';
 import { householdView } from '../../core/reports/household-view.ts';
 import { passbook } from '../../core/reports/passbook.ts';
 import { summariseMonth } from '../../core/summary/monthly-summary.ts';
-import { ARCHIVE_OPTIONS } from '../archive/options.ts';
-import { formatCheck } from '../format-check.ts';
+import { formatCheck, formatChecks } from '../format-check.ts';
 import { formatHousehold, formatPassbook, formatSummary } from '../format-reports.ts';
-import { type Command, openBooks, UsageError } from './command.ts';
+import { writeOutput } from '../output.ts';
+import {
+  type Bilingual,
+  booksExit,
+  CliError,
+  type Command,
+  openBooks,
+  readMonth,
+  UsageError,
+} from './command.ts';
+
+const ARCHIVE = { 'data-dir': { type: 'string' }, endpoint: { type: 'string' } } as const;
 
 /** Commands that read a group's books: check, summary, passbook, household, export. */
 export const BOOK_COMMANDS: Record<string, Command> = {
   check: {
-    usage: 'sajja check <workbook.xlsx|batchget.json> [--as-of YYYY-MM-DD] [--json]',
+    summary: 'ตรวจสมุด / check workbooks, every wrong cell named',
+    arguments: '<workbooks...>',
     help:
       'ตรวจสมุดทุกแท็บ บอกทุกช่องที่ผิดพร้อมที่อยู่ช่อง / Checks every tab and names every wrong cell.\n' +
-      'Exit 0: no errors · 1: errors found · 2: unusable file or usage.\n' +
-      '--as-of  "today" for date checks (default: today in the group\'s time zone); BE dates accepted\n' +
-      '--json   the SPEC §7 JSON: {group_id, ok, counts, findings}',
-    options: { 'as-of': { type: 'string' }, json: { type: 'boolean' }, ...ARCHIVE_OPTIONS },
-    async run([path], values, io) {
-      if (!path) throw new UsageError('check needs a workbook');
-      const { result, journal } = await openBooks(path, values);
-      io.out(values.json ? JSON.stringify(result, null, 2) : formatCheck(result, journal.excluded));
-      return result.ok ? 0 : 1;
+      'Several workbooks: each is checked, then a line for all of them.\n' +
+      'Exit 0: no errors · 1: errors found · 2: unusable file or usage (the worst of all files).\n' +
+      '--json: the SPEC §7 JSON {group_id, ok, as_of, counts, findings, books}; several files: a list.',
+    options: { 'as-of': { type: 'string' }, json: { type: 'boolean' }, ...ARCHIVE },
+    async run(paths, values, io) {
+      if (paths.length === 0) throw new UsageError({ th: 'ต้องระบุไฟล์สมุด', en: 'check needs a workbook' });
+      if (paths.length === 1) {
+        const checked = await openBooks(paths[0], values);
+        io.out(values.json ? JSON.stringify(checkJson(checked), null, 2) : formatCheck(checked));
+        return booksExit(checked, io);
+      }
+      // several workbooks: each checked on its own, nothing ignored, the worst status wins
+      const results: {
+        file: string;
+        checked?: CheckedBooks;
+        error?: { code: string; message: Bilingual };
+      }[] = [];
+      for (const file of paths) {
+        try {
+          results.push({ file, checked: await openBooks(file, values) });
+        } catch (error) {
+          if (error instanceof UsageError) throw error;
+          const message =
+            error instanceof CliError
+              ? error.text
+              : {
+                  th: `ใช้ไฟล์นี้ไม่ได้: ${(error as Error).message}`,
+                  en: `unusable workbook: ${(error as Error).message}`,
+                };
+          results.push({
+            file,
+            error: { code: error instanceof CliError ? error.code : 'unusable_workbook', message },
+          });
+        }
+      }
+      if (values.json)
+        io.out(
+          JSON.stringify(
+            results.map((r) =>
+              r.checked ? { file: r.file, ...checkJson(r.checked) } : { file: r.file, error: r.error },
+            ),
+            null,
+            2,
+          ),
+        );
+      else io.out(formatChecks(results));
+      const status = Math.max(...results.map((r) => (r.error ? 2 : r.checked!.result.ok ? 0 : 1)));
+      if (status === 1) io.err('สถานะ 1: มีสมุดที่มีข้อผิดพลาด / exit 1: some books have errors');
+      if (status === 2) io.err('สถานะ 2: มีไฟล์ที่ใช้ไม่ได้ / exit 2: some files are unusable');
+      return status;
     },
   },
   summary: {
-    usage: 'sajja summary <workbook> --month YYYY-MM [--as-of YYYY-MM-DD] [--json]',
+    summary: 'สรุปประจำเดือน / a month of the group (SPEC §6)',
+    arguments: '<workbook>',
     help:
       'สรุปประจำเดือนของกลุ่ม / A month of the group (SPEC §6): balances, savings, loans, welfare, members,\n' +
       'households and sub-groups. --json gives every money field in satang.',
-    options: { month: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      month: { type: 'string' },
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+      ...ARCHIVE,
+    },
     async run([path], values, io) {
-      const month = String(values.month ?? '');
-      if (!isMonth(month)) throw new UsageError('summary needs --month YYYY-MM');
+      const month = readMonth(values.month, 'summary');
       const checked = await openBooks(path, values);
       const summary = summariseMonth(checked, month);
       io.out(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
-      return checked.result.ok ? 0 : 1;
+      return booksExit(checked, io);
     },
   },
   passbook: viewCommand({
     name: 'passbook',
     idOption: 'member',
-    tab: 'members',
+    tab: { th: 'สมาชิก', en: 'members' },
+    summary: 'สมุดบัญชีสมาชิก / a member’s passbook',
     help: "สมุดบัญชีสมาชิก / A member's statement: savings with running balance, welfare, loans and repayments.",
     view: passbook,
     format: formatPassbook,
@@ -52,7 +110,8 @@ export const BOOK_COMMANDS: Record<string, Command> = {
   household: viewCommand({
     name: 'household',
     idOption: 'household',
-    tab: 'households',
+    tab: { th: 'ครัวเรือน', en: 'households' },
+    summary: 'บัญชีครัวเรือน / a household’s book, debts and way out',
     help:
       'บัญชีครัวเรือน / A household: income and expense by month, savings rate, reducible spending,\n' +
       'debt-to-income, debts in payoff order (highest rate first) and months to debt-free.',
@@ -60,47 +119,80 @@ export const BOOK_COMMANDS: Record<string, Command> = {
     format: formatHousehold,
   }),
   export: {
-    usage: 'sajja export <workbook> --format hledger|beancount [--out FILE] [--as-of YYYY-MM-DD]',
+    summary: 'ส่งออกให้ hledger / beancount / the journal for hledger or beancount',
+    arguments: '<workbook>',
     help:
       'ส่งออกสมุดรายวัน / Writes the journal for hledger or beancount, each cash and bank count as a\n' +
       'balance assertion, so an auditor can run `hledger check -f FILE` or `bean-check FILE`.',
-    options: { format: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' } },
+    options: {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+      'as-of': { type: 'string' },
+      ...ARCHIVE,
+    },
     async run([path], values, io) {
       const format = values.format;
       if (format !== 'hledger' && format !== 'beancount')
-        throw new UsageError('export needs --format hledger|beancount');
+        throw new UsageError({
+          th: 'export ต้องมี --format hledger หรือ beancount',
+          en: 'export needs --format hledger|beancount',
+        });
       const checked = await openBooks(path, values);
       const text = exportLedger(checked, format as LedgerFormat);
       if (typeof values.out === 'string') {
-        await writeFile(values.out, text);
-        io.out(`เขียนแล้ว / written: ${values.out} (${checked.journal.entries.length} entries)`);
+        await writeOutput(values.out, text, { force: values.force === true, inputs: [path!] });
+        io.out(`เขียนแล้ว / written: ${values.out} (${checked.journal.entries.length} รายการ / entries)`);
       } else io.out(text);
-      return checked.result.ok ? 0 : 1;
+      return booksExit(checked, io);
     },
   },
 };
+
+/** The check result as JSON: SPEC §7 with `as_of`, `books` (rows left out or marked) and `closed_check`. */
+function checkJson(checked: CheckedBooks) {
+  return { ...checked.result, closed_check: checked.closedCheck ?? 'not_needed' };
+}
 
 /** A command that shows one member's or household's view of the books. */
 function viewCommand<V>(spec: {
   name: string;
   idOption: string;
-  tab: string;
+  tab: Bilingual;
+  summary: string;
   help: string;
   view: (checked: CheckedBooks, id: string) => V | undefined;
   format: (view: V) => string;
 }): Command {
   return {
-    usage: `sajja ${spec.name} <workbook> --${spec.idOption} ID [--as-of YYYY-MM-DD] [--json]`,
+    summary: spec.summary,
+    arguments: '<workbook>',
     help: spec.help,
-    options: { [spec.idOption]: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      [spec.idOption]: { type: 'string' },
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+      ...ARCHIVE,
+    },
     async run([path], values, io) {
-      const id = values[spec.idOption];
-      if (typeof id !== 'string') throw new UsageError(`${spec.name} needs --${spec.idOption} ID`);
+      const typed = values[spec.idOption];
+      if (typeof typed !== 'string')
+        throw new UsageError({
+          th: `${spec.name} ต้องมี --${spec.idOption} รหัส`,
+          en: `${spec.name} needs --${spec.idOption} ID`,
+        });
+      // the id is read like the ids it is matched with: trimmed, Thai digits as ASCII
+      const parsed = parseId(typed);
+      const id = parsed.ok ? parsed.value : typed;
       const checked = await openBooks(path, values);
       const view = spec.view(checked, id);
-      if (view === undefined) throw new UsageError(`no ${spec.idOption} "${id}" in the ${spec.tab} tab`);
+      if (view === undefined)
+        throw new UsageError({
+          th: `ไม่มีรหัส "${id}" ในแท็บ ${spec.tab.th} (${spec.tab.en})`,
+          en: `no ${spec.idOption} "${id}" in the ${spec.tab.en} tab`,
+        });
       io.out(values.json ? JSON.stringify(view, null, 2) : spec.format(view));
-      return checked.result.ok ? 0 : 1;
+      return booksExit(checked, io);
     },
   };
 }

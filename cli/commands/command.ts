@@ -1,5 +1,5 @@
-import type { parseArgs } from 'node:util';
 import { type CheckedBooks, checkBooks, type IsoDate, parseDate } from '../../core/index.ts';
+import { parseMonth } from '../../core/parse/date.ts';
 import { todayIn } from '../clock.ts';
 import { loadWorkbook } from '../sources/load-workbook.ts';
 
@@ -9,15 +9,57 @@ export interface Io {
   err: (text: string) => void;
 }
 
+/** A message in Thai, with English beside it. */
+export interface Bilingual {
+  th: string;
+  en: string;
+}
+
+const bilingual = (message: string | Bilingual): Bilingual =>
+  typeof message === 'string' ? { th: message, en: message } : message;
+
+/** A failure the CLI explains in one bilingual line and exits 2 for (never a stack trace). */
+export class CliError extends Error {
+  readonly text: Bilingual;
+  constructor(
+    readonly code: string,
+    message: string | Bilingual,
+    options?: ErrorOptions,
+  ) {
+    const text = bilingual(message);
+    super(text.en, options);
+    this.text = text;
+  }
+}
+
 /** A misused command: the CLI prints the usage and exits 2. */
-export class UsageError extends Error {
+export class UsageError extends CliError {
   override name = 'UsageError';
+  constructor(message: string | Bilingual) {
+    super('usage', message);
+  }
+}
+
+/** A file that cannot be read or written where the user asked (exit 2). */
+export class FileError extends CliError {
+  override name = 'FileError';
+  constructor(message: string | Bilingual, options?: ErrorOptions) {
+    super('file', message, options);
+  }
+}
+
+/** An option: a value (`--month 2026-09`) or a switch (`--json`). */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
 }
 
 export interface Command {
-  usage: string;
+  /** One line for the list of commands, Thai / English. */
+  summary: string;
+  /** The arguments after the command's name, as commander writes them: `<workbook>`, `<workbooks...>`. */
+  arguments: string;
   help: string;
-  options: NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+  options: Record<string, OptionSpec>;
   run: (args: string[], values: Record<string, string | boolean | undefined>, io: Io) => Promise<number>;
 }
 
@@ -29,7 +71,7 @@ export async function openBooks(
   path: string | undefined,
   values: Record<string, unknown>,
 ): Promise<CheckedBooks> {
-  if (!path) throw new UsageError('a workbook is needed');
+  if (!path) throw new UsageError({ th: 'ต้องระบุไฟล์สมุด', en: 'a workbook is needed' });
   const asOf = values['as-of'] === undefined ? undefined : readAsOf(String(values['as-of']));
   const checked = checkBooks(await loadWorkbook(path), { asOf: asOf ?? ((zone) => todayIn(zone)) });
   if (checked.book.settings.closed_through === undefined) return checked;
@@ -38,13 +80,45 @@ export async function openBooks(
 
 export function readAsOf(text: string): IsoDate {
   const parsed = parseDate(text, { calendar: 'buddhist', timeZone: 'Asia/Bangkok' });
-  if (!parsed.ok) throw new UsageError(`--as-of: "${text}" is not a date (YYYY-MM-DD)`);
+  if (!parsed.ok)
+    throw new UsageError({
+      th: `--as-of: "${text}" ไม่ใช่วันที่ (เช่น 2026-09-30 หรือ 30/9/2569)`,
+      en: `--as-of: "${text}" is not a date (e.g. 2026-09-30 or 30/9/2569)`,
+    });
   return parsed.value;
 }
 
-export function positive(value: unknown, fallback: number, name: string): number {
+/** `--month`: `YYYY-MM`, a Buddhist year (`2569-09` is 2026-09), or `ก.ย. 2569`, `9/2569`. */
+export function readMonth(value: unknown, command: string): string {
+  const parsed = typeof value === 'string' ? parseMonth(value) : undefined;
+  if (!parsed?.ok)
+    throw new UsageError({
+      th: `${command} ต้องมี --month เป็นเดือน เช่น 2026-09, 2569-09 หรือ ก.ย. 2569`,
+      en: `${command} needs --month as a month, e.g. 2026-09, 2569-09 or ก.ย. 2569`,
+    });
+  return parsed.value;
+}
+
+export function positive(value: unknown, fallback: number, name: string, max = 1_000_000): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number above 0`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new UsageError({
+      th: `--${name} ต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง ${max.toLocaleString('en')}`,
+      en: `--${name} must be a whole number from 1 to ${max.toLocaleString('en')}`,
+    });
   return n;
+}
+
+/**
+ * The exit status of a command that read books: 0, or 1 when the books have errors — with one
+ * line on standard error that says so, so a 1 is never a mystery.
+ */
+export function booksExit(checked: CheckedBooks, io: Io): number {
+  const { error } = checked.result.counts;
+  if (error === 0) return 0;
+  io.err(
+    `สถานะ 1: สมุดมีข้อผิดพลาด ${error} รายการ (ดูด้วย sajja check) / exit 1: the books have ${error} error${error === 1 ? '' : 's'} (see sajja check)`,
+  );
+  return 1;
 }

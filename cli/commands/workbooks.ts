@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { parseMonth } from '../../core/parse/date.ts';
 import { generateWorkbook } from '../generate/generate-workbook.ts';
+import { writeOutput } from '../output.ts';
 import { batchGetFromWorkbook } from '../sources/batchget-json.ts';
 import { type Command, positive, UsageError } from './command.ts';
 
@@ -11,20 +12,21 @@ const writeXlsx = async (...args: Parameters<typeof import('../sources/write-xls
 /** Commands that make workbooks: template, generate. */
 export const WORKBOOK_COMMANDS: Record<string, Command> = {
   template: {
-    usage: 'sajja template <out.xlsx>',
+    summary: 'สมุดเปล่าตามแม่แบบ / write the empty template workbook',
+    arguments: '<out.xlsx>',
     help: 'เขียนสมุดเปล่าตามแม่แบบ / Writes the empty template workbook (Thai tabs and headers, dropdowns).',
-    options: {},
-    async run([path], _values, io) {
+    options: { force: { type: 'boolean' } },
+    async run([path], values, io) {
       if (!path || extname(path).toLowerCase() !== '.xlsx')
-        throw new UsageError('template needs an .xlsx path');
-      await writeFile(path, await writeXlsx(undefined));
+        throw new UsageError({ th: 'template ต้องระบุไฟล์ .xlsx', en: 'template needs an .xlsx path' });
+      await writeOutput(path, await writeXlsx(undefined), { force: values.force === true });
       io.out(`เขียนแม่แบบแล้ว / template written: ${path}`);
       return 0;
     },
   },
   generate: {
-    usage:
-      'sajja generate <out.xlsx|out.json> [--households N] [--months N] [--start YYYY-MM] [--seed N] [--group-id ID] [--usurious]',
+    summary: 'สร้างสมุดตัวอย่าง / generate a realistic example workbook',
+    arguments: '<out.xlsx|out.json>',
     help:
       'สร้างสมุดตัวอย่างที่สมจริง / Generates a realistic example group workbook (clean unless --usurious,\n' +
       'which surveys informal debts at their real 20%/month).',
@@ -35,23 +37,36 @@ export const WORKBOOK_COMMANDS: Record<string, Command> = {
       seed: { type: 'string' },
       'group-id': { type: 'string' },
       usurious: { type: 'boolean' },
+      force: { type: 'boolean' },
     },
     async run([path], values, io) {
       const kind = path ? extname(path).toLowerCase() : '';
       if (!path || (kind !== '.xlsx' && kind !== '.json'))
-        throw new UsageError('generate needs an .xlsx or .json path');
+        throw new UsageError({
+          th: 'generate ต้องระบุไฟล์ .xlsx หรือ .json',
+          en: 'generate needs an .xlsx or .json path',
+        });
+      const start =
+        values.start === undefined
+          ? { ok: true as const, value: '2026-07' }
+          : parseMonth(String(values.start));
+      if (!start.ok)
+        throw new UsageError({
+          th: `--start "${values.start}" ไม่ใช่เดือน (เช่น 2026-07)`,
+          en: `--start "${values.start}" is not a month (e.g. 2026-07)`,
+        });
       const workbook = generateWorkbook({
         groupId: String(values['group-id'] ?? 'kamlon-m11'),
         groupName: 'กลุ่มออมทรัพย์เพื่อแก้ไขปัญหาหนี้สิน บ้านกำโลน หมู่ 11',
-        households: positive(values.households, 20, 'households'),
-        months: positive(values.months, 4, 'months'),
-        start: String(values.start ?? '2026-07'),
-        seed: positive(values.seed, 11, 'seed'),
+        households: positive(values.households, 20, 'households', 20_000),
+        months: positive(values.months, 4, 'months', 120),
+        start: start.value,
+        seed: positive(values.seed, 11, 'seed', 2 ** 31),
         usuriousRates: values.usurious === true,
       });
       const bytes =
         kind === '.json' ? JSON.stringify(batchGetFromWorkbook(workbook)) : await writeXlsx(workbook);
-      await writeFile(path, bytes);
+      await writeOutput(path, bytes, { force: values.force === true });
       const rows = workbook.tabs.reduce((sum, tab) => sum + Math.max(0, tab.rows.length - 1), 0);
       io.out(`เขียนสมุดตัวอย่างแล้ว / generated ${path}: ${rows} rows`);
       return 0;

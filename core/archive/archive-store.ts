@@ -16,6 +16,14 @@ export interface Commit {
   created: string;
 }
 
+/** A group in the archive: how many snapshots, its last month, the hash at the head of its chain. */
+export interface ArchivedGroup {
+  group_id: string;
+  snapshots: number;
+  last_month: string;
+  head_hash: string;
+}
+
 /**
  * The archive port. Adapters: DynamoDB (adapters/dynamo-archive-store.ts). Content is stored
  * first, the commit last: only a committed snapshot is ever listed, so none is half-visible.
@@ -27,6 +35,8 @@ export interface ArchiveStore {
   history(groupId: string): Promise<Commit[]>;
   /** Every version of a group's month, oldest first. */
   versions(groupId: string, month: string): Promise<Commit[]>;
+  /** Every group the archive holds, with its chain's length and head. */
+  groups(): Promise<ArchivedGroup[]>;
   /** The latest version of every group's snapshot of a month. */
   month(month: string): Promise<Commit[]>;
   /** Stores content under its hash (idempotent; nothing is overwritten). */

@@ -20,6 +20,11 @@ export interface CheckedBooks {
   journal: Journal;
   findings: Finding[];
   result: CheckResult;
+  /**
+   * Whether closed months were compared with the archive: `done`, `no_archive` (the book has
+   * `closed_through` but no archive was there to compare with) or `not_needed`.
+   */
+  closedCheck?: 'done' | 'no_archive' | 'not_needed';
 }
 
 /** Tabs whose rows feed the books (the journal, the counts, the household figures). */

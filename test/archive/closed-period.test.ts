@@ -96,7 +96,7 @@ describe('a closed month edited after it was archived', () => {
   it('archives a month with mistakes as it is, and says so', async () => {
     const wb = closedBook();
     setCell(wb, 'savings', 2, 'member_id', 'M404');
-    const { code, out } = await runCli(
+    const { code, out, err } = await runCli(
       'archive',
       save(wb, 'mistake.json'),
       '--month',
@@ -104,8 +104,10 @@ describe('a closed month edited after it was archived', () => {
       '--data-dir',
       join(dir, 'other'),
     );
-    expect(code).toBe(0);
-    expect(out).toContain("errors in this month's rows: 1");
+    // archived as it was, and exit 1 says the month's rows have errors (one line says why)
+    expect(out).toContain('archived');
+    expect(code).toBe(1);
+    expect(err).toContain("exit 1: archived, but this month's rows have 1 error");
   });
 
   it('is not checked for months after closed_through, nor without an archive', async () => {

@@ -20,8 +20,8 @@ describe('sajja CLI', () => {
   });
 
   it.each([
-    [['check'], 'needs a workbook'],
-    [['check', 'a.xlsx', '--bogus'], 'Unknown option'],
+    [['check'], 'missing required argument'],
+    [['check', 'a.xlsx', '--bogus'], 'unknown option'],
     [['check', EXAMPLE_WORKBOOK, '--as-of', 'soon'], 'not a date'],
     [['template', 'out.txt'], '.xlsx'],
     [['frobnicate'], 'unknown command'],
@@ -64,7 +64,7 @@ describe('sajja CLI', () => {
     writeFileSync(join(dir, 'g.json'), JSON.stringify(json));
     const { code, out } = await runCli('check', join(dir, 'g.json'), '--as-of', '26/11/2569');
     expect(code).toBe(1);
-    expect(out).toContain('ณ วันที่ / as of 2026-11-26');
+    expect(out).toContain('ณ วันที่ 26 พ.ย. 2569 / as of 2026-11-26');
     expect(out).toContain('ตั้งค่า (settings)');
     expect(out).toContain('B4');
     expect(out).toContain('สมาชิก (members)');
@@ -79,8 +79,8 @@ describe('sajja CLI', () => {
     setCell(wb, 'welfare', 2, 'type', 'ฝาก');
     writeFileSync(join(dir, 'excluded.json'), JSON.stringify(batchGetFromWorkbook(wb)));
     const { out } = await runCli('check', join(dir, 'excluded.json'), '--as-of', '2026-11-26');
-    expect(out).toContain('not in the books until fixed: 2');
-    expect(out).toMatch(/savings: 3\n\s+welfare: 2/);
+    expect(out).toContain('left out of the books until fixed: 2');
+    expect(out).toMatch(/เงินออม \(savings\): 3\n\s+สวัสดิการ \(welfare\): 2/);
   });
 
   it('demo checks, summarises and archives the example, and shows its history', async () => {
@@ -89,7 +89,7 @@ describe('sajja CLI', () => {
     expect(code).toBe(0);
     expect(out).toContain('kamlon-m11');
     expect(out).toContain('ไม่พบข้อผิดพลาด / no errors, no warnings');
-    expect(out).toContain('สรุปประจำเดือน / monthly summary — kamlon-m11 — 2026-10');
+    expect(out).toContain('สรุปประจำเดือน ต.ค. 2569 / monthly summary — kamlon-m11 — 2026-10');
     expect(out).toContain('history — kamlon-m11: 4');
     expect(out).toContain('chain intact: 4 snapshots');
     // a second run archives nothing new
