@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /**
- * Bundles the CLI into `outdir/sajja.mjs`. Dynamic imports (exceljs, only needed for .xlsx)
+ * Bundles the CLI into `outdir/sajja.mjs` (`npm run build`; `prepare` runs it at install, and
+ * `bin/sajja.js` runs the bundle). Dynamic imports (exceljs, only needed for .xlsx)
  * become chunks of their own, so checking a batchGet .json never loads them; heavy packages
  * stay in node_modules.
  */
@@ -17,7 +18,7 @@ export async function buildCli(outdir = 'dist'): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['exceljs', 'tsx', 'dynalite', '@aws-sdk/*'],
+    external: ['exceljs', 'jszip', 'tsx', 'dynalite', '@aws-sdk/*'],
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },

@@ -1,16 +1,31 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommanderError, Command as Program } from 'commander';
 import { ARCHIVE_COMMANDS } from './commands/archive.ts';
 import { BOOK_COMMANDS } from './commands/books.ts';
-import { type Bilingual, CliError, type Command, type Io, UsageError } from './commands/command.ts';
+import { type Bilingual, CliError, type Command, type Io } from './commands/command.ts';
 import { WORKBOOK_COMMANDS } from './commands/workbooks.ts';
 import { UnusableWorkbookError } from './sources/batchget-json.ts';
 
 export type { Io } from './commands/command.ts';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Sajja's own folder: the one holding its package.json, above this file or the bundle made of it. */
+function sajjaRoot(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const manifest = join(folder, 'package.json');
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'sajja'
+    )
+      return folder;
+    folder = dirname(folder);
+  }
+  return join(dirname(fileURLToPath(import.meta.url)), '..');
+}
+
+const ROOT = sajjaRoot();
 export const EXAMPLE_WORKBOOK = join(ROOT, 'examples', 'kamlon-m11.xlsx');
 /** The example's books run July–October 2026: the demo reads them as of the next morning. */
 const DEMO_AS_OF = '2026-11-01';
@@ -94,7 +109,7 @@ function toKebab(values: Record<string, unknown>): Record<string, string | boole
 }
 
 /** The program, made anew for each run (tests run many in one process). */
-function program(io: Io, quiet: boolean, done: (code: number) => void): Program {
+function program(io: Io, done: (code: number) => void): Program {
   const root = new Program('sajja')
     .description('สัจจะ: ตรวจสมุดกลุ่มออมทรัพย์แก้หนี้ / checks the books of debt-relief savings groups')
     .version(VERSION, '-V, --version', 'รุ่นของโปรแกรม / the version')
@@ -125,7 +140,6 @@ function program(io: Io, quiet: boolean, done: (code: number) => void): Program 
       done(await spec.run(args, toKebab(cmd.opts()), io));
     });
   }
-  void quiet;
   return root;
 }
 
@@ -133,12 +147,12 @@ function program(io: Io, quiet: boolean, done: (code: number) => void): Program 
 export async function run(argv: string[], io: Io): Promise<number> {
   const json = argv.includes('--json');
   if (argv.length === 0) {
-    program(io, json, () => {}).outputHelp();
+    program(io, () => {}).outputHelp();
     return 2;
   }
   let code = 0;
   try {
-    await program(io, json, (c) => {
+    await program(io, (c) => {
       code = c;
     }).parseAsync(argv, { from: 'user' });
     return code;
@@ -175,7 +189,7 @@ function failed(error: unknown, io: Io, json: boolean): number {
   if (json) io.out(JSON.stringify({ error: { code, message } }, null, 2));
   else {
     io.err(`${message.th}\n${message.en}`);
-    if (code === 'usage' && !(error instanceof UsageError && false)) io.err('sajja help — วิธีใช้ / help');
+    if (code === 'usage') io.err('sajja help — วิธีใช้ / help');
   }
   return 2;
 }

@@ -8,10 +8,13 @@ import { a1, type DataTabKey, monthBounds } from '../../core/index.ts';
 import { thaiDateTime, thaiMonth } from '../../core/thai-date.ts';
 import { todayIn } from '../clock.ts';
 import { loadWorkbook } from '../sources/load-workbook.ts';
-import { archiveCommands, booksExit, type Command, openBooks, readMonth, UsageError } from './command.ts';
+import { archiveCommands, type Command, openBooks, readMonth, UsageError } from './command.ts';
 
-const withArchive: typeof import('../archive/archive-commands.ts').withArchive = async (values, work) =>
-  (await archiveCommands()).withArchive(values, work);
+const withArchive: typeof import('../archive/archive-commands.ts').withArchive = async (
+  values,
+  work,
+  options,
+) => (await archiveCommands()).withArchive(values, work, options);
 const readSnapshot: typeof import('../archive/archive-commands.ts').readSnapshot = async (archive, commit) =>
   (await archiveCommands()).readSnapshot(archive, commit);
 
@@ -211,7 +214,6 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
       }
       if (changes.length > 0)
         io.err(`สถานะ 1: มีแถวที่เปลี่ยน ${changes.length} แถว / exit 1: ${changes.length} rows changed`);
-      void booksExit;
       return changes.length === 0 ? 0 : 1;
     },
   },
