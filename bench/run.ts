@@ -34,7 +34,9 @@ const START = '2026-05';
 const MONTHS = 6;
 
 mkdirSync(OUT, { recursive: true });
-const cli = await buildCli(join(OUT, 'cli'));
+// the command users type: bin/sajja.js, running the bundle `npm ci` builds (prepare)
+await buildCli('dist');
+const cli = 'bin/sajja.js';
 
 const make = (households: number) =>
   generateWorkbook({

@@ -234,6 +234,21 @@ describe('the command line (issue 7, classes 20–25)', () => {
     expect(help.out).toContain('Usage: sajja archive');
   });
 
+  it('ends quietly when the reader of its output stops (| head)', () => {
+    const bin = join(import.meta.dirname, '../../bin/sajja.js');
+    const piped = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node "${bin}" export "${EXAMPLE_WORKBOOK}" --format hledger --as-of 2026-11-01 | head -1 >/dev/null; echo "node exit \${PIPESTATUS[0]}" >&2`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(piped.stderr).not.toContain('EPIPE');
+    expect(piped.stderr).not.toMatch(/\n\s+at /);
+    expect(piped.stderr).toContain('node exit 0');
+  });
+
   it('refuses file problems in one line, never a stack trace', async () => {
     const missing = await runCli('template', join(dir, 'no', 'such', 'folder', 't.xlsx'));
     expect(missing.code).toBe(2);

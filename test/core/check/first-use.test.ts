@@ -102,3 +102,54 @@ describe('the welfare fund below zero (issue 7, class 7)', () => {
     expect(negative[0]!.message.th).toContain('กองทุนสวัสดิการติดลบ 20.00 บาท ณ สิ้นวันที่ 5 ส.ค. 2569');
   });
 });
+
+describe('finding fields mean one thing across codes (issue 7, class 26)', () => {
+  it('keeps ids, money, days, dates and months each in their own field', () => {
+    const wb = smallBook();
+    setCell(wb, 'savings', 2, 'member_id', 'M9'); // E_UNKNOWN_REF
+    setCell(wb, 'repayments', 3, 'receipt_no', 'R1'); // E_DUPLICATE_ID
+    setCell(wb, 'savings', 3, 'date', '1/1/2570'); // E_DATE_RANGE
+    setCell(wb, 'loans', 2, 'monthly_rate', 3); // W_RATE_ABOVE_LEGAL
+    setCell(wb, 'loans', 2, 'term_months', 2); // W_LOAN_OVERDUE: 1,000 due by 10 Sep, 400 repaid
+    setCell(wb, 'counts', 3, 'balance', 5); // E_COUNT_MISMATCH
+    addRow(wb, 'savings', { date: '21/7/2569', member_id: 'M2', type: 'ถอน', amount: 900, receipt_no: 'S9' }); // overdrawn, cash < 0
+    addRow(wb, 'savings', { date: '1/10/2569', member_id: 'M1', type: 'ฝาก', amount: 5 }); // still held: W_NOT_REMITTED
+    addRow(wb, 'welfare', {
+      date: '2/8/2569',
+      member_id: 'M1',
+      type: 'จ่ายสวัสดิการ',
+      benefit: 'เจ็บป่วย',
+      amount: 99,
+    });
+    const findings = checkWorkbook(wb, { asOf: AS_OF }).findings;
+    const codes = new Set(findings.map((f) => f.code));
+    for (const code of [
+      'E_UNKNOWN_REF',
+      'E_DUPLICATE_ID',
+      'E_DATE_RANGE',
+      'E_SAVINGS_OVERDRAWN',
+      'E_NEGATIVE_BALANCE',
+      'E_COUNT_MISMATCH',
+      'W_NOT_REMITTED',
+      'W_RATE_ABOVE_LEGAL',
+      'W_LOAN_OVERDUE',
+    ])
+      expect(codes).toContain(code);
+    const iso = /^\d{4}-\d{2}-\d{2}$/;
+    for (const f of findings) {
+      if (f.ref !== undefined) expect(['E_UNKNOWN_REF', 'E_DUPLICATE_ID']).toContain(f.code);
+      for (const money of [f.amount, f.balance, f.expected, f.actual, f.difference, f.carried])
+        if (money !== undefined) expect(Number.isInteger(money)).toBe(true);
+      if (f.limit !== undefined) expect(typeof f.limit).toBe('number');
+      if (f.days !== undefined) expect(Number.isInteger(f.days)).toBe(true);
+      if (f.date !== undefined) expect(f.date).toMatch(iso);
+      if (f.limit_date !== undefined) expect(f.limit_date).toMatch(iso);
+      if (f.month !== undefined) expect(f.month).toMatch(/^\d{4}-\d{2}$/);
+      if (f.account !== undefined) expect(['cash', 'bank', 'welfare']).toContain(f.account);
+    }
+    const about = (code: string) => findings.find((f) => f.code === code)!;
+    expect(about('E_SAVINGS_OVERDRAWN')).toMatchObject({ member_id: 'M2' });
+    expect(about('W_LOAN_OVERDUE')).toMatchObject({ loan_id: 'L1' });
+    expect(about('W_NOT_REMITTED')).toMatchObject({ subgroup_id: 'SG1' });
+  });
+});
