@@ -11,12 +11,24 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-/** UTF-8 bytes of a string (TextEncoder where there is one; Apps Script has none). */
+/** The platform's TextEncoder where there is one (Node, browsers); Apps Script has none. */
+const Encoder = (globalThis as { TextEncoder?: new () => { encode(text: string): Uint8Array } }).TextEncoder;
+
+/**
+ * UTF-8 bytes of a string, as TextEncoder gives them: a lone surrogate (half of a pair, which
+ * no UTF-8 can hold) becomes U+FFFD, so the fallback and TextEncoder hash the same bytes.
+ */
 export function utf8(text: string): Uint8Array {
-  if (typeof TextEncoder !== 'undefined') return new TextEncoder().encode(text);
+  if (Encoder !== undefined) return new Encoder().encode(text);
+  return utf8Fallback(text);
+}
+
+/** UTF-8 by hand, for Apps Script. */
+export function utf8Fallback(text: string): Uint8Array {
   const bytes: number[] = [];
   for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+    let c = ch.codePointAt(0)!;
+    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
     if (c < 0x80) bytes.push(c);
     else if (c < 0x800) bytes.push(0xc0 | (c >> 6), 0x80 | (c & 63));
     else if (c < 0x10000) bytes.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
