@@ -47,6 +47,8 @@ export interface Entry {
   row: number | null;
   /** The money column of that row, for findings. */
   column: string | null;
+  /** The row's amount, positive (a repayment's total): what readers use, never a posting by position. */
+  amount: Satang;
   postings: Posting[];
   member: string | undefined;
   subgroup: string | undefined;
@@ -88,6 +90,7 @@ export function buildJournal(book: Book): Journal {
       sheet: 'settings',
       row: null,
       column: null,
+      amount: settings.opening_cash + settings.opening_bank,
       postings,
       member: undefined,
       subgroup: undefined,
@@ -153,12 +156,15 @@ function makeEntry(
   postings: Posting[],
   links: { member?: string; subgroup?: string; loan?: string } = {},
 ): Entry {
+  let amount = 0;
+  for (const posting of postings) if (posting.amount > 0) amount += posting.amount;
   return {
     date,
     kind,
     sheet,
     row,
     column,
+    amount,
     postings,
     member: links.member,
     subgroup: links.subgroup,

@@ -96,7 +96,7 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
       if (entry.kind === 'repayment') overpaid(entry);
       if (entry.kind === 'deposit' && entry.subgroup !== undefined) {
         const queue = held.get(entry.subgroup) ?? [];
-        queue.push({ date: entry.date, row: entry.row, left: entry.postings[0]!.amount });
+        queue.push({ date: entry.date, row: entry.row, left: entry.amount });
         held.set(entry.subgroup, queue);
       }
       if (entry.kind === 'remittance') remitted(entry);
@@ -117,7 +117,7 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
     // what the group owes a member is a credit balance: negative in the journal
     const after = -(balance.get(acct.savings(entry.member!)) ?? 0);
     if (after >= 0) return;
-    const amount = entry.postings[0]!.amount;
+    const amount = entry.amount;
     out.push(
       finding(
         'E_SAVINGS_OVERDRAWN',
@@ -154,7 +154,7 @@ export function checkLedger(book: Book, journal: Journal): Finding[] {
   function remitted(entry: Entry): void {
     const subgroup = entry.subgroup!;
     const queue = held.get(subgroup) ?? [];
-    let amount = entry.postings[0]!.amount;
+    let amount = entry.amount;
     let oldest: IsoDate | undefined;
     while (amount > 0 && queue.length > 0) {
       const head = queue[0]!;

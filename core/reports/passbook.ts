@@ -67,7 +67,7 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
   let received = 0;
   for (const e of journal.entries) {
     if (e.member !== memberId || e.date > asOf) continue;
-    const amount = Math.abs(e.postings[0]!.amount);
+    const amount = e.amount;
     if (e.kind === 'welfare_contribution') contributed += amount;
     else if (e.kind === 'welfare_payout') received += amount;
     else if (e.kind === 'deposit' || e.kind === 'withdrawal') {

@@ -114,7 +114,7 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
       add(after, account, amount);
       if (earlier) add(before, account, amount);
     }
-    const amount = e.postings[0]!.amount;
+    const amount = e.amount;
     let principal = 0;
     if (e.kind === 'repayment') {
       for (const p of e.postings) if (p.account.startsWith('loan:')) principal -= p.amount;
@@ -128,7 +128,7 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
         if (e.subgroup !== undefined) add(f.collected, e.subgroup, amount);
         break;
       case 'withdrawal':
-        f.withdrawals -= e.postings[1]!.amount;
+        f.withdrawals += amount;
         break;
       case 'remittance':
         add(f.remitted, e.subgroup!, amount);

@@ -1,9 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CellValue, checkWorkbook, type Workbook } from '../../../core/index.ts';
+import { isBlank } from '../../../core/cell.ts';
+import {
+  a1,
+  type CellValue,
+  checkWorkbook,
+  FINDING_CODES,
+  nameMatches,
+  TABS,
+  type Workbook,
+} from '../../../core/index.ts';
+import { readCell } from '../../../core/parse/read-cell.ts';
 import { setCell, smallBook } from '../../helpers/small-book.ts';
 
 const AS_OF = '2026-11-26';
+const DATES = { calendar: 'buddhist', timeZone: 'Asia/Bangkok' } as const;
 
 const HOSTILE: [string, CellValue][] = [
   ['a formula as text', '=HYPERLINK("http://evil.example","click")'],
@@ -104,10 +115,30 @@ describe('no cell value makes the checker throw (property)', () => {
         fc.array(fc.tuple(fc.constantFrom(...targets), cellValue), { minLength: 1, maxLength: 12 }),
         (plants) => {
           const wb = smallBook();
-          for (const [[t, r, c], value] of plants) wb.tabs[t]!.rows[r]![c] = value;
+          const planted = new Map<string, { t: number; r: number; c: number; value: CellValue }>();
+          for (const [[t, r, c], value] of plants) {
+            wb.tabs[t]!.rows[r]![c] = value;
+            planted.set(`${t}:${r}:${c}`, { t, r, c, value });
+          }
           const result = checkWorkbook(wb, { asOf: AS_OF });
-          expect(result.counts.error + result.counts.warning).toBe(result.findings.length);
-          for (const f of result.findings) expect(f.message.th && f.message.en).toBeTruthy();
+          // every finding is whole: a known code with its severity, both messages, a cell on its row
+          for (const f of result.findings) {
+            expect(FINDING_CODES[f.code]).toBe(f.severity);
+            expect(f.message.th.length * f.message.en.length).toBeGreaterThan(0);
+            if (f.cell !== null) expect(f.cell.replace(/^[A-Z]+/, '')).toBe(String(f.row));
+          }
+          // every planted value its column refuses is named at its own cell (the rest of the sheet still checked)
+          const headerPlanted = new Set([...planted.values()].filter((p) => p.r === 0).map((p) => p.t));
+          const at = new Set(result.findings.map((f) => `${f.sheet}:${f.cell}`));
+          for (const { t, r, c, value } of planted.values()) {
+            const tab = wb.tabs[t]!;
+            const spec = TABS.find((x) => nameMatches(tab.name, x.key, x.th));
+            if (!spec || spec.key === 'settings' || r === 0 || headerPlanted.has(t) || isBlank(value)) continue;
+            const header = tab.rows[0]![c];
+            const column = spec.columns.find((x) => typeof header === 'string' && nameMatches(header, x.key, x.th));
+            if (!column || readCell(column, value, DATES).ok) continue;
+            expect(at).toContain(`${spec.key}:${a1(c, r + 1)}`);
+          }
         },
       ),
       { numRuns: 300 },
