@@ -1,5 +1,6 @@
 import type { CellValue, TabKey } from '../../core/index.ts';
-import { addDays, addMonths } from '../../core/ledger/dates.ts';
+import { addDays } from '../../core/ledger/dates.ts';
+import { type Installment, loanSchedule, monthlyInterest } from '../../core/ledger/loan-schedule.ts';
 import type { random } from './random.ts';
 import { baht, date, type MemberState } from './rows.ts';
 
@@ -12,6 +13,8 @@ interface LoanState {
   rate: number;
   paid: number;
   installment: number;
+  /** The core's equal-principal schedule: the generator repays exactly what the checker expects. */
+  schedule: Installment[];
 }
 
 interface PendingRequest {
@@ -142,15 +145,17 @@ export class GroupMoney {
         });
       }
       this.cash -= request.amount;
+      const term = this.rnd.pick([10, 12]);
       const loan: LoanState = {
         id: `L${String(this.loans.length + 1).padStart(4, '0')}`,
         member: request.member,
         disbursed: day,
         principal: request.amount,
-        term: this.rnd.pick([10, 12]),
+        term,
         rate: 1,
         paid: 0,
         installment: 0,
+        schedule: loanSchedule({ principal: request.amount, term_months: term, disbursed_on: day }),
       };
       this.loans.push(loan);
       this.add('loans', {
@@ -170,11 +175,11 @@ export class GroupMoney {
   /** Each installment is repaid on its due day, with a month's interest on what is outstanding. */
   private collectRepayments(day: string): void {
     for (const loan of this.loans) {
-      if (loan.installment >= loan.term || addMonths(loan.disbursed, loan.installment + 1) !== day) continue;
+      const next = loan.schedule[loan.installment];
+      if (!next || next.due !== day) continue;
       loan.installment++;
-      const due =
-        loan.installment === loan.term ? loan.principal - loan.paid : Math.floor(loan.principal / loan.term);
-      const interest = Math.round(((loan.principal - loan.paid) * loan.rate) / 100);
+      const due = next.principal;
+      const interest = monthlyInterest(loan.principal - loan.paid, loan.rate);
       loan.paid += due;
       this.cash += due + interest;
       this.add('repayments', {

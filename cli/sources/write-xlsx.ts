@@ -9,6 +9,7 @@ import {
   templateTabName,
   type Workbook,
 } from '../../core/index.ts';
+import { thaiLabel } from '../../core/labels.ts';
 import type { ColumnSpec } from '../../core/model/tabs.ts';
 
 /** Printed landscape, each tab as wide as one page: committees print the sheets for meetings. */
@@ -51,15 +52,14 @@ export async function writeXlsx(workbook: Workbook | undefined): Promise<Buffer>
 function templateRows(spec: TabSpec): (string | number | null)[][] {
   const header = spec.columns.map((c) => `${c.th} (${c.key})`);
   if (spec.key !== 'settings') return [header];
-  const defaults: Record<string, string | number> = {
-    calendar: 'พุทธศักราช',
-    timezone: 'Asia/Bangkok',
-    opening_cash: 0,
-    opening_bank: 0,
-    max_households_per_subgroup: 5,
-    remit_within_days: 7,
-  };
-  return [header, ...SETTING_SPECS.map((s) => [`${s.th} (${s.key})`, defaults[s.key] ?? null])];
+  // each setting's default, from the one list of them (an enumeration by its Thai word)
+  const shown = (s: (typeof SETTING_SPECS)[number]) =>
+    s.default === undefined || Array.isArray(s.default)
+      ? null
+      : s.enumeration
+        ? thaiLabel(s.enumeration, String(s.default))
+        : s.default;
+  return [header, ...SETTING_SPECS.map((s) => [`${s.th} (${s.key})`, shown(s)])];
 }
 
 function styleSheet(sheet: ExcelJS.Worksheet, spec: TabSpec): void {

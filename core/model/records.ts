@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ENUMERATIONS, type EnumerationName } from '../parse/enumerations.ts';
 import { MAX_SATANG } from '../parse/money.ts';
 
 /**
@@ -15,16 +16,15 @@ const positiveSatang = z.number().int().min(1, { error: 'amount_zero' }).max(MAX
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = z.string().min(1).max(64);
 const text = z.string();
-const account = z.enum(['cash', 'bank']);
-const purpose = z.enum([
-  'debt_refinance',
-  'occupation',
-  'education',
-  'health',
-  'emergency',
-  'housing',
-  'other',
-]);
+type KeyOf<N extends EnumerationName> = keyof (typeof ENUMERATIONS)[N] & string;
+
+/** The zod enum of an enumeration: its keys come from enumerations.ts, the one list of them. */
+export function enumOf<N extends EnumerationName>(name: N) {
+  return z.enum(Object.keys(ENUMERATIONS[name]) as [KeyOf<N>, ...KeyOf<N>[]]);
+}
+
+const account = enumOf('account');
+const purpose = enumOf('loan_purpose');
 
 /** A rule across the cells of a row; `path` names the cell that is wrong, `error` the rule key. */
 export interface RowRule<T> {
@@ -79,9 +79,9 @@ export const RECORD_PARTS = {
       member_id: id,
       name: text,
       household_id: id,
-      role: z.enum(['member', 'subgroup_head', 'treasurer', 'committee', 'chair']).default('member'),
+      role: enumOf('role').default('member'),
       joined_on: date,
-      status: z.enum(['active', 'left', 'deceased']).default('active'),
+      status: enumOf('member_status').default('active'),
       left_on: date.optional(),
       savings_pledge: satang.optional(),
       phone: text.optional(),
@@ -98,9 +98,9 @@ export const RECORD_PARTS = {
     {
       date,
       member_id: id,
-      type: z.enum(['deposit', 'withdrawal']),
+      type: enumOf('savings_type'),
       amount: positiveSatang,
-      via: z.enum(['subgroup_head', 'treasurer']).optional(),
+      via: enumOf('via').optional(),
       account: account.default('cash'),
       receipt_no: id.optional(),
       note: text.optional(),
@@ -123,7 +123,7 @@ export const RECORD_PARTS = {
       member_id: id,
       amount: positiveSatang,
       purpose,
-      status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+      status: enumOf('request_status').default('pending'),
       decided_on: date.optional(),
       note: text.optional(),
     },
@@ -164,8 +164,8 @@ export const RECORD_PARTS = {
   welfare: parts({
     date,
     member_id: id,
-    type: z.enum(['contribution', 'payout']),
-    benefit: z.enum(['birth', 'sickness', 'death', 'elderly', 'education', 'disaster', 'other']).optional(),
+    type: enumOf('welfare_type'),
+    benefit: enumOf('benefit').optional(),
     amount: positiveSatang,
     account: account.default('cash'),
     note: text.optional(),
@@ -173,7 +173,7 @@ export const RECORD_PARTS = {
   other: parts(
     {
       date,
-      type: z.enum(['income', 'expense', 'transfer']),
+      type: enumOf('other_type'),
       category: text,
       amount: positiveSatang,
       account: account.default('cash'),
@@ -194,7 +194,7 @@ export const RECORD_PARTS = {
   household_accounts: parts({
     date,
     household_id: id,
-    type: z.enum(['income', 'expense']),
+    type: enumOf('household_entry_type'),
     category: text,
     amount: positiveSatang,
     note: text.optional(),
@@ -203,19 +203,10 @@ export const RECORD_PARTS = {
     survey_date: date,
     household_id: id,
     creditor: text,
-    creditor_type: z.enum([
-      'baac',
-      'bank',
-      'village_fund',
-      'cooperative',
-      'housing_authority',
-      'savings_group',
-      'informal',
-      'other',
-    ]),
+    creditor_type: enumOf('creditor_type'),
     outstanding: satang,
     interest_rate: z.number().min(0).max(1000, { error: 'rate_range' }).optional(),
-    rate_period: z.enum(['month', 'year']).default('year'),
+    rate_period: enumOf('rate_period').default('year'),
     monthly_payment: satang.optional(),
     overdue_months: z.number().int().min(0).max(600, { error: 'overdue_range' }).optional(),
     note: text.optional(),

@@ -1,4 +1,5 @@
 import type { EnumerationName } from '../parse/enumerations.ts';
+import { RECORD_PARTS } from './records.ts';
 
 /** How a column's cells are read. */
 export type ColumnKind =
@@ -72,8 +73,8 @@ const req = { required: true } as const;
 const account = c('account', 'บัญชี', 'enum', { enumeration: 'account' });
 const note = c('note', 'หมายเหตุ', 'text');
 
-/** The workbook template of SPEC §3, tab by tab (settings are described in settings.ts). */
-export const TABS: readonly TabSpec[] = [
+/** The tabs as declared: names, kinds, references (required flags come from the schemas). */
+const DECLARED: readonly TabSpec[] = [
   {
     key: 'settings',
     th: 'ตั้งค่า',
@@ -90,9 +91,9 @@ export const TABS: readonly TabSpec[] = [
     money: false,
     idColumn: 'subgroup_id',
     columns: [
-      c('subgroup_id', 'รหัสกลุ่มย่อย', 'id', req),
+      c('subgroup_id', 'รหัสกลุ่มย่อย', 'id'),
       c('name', 'ชื่อกลุ่มย่อย', 'text'),
-      c('head_member_id', 'รหัสหัวหน้ากลุ่มย่อย', 'id', { ...req, ref: 'members' }),
+      c('head_member_id', 'รหัสหัวหน้ากลุ่มย่อย', 'id', { ref: 'members' }),
     ],
   },
   {
@@ -103,9 +104,9 @@ export const TABS: readonly TabSpec[] = [
     money: false,
     idColumn: 'household_id',
     columns: [
-      c('household_id', 'รหัสครัวเรือน', 'id', req),
-      c('subgroup_id', 'รหัสกลุ่มย่อย', 'id', { ...req, ref: 'subgroups' }),
-      c('head_name', 'ชื่อหัวหน้าครัวเรือน', 'text', req),
+      c('household_id', 'รหัสครัวเรือน', 'id'),
+      c('subgroup_id', 'รหัสกลุ่มย่อย', 'id', { ref: 'subgroups' }),
+      c('head_name', 'ชื่อหัวหน้าครัวเรือน', 'text'),
       c('village', 'หมู่บ้าน', 'text'),
       c('size', 'จำนวนสมาชิกในครัวเรือน', 'int'),
     ],
@@ -118,11 +119,11 @@ export const TABS: readonly TabSpec[] = [
     money: false,
     idColumn: 'member_id',
     columns: [
-      c('member_id', 'รหัสสมาชิก', 'id', req),
-      c('name', 'ชื่อ-สกุล', 'text', req),
-      c('household_id', 'รหัสครัวเรือน', 'id', { ...req, ref: 'households' }),
+      c('member_id', 'รหัสสมาชิก', 'id'),
+      c('name', 'ชื่อ-สกุล', 'text'),
+      c('household_id', 'รหัสครัวเรือน', 'id', { ref: 'households' }),
       c('role', 'บทบาท', 'enum', { enumeration: 'role' }),
-      c('joined_on', 'วันที่สมัคร', 'date', req),
+      c('joined_on', 'วันที่สมัคร', 'date'),
       c('status', 'สถานะ', 'enum', { enumeration: 'member_status' }),
       c('left_on', 'วันที่ออก', 'date'),
       c('savings_pledge', 'สัจจะออมต่อเดือน', 'money'),
@@ -137,10 +138,10 @@ export const TABS: readonly TabSpec[] = [
     money: true,
     uniqueColumns: ['receipt_no'],
     columns: [
-      c('date', 'วันที่', 'date', req),
-      c('member_id', 'รหัสสมาชิก', 'id', { ...req, ref: 'members' }),
-      c('type', 'ประเภท', 'enum', { ...req, enumeration: 'savings_type' }),
-      c('amount', 'จำนวนเงิน', 'money', req),
+      c('date', 'วันที่', 'date'),
+      c('member_id', 'รหัสสมาชิก', 'id', { ref: 'members' }),
+      c('type', 'ประเภท', 'enum', { enumeration: 'savings_type' }),
+      c('amount', 'จำนวนเงิน', 'money'),
       c('via', 'ส่งผ่าน', 'enum', { enumeration: 'via' }),
       account,
       c('receipt_no', 'เลขที่ใบเสร็จ', 'id'),
@@ -154,9 +155,9 @@ export const TABS: readonly TabSpec[] = [
     required: false,
     money: true,
     columns: [
-      c('date', 'วันที่', 'date', req),
-      c('subgroup_id', 'รหัสกลุ่มย่อย', 'id', { ...req, ref: 'subgroups' }),
-      c('amount', 'จำนวนเงิน', 'money', req),
+      c('date', 'วันที่', 'date'),
+      c('subgroup_id', 'รหัสกลุ่มย่อย', 'id', { ref: 'subgroups' }),
+      c('amount', 'จำนวนเงิน', 'money'),
       account,
       c('received_by', 'ผู้รับเงิน', 'text'),
       note,
@@ -170,11 +171,11 @@ export const TABS: readonly TabSpec[] = [
     money: false,
     idColumn: 'request_id',
     columns: [
-      c('request_id', 'เลขที่คำขอ', 'id', req),
-      c('date', 'วันที่ยื่น', 'date', req),
-      c('member_id', 'รหัสสมาชิก', 'id', { ...req, ref: 'members' }),
-      c('amount', 'จำนวนเงินที่ขอ', 'money', req),
-      c('purpose', 'วัตถุประสงค์', 'enum', { ...req, enumeration: 'loan_purpose' }),
+      c('request_id', 'เลขที่คำขอ', 'id'),
+      c('date', 'วันที่ยื่น', 'date'),
+      c('member_id', 'รหัสสมาชิก', 'id', { ref: 'members' }),
+      c('amount', 'จำนวนเงินที่ขอ', 'money'),
+      c('purpose', 'วัตถุประสงค์', 'enum', { enumeration: 'loan_purpose' }),
       c('status', 'สถานะ', 'enum', { enumeration: 'request_status' }),
       c('decided_on', 'วันที่พิจารณา', 'date'),
       note,
@@ -188,12 +189,12 @@ export const TABS: readonly TabSpec[] = [
     money: true,
     idColumn: 'loan_id',
     columns: [
-      c('loan_id', 'เลขที่สัญญา', 'id', req),
-      c('member_id', 'รหัสสมาชิก', 'id', { ...req, ref: 'members' }),
-      c('disbursed_on', 'วันที่จ่ายเงินกู้', 'date', req),
-      c('principal', 'เงินต้น', 'money', req),
-      c('monthly_rate', 'ดอกเบี้ยต่อเดือน (%)', 'percent', req),
-      c('term_months', 'จำนวนงวด (เดือน)', 'int', req),
+      c('loan_id', 'เลขที่สัญญา', 'id'),
+      c('member_id', 'รหัสสมาชิก', 'id', { ref: 'members' }),
+      c('disbursed_on', 'วันที่จ่ายเงินกู้', 'date'),
+      c('principal', 'เงินต้น', 'money'),
+      c('monthly_rate', 'ดอกเบี้ยต่อเดือน (%)', 'percent'),
+      c('term_months', 'จำนวนงวด (เดือน)', 'int'),
       c('purpose', 'วัตถุประสงค์', 'enum', { enumeration: 'loan_purpose' }),
       c('request_id', 'เลขที่คำขอ', 'id', { ref: 'loan_requests' }),
       account,
@@ -209,8 +210,8 @@ export const TABS: readonly TabSpec[] = [
     money: true,
     uniqueColumns: ['receipt_no'],
     columns: [
-      c('date', 'วันที่', 'date', req),
-      c('loan_id', 'เลขที่สัญญา', 'id', { ...req, ref: 'loans' }),
+      c('date', 'วันที่', 'date'),
+      c('loan_id', 'เลขที่สัญญา', 'id', { ref: 'loans' }),
       c('principal', 'เงินต้น', 'money'),
       c('interest', 'ดอกเบี้ย', 'money'),
       c('fine', 'ค่าปรับ', 'money'),
@@ -226,11 +227,11 @@ export const TABS: readonly TabSpec[] = [
     required: false,
     money: true,
     columns: [
-      c('date', 'วันที่', 'date', req),
-      c('member_id', 'รหัสสมาชิก', 'id', { ...req, ref: 'members' }),
-      c('type', 'ประเภท', 'enum', { ...req, enumeration: 'welfare_type' }),
+      c('date', 'วันที่', 'date'),
+      c('member_id', 'รหัสสมาชิก', 'id', { ref: 'members' }),
+      c('type', 'ประเภท', 'enum', { enumeration: 'welfare_type' }),
       c('benefit', 'สวัสดิการที่รับ', 'enum', { enumeration: 'benefit' }),
-      c('amount', 'จำนวนเงิน', 'money', req),
+      c('amount', 'จำนวนเงิน', 'money'),
       account,
       note,
     ],
@@ -242,10 +243,10 @@ export const TABS: readonly TabSpec[] = [
     required: false,
     money: true,
     columns: [
-      c('date', 'วันที่', 'date', req),
-      c('type', 'ประเภท', 'enum', { ...req, enumeration: 'other_type' }),
-      c('category', 'หมวด', 'category', req),
-      c('amount', 'จำนวนเงิน', 'money', req),
+      c('date', 'วันที่', 'date'),
+      c('type', 'ประเภท', 'enum', { enumeration: 'other_type' }),
+      c('category', 'หมวด', 'category'),
+      c('amount', 'จำนวนเงิน', 'money'),
       account,
       c('to_account', 'โอนเข้าบัญชี', 'enum', { enumeration: 'account' }),
       note,
@@ -258,9 +259,9 @@ export const TABS: readonly TabSpec[] = [
     required: false,
     money: true,
     columns: [
-      c('date', 'วันที่', 'date', req),
-      c('account', 'บัญชี', 'enum', { ...req, enumeration: 'account' }),
-      c('balance', 'ยอดที่นับได้', 'money', req),
+      c('date', 'วันที่', 'date'),
+      c('account', 'บัญชี', 'enum', { enumeration: 'account' }),
+      c('balance', 'ยอดที่นับได้', 'money'),
       c('counted_by', 'ผู้ตรวจนับ', 'text'),
       note,
     ],
@@ -272,11 +273,11 @@ export const TABS: readonly TabSpec[] = [
     required: false,
     money: true,
     columns: [
-      c('date', 'วันที่', 'date', req),
-      c('household_id', 'รหัสครัวเรือน', 'id', { ...req, ref: 'households' }),
-      c('type', 'ประเภท', 'enum', { ...req, enumeration: 'household_entry_type' }),
-      c('category', 'หมวด', 'category', req),
-      c('amount', 'จำนวนเงิน', 'money', req),
+      c('date', 'วันที่', 'date'),
+      c('household_id', 'รหัสครัวเรือน', 'id', { ref: 'households' }),
+      c('type', 'ประเภท', 'enum', { enumeration: 'household_entry_type' }),
+      c('category', 'หมวด', 'category'),
+      c('amount', 'จำนวนเงิน', 'money'),
       note,
     ],
   },
@@ -287,11 +288,11 @@ export const TABS: readonly TabSpec[] = [
     required: false,
     money: false,
     columns: [
-      c('survey_date', 'วันที่สำรวจ', 'date', req),
-      c('household_id', 'รหัสครัวเรือน', 'id', { ...req, ref: 'households' }),
-      c('creditor', 'เจ้าหนี้', 'text', req),
-      c('creditor_type', 'ประเภทเจ้าหนี้', 'enum', { ...req, enumeration: 'creditor_type' }),
-      c('outstanding', 'ยอดหนี้คงเหลือ', 'money', req),
+      c('survey_date', 'วันที่สำรวจ', 'date'),
+      c('household_id', 'รหัสครัวเรือน', 'id', { ref: 'households' }),
+      c('creditor', 'เจ้าหนี้', 'text'),
+      c('creditor_type', 'ประเภทเจ้าหนี้', 'enum', { enumeration: 'creditor_type' }),
+      c('outstanding', 'ยอดหนี้คงเหลือ', 'money'),
       c('interest_rate', 'อัตราดอกเบี้ย (%)', 'percent'),
       c('rate_period', 'ดอกเบี้ยคิดต่อ', 'enum', { enumeration: 'rate_period' }),
       c('monthly_payment', 'ผ่อนต่อเดือน', 'money'),
@@ -306,8 +307,8 @@ export const TABS: readonly TabSpec[] = [
     required: false,
     money: false,
     columns: [
-      c('household_id', 'รหัสครัวเรือน', 'id', { ...req, ref: 'households' }),
-      c('goal', 'เป้าหมาย', 'text', req),
+      c('household_id', 'รหัสครัวเรือน', 'id', { ref: 'households' }),
+      c('goal', 'เป้าหมาย', 'text'),
       c('target_amount', 'จำนวนเงินเป้าหมาย', 'money'),
       c('target_date', 'วันที่ตั้งเป้า', 'date', { future: true }),
       c('monthly_saving', 'ออมต่อเดือน', 'money'),
@@ -317,6 +318,26 @@ export const TABS: readonly TabSpec[] = [
     ],
   },
 ];
+
+/**
+ * The workbook template of SPEC §3, tab by tab (settings are described in settings.ts). Whether
+ * a data column is required is the record schema's to say (model/records.ts): a field that does
+ * not accept a blank is required, so the two can never disagree.
+ */
+export const TABS: readonly TabSpec[] = DECLARED.map((spec) => {
+  if (spec.key === 'settings') return spec;
+  const fields = RECORD_PARTS[spec.key].fields as Record<
+    string,
+    { safeParse(v: unknown): { success: boolean } }
+  >;
+  return {
+    ...spec,
+    columns: spec.columns.map((column) => {
+      const field = fields[column.key];
+      return field && !field.safeParse(undefined).success ? { ...column, required: true } : column;
+    }),
+  };
+});
 
 /** The spec of a tab by key. */
 export function tabSpec(key: TabKey): TabSpec {

@@ -133,9 +133,12 @@ describe('no cell value makes the checker throw (property)', () => {
           for (const { t, r, c, value } of planted.values()) {
             const tab = wb.tabs[t]!;
             const spec = TABS.find((x) => nameMatches(tab.name, x.key, x.th));
-            if (!spec || spec.key === 'settings' || r === 0 || headerPlanted.has(t) || isBlank(value)) continue;
+            if (!spec || spec.key === 'settings' || r === 0 || headerPlanted.has(t) || isBlank(value))
+              continue;
             const header = tab.rows[0]![c];
-            const column = spec.columns.find((x) => typeof header === 'string' && nameMatches(header, x.key, x.th));
+            const column = spec.columns.find(
+              (x) => typeof header === 'string' && nameMatches(header, x.key, x.th),
+            );
             if (!column || readCell(column, value, DATES).ok) continue;
             expect(at).toContain(`${spec.key}:${a1(c, r + 1)}`);
           }
