@@ -5,13 +5,13 @@ import { PART_BYTES } from '../adapters/dynamo-archive-store.ts';
 import { openArchive } from '../cli/archive/open-archive.ts';
 import { buildCli } from '../cli/build.ts';
 import { generateWorkbook } from '../cli/generate/generate-workbook.ts';
-import { batchGetFromWorkbook } from '../cli/sources/batchget-json.ts';
 import { type ArchiveResult, archiveMonth } from '../core/archive/archive-month.ts';
 import { buildSnapshot } from '../core/archive/snapshot.ts';
 import { exportLedger } from '../core/export/plain-ledger.ts';
 import { buildJournal, checkBooks, readBook, type Workbook } from '../core/index.ts';
 import { monthBounds } from '../core/ledger/dates.ts';
 import { checkLedger } from '../core/ledger/ledger-checks.ts';
+import { batchGetFromWorkbook } from '../core/sources/batchget.ts';
 import { summariseMonth } from '../core/summary/monthly-summary.ts';
 
 /**

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Commit } from '../../core/archive/archive-store.ts';
-import { closedPeriodFindings } from '../../core/archive/closed-period.ts';
+import { readSnapshot as readVerified } from '../../core/archive/read-snapshot.ts';
 import type { SnapshotContent } from '../../core/archive/snapshot.ts';
-import { type CheckedBooks, withFindings } from '../../core/jobs/check-books.ts';
+import type { CheckedBooks } from '../../core/jobs/check-books.ts';
+import { compareClosedMonths } from '../../core/jobs/closed-months.ts';
 import { UsageError } from '../commands/command.ts';
 import { type ArchiveConnection, dataDirOf, openArchive } from './open-archive.ts';
 
@@ -29,10 +30,9 @@ export async function withArchive<T>(
   }
 }
 
-/** The stored content of a commit, parsed. */
+/** The stored content of a commit, verified (the core's readSnapshot). */
 export async function readSnapshot(archive: ArchiveConnection, commit: Commit): Promise<SnapshotContent> {
-  const bytes = await archive.store.getContent(commit.group_id, commit.content_hash, commit.parts);
-  return JSON.parse(Buffer.from(bytes).toString('utf8')) as SnapshotContent;
+  return readVerified(archive.store, commit);
 }
 
 /**
@@ -48,14 +48,5 @@ export async function checkClosedPeriods(
   const embedded = join(dataDirOf(values['data-dir'] as string | undefined), 'dynamo');
   if (typeof values.endpoint !== 'string' && !existsSync(embedded))
     return { ...checked, closedCheck: 'no_archive' };
-  const compared = await withArchive(values, async (archive) => {
-    const latest = new Map<string, Commit>();
-    for (const c of await archive.store.history(settings.group_id)) {
-      if (c.month <= settings.closed_through! && (latest.get(c.month)?.version ?? 0) < c.version)
-        latest.set(c.month, c);
-    }
-    const contents = await Promise.all([...latest.values()].map((c) => readSnapshot(archive, c)));
-    return withFindings(checked, closedPeriodFindings(checked.book, contents));
-  });
-  return { ...compared, closedCheck: 'done' };
+  return withArchive(values, (archive) => compareClosedMonths(checked, archive.store), { readOnly: true });
 }

@@ -2,9 +2,11 @@ import { archiveMonth } from '../../core/archive/archive-month.ts';
 import type { Commit } from '../../core/archive/archive-store.ts';
 import { showCell } from '../../core/archive/closed-period.ts';
 import { diffRows } from '../../core/archive/diff-rows.ts';
-import { buildSnapshot, monthRows } from '../../core/archive/snapshot.ts';
+import { latestByMonth } from '../../core/archive/read-snapshot.ts';
+import { monthRows } from '../../core/archive/snapshot.ts';
 import { verifyChain } from '../../core/archive/verify-chain.ts';
 import { a1, type DataTabKey, monthBounds } from '../../core/index.ts';
+import { checkForSnapshot, snapshot } from '../../core/jobs/snapshot.ts';
 import { thaiDateTime, thaiMonth } from '../../core/thai-date.ts';
 import { todayIn } from '../clock.ts';
 import { loadWorkbook } from '../sources/load-workbook.ts';
@@ -43,8 +45,8 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
     async run([path], values, io) {
       const month = readMonth(values.month, 'archive');
       if (!path) throw new UsageError({ th: 'archive ต้องระบุไฟล์สมุด', en: 'archive needs a workbook' });
-      const workbook = await loadWorkbook(path);
-      const checked = await openBooks(path, { ...values, 'data-dir': values['data-dir'] });
+      // checked once, as of the month's last day: what the snapshot reads
+      const checked = checkForSnapshot(await loadWorkbook(path), month);
       const { settings } = checked.book;
       if (!checked.book.identified)
         throw new UsageError({
@@ -63,9 +65,9 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
           th: `เก็บเดือน ${thaiMonth(month)} ไม่ได้: ก่อนวันเริ่มบัญชี (${thaiMonth(opening)})`,
           en: `cannot archive ${month}: it is before the opening date (${opening})`,
         });
-      const snapshot = buildSnapshot(workbook, month);
+      const made = snapshot(checked, month);
       const result = await withArchive(values, (archive) =>
-        archiveMonth(archive.store, snapshot, new Date().toISOString()),
+        archiveMonth(archive.store, made, new Date().toISOString()),
       );
       const c = result.commit;
       const out = {
@@ -86,7 +88,7 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
               `  แฮช / hash ${c.hash}\n  (${c.bytes_raw} → ${c.bytes_stored} bytes, ${result.items} items)`,
       );
       // the archive keeps what the sheet held, mistakes included: say so, and exit 1
-      const { error } = snapshot.content.counts;
+      const { error } = made.content.counts;
       if (error === 0) return 0;
       io.err(
         `สถานะ 1: เก็บแล้ว แต่แถวของเดือนนี้มีข้อผิดพลาด ${error} รายการ (ดูด้วย sajja check) / exit 1: archived, but this month's rows have ${error} error${error === 1 ? '' : 's'} (see sajja check)`,
@@ -172,8 +174,7 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
       const archived = await withArchive(
         values,
         async (archive) => {
-          const versions = await archive.store.versions(groupId, month);
-          const last = versions[versions.length - 1];
+          const last = latestByMonth(await archive.store.history(groupId)).get(month);
           return last ? { commit: last as Commit, content: await readSnapshot(archive, last) } : undefined;
         },
         { readOnly: true },

@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
 import { parseMonth } from '../../core/parse/date.ts';
+import { batchGetFromWorkbook } from '../../core/sources/batchget.ts';
 import { generateWorkbook } from '../generate/generate-workbook.ts';
 import { writeOutput } from '../output.ts';
-import { batchGetFromWorkbook } from '../sources/batchget-json.ts';
 import { type Command, positive, UsageError } from './command.ts';
 
 /** exceljs takes a while to load: only commands that write .xlsx pay for it. */

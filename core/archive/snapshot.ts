@@ -1,8 +1,7 @@
-import { type CheckedBooks, checkBooks } from '../jobs/check-books.ts';
-import { monthBounds } from '../ledger/dates.ts';
+import { checkForSnapshot, snapshot } from '../jobs/snapshot.ts';
 import { MONTH_COLUMN, monthRows, type SnapshotRow } from '../model/month-rows.ts';
 import type { DataTabKey } from '../model/records.ts';
-import { type MonthlySummary, summariseMonth } from '../summary/monthly-summary.ts';
+import type { MonthlySummary } from '../summary/monthly-summary.ts';
 import type { Workbook } from '../workbook.ts';
 import { canonicalJson } from './canonical.ts';
 import { sha256 } from './sha256.ts';
@@ -26,23 +25,11 @@ export interface Snapshot {
 }
 
 /**
- * A group's month as a deterministic snapshot: the rows dated in it, its summary and the count
- * of findings on those rows. The books are read as of the month's last day, so archiving the
- * same month again later gives the same content (and the same hash) unless a row changed.
+ * A group's month as a deterministic snapshot, from a workbook: checked once as of the month's
+ * last day, then the snapshot job (core/jobs/snapshot.ts).
  */
 export function buildSnapshot(workbook: Workbook, month: string): Snapshot {
-  const checked: CheckedBooks = checkBooks(workbook, { asOf: monthBounds(month).last });
-  const rows = monthRows(checked.book.tables, month);
-  const summary = summariseMonth(checked, month);
-  const content: SnapshotContent = {
-    group_id: checked.book.settings.group_id,
-    month,
-    rows,
-    summary,
-    counts: { error: summary.checks.errors, warning: summary.checks.warnings },
-  };
-  const canonical = canonicalJson(content);
-  return { content, canonical, content_hash: sha256(canonical) };
+  return snapshot(checkForSnapshot(workbook, month), month);
 }
 
 /** The hash that chains a snapshot to its group's previous one. */

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { batchGetFromWorkbook } from '../../cli/sources/batchget-json.ts';
 import type { Workbook } from '../../core/index.ts';
+import { batchGetFromWorkbook } from '../../core/sources/batchget.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { addRow, rowsOf, setCell, smallBook } from '../helpers/small-book.ts';
 

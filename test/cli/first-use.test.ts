@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
-import { batchGetFromWorkbook } from '../../cli/sources/batchget-json.ts';
 import { displayWidth } from '../../cli/text/columns.ts';
 import type { Workbook } from '../../core/index.ts';
+import { batchGetFromWorkbook } from '../../core/sources/batchget.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { addRow, rowsOf, setCell, smallBook } from '../helpers/small-book.ts';
 

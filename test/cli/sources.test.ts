@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateWorkbook } from '../../cli/generate/generate-workbook.ts';
+import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
+import { writeXlsx } from '../../cli/sources/write-xlsx.ts';
+import { cellValue, readXlsx } from '../../cli/sources/xlsx.ts';
+import { checkWorkbook, columnLetters, type Workbook } from '../../core/index.ts';
 import {
   batchGetFromWorkbook,
   splitRange,
   UnusableWorkbookError,
   workbookFromBatchGet,
-} from '../../cli/sources/batchget-json.ts';
-import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
-import { writeXlsx } from '../../cli/sources/write-xlsx.ts';
-import { cellValue, readXlsx } from '../../cli/sources/xlsx.ts';
-import { checkWorkbook, columnLetters, type Workbook } from '../../core/index.ts';
+} from '../../core/sources/batchget.ts';
 import { setCell, smallBook } from '../helpers/small-book.ts';
 import { plainXlsx } from '../helpers/xlsx-files.ts';
 

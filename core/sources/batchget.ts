@@ -1,13 +1,15 @@
 import * as z from 'zod';
-import {
-  type CellValue,
-  columnIndex,
-  columnLetters,
-  type SheetTab,
-  type Workbook,
-} from '../../core/index.ts';
+import { type CellValue, columnIndex, columnLetters } from '../cell.ts';
+import type { SheetTab, Workbook } from '../workbook.ts';
 
-/** A Sheets API v4 `spreadsheets.values.batchGet` response, as the Lambda job receives it. */
+/** A cell as the Sheets API sends it with `UNFORMATTED_VALUE`: a string, a number or a boolean. */
+export type SheetsCell = string | number | boolean;
+
+/**
+ * A Sheets API v4 `spreadsheets.values.batchGet` response (Google's `BatchGetValuesResponse`:
+ * `spreadsheetId` and `valueRanges` of `ValueRange` — `range`, `majorDimension`, `values`), as the
+ * Lambda job, the monthly job and Apps Script's advanced service receive it.
+ */
 export const BatchGetSchema = z.object({
   spreadsheetId: z.string().optional(),
   valueRanges: z.array(
@@ -21,10 +23,14 @@ export const BatchGetSchema = z.object({
 });
 export type BatchGetResponse = z.infer<typeof BatchGetSchema>;
 
-/** Thrown when a file is not a batchGet response at all (the CLI exits 2). */
+/** Thrown when what was given is not a workbook at all (the CLI exits 2, the API answers 400). */
 export class UnusableWorkbookError extends Error {
   override name = 'UnusableWorkbookError';
 }
+
+/** The largest sheet Google Sheets holds: 10 million cells, so no row or column beyond it exists. */
+export const MAX_SHEET_ROWS = 10_000_000;
+export const MAX_SHEET_COLUMNS = 18_278; // ZZZ
 
 /**
  * Turns a batchGet response into a workbook. Ranges that do not start at A1 are padded so that
@@ -37,6 +43,11 @@ export function workbookFromBatchGet(json: unknown): Workbook {
   const tabs: SheetTab[] = [];
   for (const range of parsed.data.valueRanges) {
     const { sheet, row, column } = splitRange(range.range);
+    // sized by the values present, never by the range's text: `A999999999` is no sheet's row
+    if (row > MAX_SHEET_ROWS || column >= MAX_SHEET_COLUMNS)
+      throw new UnusableWorkbookError(
+        `range ${range.range.slice(0, 80)} starts beyond the largest sheet (${MAX_SHEET_ROWS} rows, column ZZZ)`,
+      );
     let rows = cellRows(range.values ?? []);
     if (range.majorDimension === 'COLUMNS') rows = transpose(rows);
     if (column > 0) rows = rows.map((r) => [...new Array<CellValue>(column).fill(null), ...r]);
