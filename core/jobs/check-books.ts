@@ -50,8 +50,16 @@ export function booksStatus(book: Book, journal: Journal, findings: Finding[]): 
   const left_out: RowRef[] = [];
   for (const sheet of BOOK_TABS)
     for (const { row, record } of book.tables.get(sheet) ?? []) if (!record) left_out.push({ sheet, row });
+  // the rows with an error the books found: few, so look each up rather than index every entry
+  const candidates = findings.filter((f) => f.severity === 'error' && f.row !== null);
+  if (candidates.length === 0) return { left_out, posted_with_errors: [] };
+  const wanted = new Set(candidates.map((f) => `${f.sheet}:${f.row}`));
   const posted = new Set<string>();
-  for (const e of journal.entries) if (e.sheet !== 'settings') posted.add(`${e.sheet}:${e.row}`);
+  for (const e of journal.entries) {
+    if (e.sheet === 'settings') continue;
+    const key = `${e.sheet}:${e.row}`;
+    if (wanted.has(key)) posted.add(key);
+  }
   const flagged = new Map<string, { sheet: DataTabKey; row: number; codes: FindingCode[] }>();
   for (const f of findings) {
     if (f.severity !== 'error' || f.row === null || !posted.has(`${f.sheet}:${f.row}`)) continue;

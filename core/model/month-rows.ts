@@ -37,18 +37,31 @@ export function monthRows(
   return rows;
 }
 
+/** The row of a tab with a given sheet row number (rows are in sheet order): a binary search. */
+function rowAt(rows: readonly RowResult[], row: number): RowResult | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = rows[mid]!.row;
+    if (at === row) return rows[mid];
+    if (at < row) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 /**
  * The findings that belong to a month (SPEC §6 `checks`): those on a row dated in the month, and
  * those about the month itself (a count missing at its end). Findings on undated tabs (settings,
- * members, households) belong to the book, not to a month.
+ * members, households) belong to the book, not to a month. Costs the findings, not the rows.
  */
-export function monthFindings(
-  tables: Map<DataTabKey, RowResult[]>,
-  findings: Finding[],
-  month: string,
-): Finding[] {
-  const inMonth = new Set<string>();
-  for (const [tab, list] of Object.entries(monthRows(tables, month)))
-    for (const r of list!) inMonth.add(`${tab}:${r.row}`);
-  return findings.filter((f) => f.month === month || (f.row !== null && inMonth.has(`${f.sheet}:${f.row}`)));
+export function monthFindings(tables: Map<DataTabKey, RowResult[]>, findings: Finding[], month: string): Finding[] {
+  return findings.filter((f) => {
+    if (f.month !== undefined) return f.month === month;
+    const column = f.sheet === null ? undefined : MONTH_COLUMN[f.sheet as DataTabKey];
+    if (column === undefined || f.row === null) return false;
+    const date = rowAt(tables.get(f.sheet as DataTabKey) ?? [], f.row)?.values[column];
+    return typeof date === 'string' && date.startsWith(month);
+  });
 }
