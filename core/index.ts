@@ -13,7 +13,14 @@ export {
   readBook,
   resultOf,
 } from './check/check-workbook.ts';
-export { buildContext, type CheckContext } from './check/context.ts';
+export {
+  buildContext,
+  type CheckContext,
+  contextFromJson,
+  contextToJson,
+  type EditedRow,
+  updateContext,
+} from './check/context.ts';
 export { FINDING_CODES, type Finding, type FindingCode, type Severity } from './check/finding.ts';
 export { type CheckedBooks, checkBooks, checkWorkbook, withFindings } from './jobs/check-books.ts';
 export * as accounts from './ledger/accounts.ts';

@@ -29,16 +29,20 @@ export function nameMatches(name: string, key: string, th: string): boolean {
 /** The longest tab name an .xlsx file keeps (Excel's limit; Sheets' download cuts to it). */
 const XLSX_NAME_LIMIT = 31;
 
-/** A tab found in the workbook, with where each known column is (0-based index). */
-export interface TableLayout {
+/** Where each known column of a tab is (0-based index): plain data, no reference to the tab's rows. */
+export interface Columns {
   spec: TabSpec;
-  tab: SheetTab;
   columns: Map<string, number>;
   /** The columns found, in the spec's order, with their index: the order cells are read in. */
   present: { column: ColumnSpec; index: number }[];
   missing: ColumnSpec[];
   /** True when a required column is missing: no row of the tab can be valid. */
   incomplete: boolean;
+}
+
+/** A tab found in the workbook: its columns, and the tab itself (for the whole-book check). */
+export interface TableLayout extends Columns {
+  tab: SheetTab;
 }
 
 /** Finds the tab for a spec (the first that matches), or undefined. */
@@ -48,7 +52,11 @@ export function findTab(workbook: Workbook, spec: { key: string; th: string }): 
 
 /** Locates each column of a tab by its header (any order; unknown columns ignored; first match wins). */
 export function layoutOf(spec: TabSpec, tab: SheetTab): TableLayout {
-  const header = tab.rows[0] ?? [];
+  return { ...columnsOf(spec, tab.rows[0] ?? []), tab };
+}
+
+/** Locates each column of a tab from its header row. */
+export function columnsOf(spec: TabSpec, header: readonly CellValue[]): Columns {
   const columns = new Map<string, number>();
   for (const column of spec.columns) {
     const index = header.findIndex(
@@ -61,7 +69,7 @@ export function layoutOf(spec: TabSpec, tab: SheetTab): TableLayout {
     const index = columns.get(column.key);
     return index === undefined ? [] : [{ column, index }];
   });
-  return { spec, tab, columns, present, missing, incomplete: missing.some((column) => column.required) };
+  return { spec, columns, present, missing, incomplete: missing.some((column) => column.required) };
 }
 
 /** Locates every known tab of a workbook. */

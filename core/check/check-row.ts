@@ -4,7 +4,7 @@ import type { DataTabKey } from '../model/records.ts';
 import type { ColumnSpec } from '../model/tabs.ts';
 import { enumKeys } from '../parse/enumeration.ts';
 import { readCell } from '../parse/read-cell.ts';
-import { isEmptyRow, type TableLayout } from '../workbook.ts';
+import { type Columns, isEmptyRow } from '../workbook.ts';
 import type { CheckContext } from './context.ts';
 import { echo, type Finding, type FindingPlace, finding } from './finding.ts';
 import { columnName, quoted, reasonText } from './messages.ts';
@@ -22,7 +22,7 @@ export interface RowResult {
 }
 
 /** Where a cell of a table is, for a finding. */
-export function placeOf(layout: TableLayout, row: number | null, column: string | null): FindingPlace {
+export function placeOf(layout: Columns, row: number | null, column: string | null): FindingPlace {
   const index = column === null ? undefined : layout.columns.get(column);
   return {
     sheet: layout.spec.key,
@@ -33,18 +33,25 @@ export function placeOf(layout: TableLayout, row: number | null, column: string 
 }
 
 /**
+ * How a row is checked: as part of the whole book (a repeated id is flagged on its later rows),
+ * or as an edit (flagged whichever of the rows holding it was edited).
+ */
+export type CheckMode = 'book' | 'edit';
+
+/**
  * Checks one row of a data tab against the context: every cell, the tab's rules, references,
- * repeated ids and dates. Appends findings to `out`; returns undefined for an empty row.
+ * repeated ids and dates. `cells` are the row's cells (column A first) and `row` its 1-based sheet
+ * row. Appends findings to `out`; returns undefined for an empty row.
  */
 export function checkRow(
   ctx: CheckContext,
-  layout: TableLayout,
-  rowIndex: number,
+  layout: Columns,
+  row: number,
+  cells: readonly CellValue[] | undefined,
   out: Finding[],
+  mode: CheckMode = 'book',
 ): RowResult | undefined {
-  const cells = layout.tab.rows[rowIndex];
   if (!cells) return undefined;
-  const row = rowIndex + 1;
   const key = layout.spec.key as DataTabKey;
   // column keys come from the spec, never from the sheet: a plain object is safe and fast
   const values: Record<string, unknown> = {};
@@ -104,7 +111,7 @@ export function checkRow(
       );
     }
   }
-  checkRowRules(ctx, layout, result, out);
+  checkRowRules(ctx, layout, result, out, mode);
   for (let i = before; i < out.length; i++) if (out[i]!.severity === 'error') delete result.record;
   return result;
 }
@@ -116,7 +123,7 @@ function refuse(refused: string[] | undefined, column: string): string[] {
   return refused;
 }
 
-function requiredFinding(layout: TableLayout, row: number, column: ColumnSpec): Finding {
+function requiredFinding(layout: Columns, row: number, column: ColumnSpec): Finding {
   const name = columnName(column);
   return finding('E_REQUIRED', placeOf(layout, row, column.key), {
     th: `ต้องกรอก ${name.th}`,
@@ -126,7 +133,7 @@ function requiredFinding(layout: TableLayout, row: number, column: ColumnSpec): 
 
 /** E_VALUE for a cell that was refused, with the reason in Thai and English. */
 export function valueFinding(
-  layout: TableLayout,
+  layout: Columns,
   row: number,
   column: ColumnSpec,
   cell: CellValue,

@@ -69,14 +69,22 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
   findings.push(...guessed);
   const { settings, dates, usable } = readSettings(layouts.get('settings'), findings);
   const asOf = typeof options.asOf === 'function' ? options.asOf(settings.timezone) : options.asOf;
-  const context = buildContext(layouts, settings, dates, asOf);
+  const context = buildContext(
+    new Map(
+      [...layouts].map(([key, layout]) => [key, { header: layout.tab.rows[0] ?? [], rows: layout.tab.rows }]),
+    ),
+    settings,
+    dates,
+    asOf,
+  );
   const tables = new Map<DataTabKey, RowResult[]>();
   for (const spec of DATA_TABS) {
-    const layout = layouts.get(spec.key);
-    if (!layout) continue;
+    const layout = context.layouts.get(spec.key);
+    const source = layouts.get(spec.key)?.tab.rows;
+    if (!layout || !source) continue;
     const rows: RowResult[] = [];
-    for (let r = 1; r < layout.tab.rows.length; r++) {
-      const result = checkRow(context, layout, r, findings);
+    for (let r = 1; r < source.length; r++) {
+      const result = checkRow(context, layout, r + 1, source[r], findings);
       if (result) rows.push(result);
     }
     tables.set(spec.key as DataTabKey, rows);

@@ -56,7 +56,11 @@ function rowAt(rows: readonly RowResult[], row: number): RowResult | undefined {
  * those about the month itself (a count missing at its end). Findings on undated tabs (settings,
  * members, households) belong to the book, not to a month. Costs the findings, not the rows.
  */
-export function monthFindings(tables: Map<DataTabKey, RowResult[]>, findings: Finding[], month: string): Finding[] {
+export function monthFindings(
+  tables: Map<DataTabKey, RowResult[]>,
+  findings: Finding[],
+  month: string,
+): Finding[] {
   return findings.filter((f) => {
     if (f.month !== undefined) return f.month === month;
     const column = f.sheet === null ? undefined : MONTH_COLUMN[f.sheet as DataTabKey];

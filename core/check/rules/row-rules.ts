@@ -1,10 +1,10 @@
 import type { ColumnSpec, RefTarget } from '../../model/tabs.ts';
 import { tabSpec } from '../../model/tabs.ts';
 import { thaiDate } from '../../thai-date.ts';
-import type { TableLayout } from '../../workbook.ts';
-import type { RowResult } from '../check-row.ts';
+import type { Columns } from '../../workbook.ts';
+import type { CheckMode, RowResult } from '../check-row.ts';
 import { placeOf } from '../check-row.ts';
-import type { CheckContext } from '../context.ts';
+import { approvedRequestDates, type CheckContext } from '../context.ts';
 import { type Finding, finding } from '../finding.ts';
 import { columnName } from '../messages.ts';
 
@@ -14,34 +14,20 @@ export const LEGAL_YEARLY_RATE = 15;
 
 /** The columns each rule looks at in one tab, worked out once per context. */
 interface RulePlan {
-  refs: { column: ColumnSpec; known: Map<string, number> }[];
-  repeats: { column: ColumnSpec; firstRows: Map<string, number> }[];
+  refs: { column: ColumnSpec; known: Map<string, number[]> }[];
+  repeats: { column: ColumnSpec; holders: Map<string, number[]> }[];
   dates: ColumnSpec[];
 }
 
-const plans = new WeakMap<CheckContext, Map<TableLayout, RulePlan>>();
+/** Plans by the tab's columns object, which belongs to one context: held weakly, gone with it. */
+const plans = new WeakMap<Columns, RulePlan>();
 
-/** The last plan handed out: rows come tab by tab, so most look-ups are for the same one. */
-let last: { ctx: CheckContext; layout: TableLayout; plan: RulePlan } | undefined;
-
-function planOf(ctx: CheckContext, layout: TableLayout): RulePlan {
-  if (last && last.ctx === ctx && last.layout === layout) return last.plan;
-  const plan = findPlan(ctx, layout);
-  last = { ctx, layout, plan };
-  return plan;
-}
-
-function findPlan(ctx: CheckContext, layout: TableLayout): RulePlan {
-  let byLayout = plans.get(ctx);
-  if (!byLayout) {
-    byLayout = new Map();
-    plans.set(ctx, byLayout);
-  }
-  let plan = byLayout.get(layout);
+function planOf(ctx: CheckContext, layout: Columns): RulePlan {
+  let plan = plans.get(layout);
   if (!plan) {
     const { spec } = layout;
     const present = layout.present.map(({ column }) => column);
-    const firstRowsOf = (column: ColumnSpec) =>
+    const holdersOf = (column: ColumnSpec) =>
       column.key === spec.idColumn
         ? ctx.ids.get(spec.key as RefTarget)
         : spec.uniqueColumns?.includes(column.key)
@@ -53,12 +39,12 @@ function findPlan(ctx: CheckContext, layout: TableLayout): RulePlan {
         return known ? [{ column, known }] : [];
       }),
       repeats: present.flatMap((column) => {
-        const firstRows = firstRowsOf(column);
-        return firstRows ? [{ column, firstRows }] : [];
+        const holders = holdersOf(column);
+        return holders ? [{ column, holders }] : [];
       }),
       dates: present.filter((column) => column.kind === 'date'),
     };
-    byLayout.set(layout, plan);
+    plans.set(layout, plan);
   }
   return plan;
 }
@@ -66,13 +52,14 @@ function findPlan(ctx: CheckContext, layout: TableLayout): RulePlan {
 /** The rules that need only one row and the context: references, repeats, dates, rates, requests. */
 export function checkRowRules(
   ctx: CheckContext,
-  layout: TableLayout,
+  layout: Columns,
   result: RowResult,
   out: Finding[],
+  mode: CheckMode = 'book',
 ): void {
   const plan = planOf(ctx, layout);
   checkReferences(plan, layout, result, out);
-  checkRepeats(plan, layout, result, out);
+  checkRepeats(plan, layout, result, out, mode);
   checkDates(ctx, plan, layout, result, out);
   if (layout.spec.key === 'loans') {
     checkLoanRate(layout, result, out);
@@ -81,7 +68,7 @@ export function checkRowRules(
   if (layout.spec.key === 'debt_survey') checkDebtRate(layout, result, out);
 }
 
-function checkReferences(plan: RulePlan, layout: TableLayout, result: RowResult, out: Finding[]): void {
+function checkReferences(plan: RulePlan, layout: Columns, result: RowResult, out: Finding[]): void {
   for (const { column, known } of plan.refs) {
     const value = result.values[column.key];
     if (value === undefined || (typeof value === 'string' && known.has(value))) continue;
@@ -103,11 +90,23 @@ function checkReferences(plan: RulePlan, layout: TableLayout, result: RowResult,
   }
 }
 
-function checkRepeats(plan: RulePlan, layout: TableLayout, result: RowResult, out: Finding[]): void {
-  for (const { column, firstRows } of plan.repeats) {
+/**
+ * E_DUPLICATE_ID. In the whole book, every row after the first holding a value is flagged; on an
+ * edit, the edited row is flagged whenever another row holds its value — whichever of them it is.
+ */
+function checkRepeats(
+  plan: RulePlan,
+  layout: Columns,
+  result: RowResult,
+  out: Finding[],
+  mode: CheckMode,
+): void {
+  for (const { column, holders } of plan.repeats) {
     const value = result.values[column.key];
     if (typeof value !== 'string') continue;
-    const first = firstRows.get(value);
+    const rows = holders.get(value);
+    if (rows === undefined) continue;
+    const first = mode === 'book' ? rows[0] : rows.find((r) => r !== result.row);
     if (first === undefined || first === result.row) continue;
     out.push(
       finding(
@@ -126,7 +125,7 @@ function checkRepeats(plan: RulePlan, layout: TableLayout, result: RowResult, ou
 function checkDates(
   ctx: CheckContext,
   plan: RulePlan,
-  layout: TableLayout,
+  layout: Columns,
   result: RowResult,
   out: Finding[],
 ): void {
@@ -164,7 +163,7 @@ function checkDates(
 }
 
 function rateWarning(
-  layout: TableLayout,
+  layout: Columns,
   row: number,
   column: string,
   rate: number,
@@ -188,7 +187,7 @@ function rateWarning(
  */
 export const LOWEST_PLAUSIBLE_RATE = 0.1;
 
-function tooLowWarning(layout: TableLayout, row: number, column: string, rate: number): Finding {
+function tooLowWarning(layout: Columns, row: number, column: string, rate: number): Finding {
   const meant = Number((rate * 100).toPrecision(12));
   return finding(
     'W_RATE_TOO_LOW',
@@ -201,7 +200,7 @@ function tooLowWarning(layout: TableLayout, row: number, column: string, rate: n
   );
 }
 
-function checkLoanRate(layout: TableLayout, result: RowResult, out: Finding[]): void {
+function checkLoanRate(layout: Columns, result: RowResult, out: Finding[]): void {
   const rate = result.values.monthly_rate;
   if (typeof rate !== 'number') return;
   if (rate > LEGAL_MONTHLY_RATE) out.push(rateWarning(layout, result.row, 'monthly_rate', rate, 'month'));
@@ -209,7 +208,7 @@ function checkLoanRate(layout: TableLayout, result: RowResult, out: Finding[]): 
     out.push(tooLowWarning(layout, result.row, 'monthly_rate', rate));
 }
 
-function checkDebtRate(layout: TableLayout, result: RowResult, out: Finding[]): void {
+function checkDebtRate(layout: Columns, result: RowResult, out: Finding[]): void {
   const rate = result.values.interest_rate;
   if (typeof rate !== 'number') return;
   const period = result.values.rate_period === 'month' ? 'month' : 'year';
@@ -220,7 +219,7 @@ function checkDebtRate(layout: TableLayout, result: RowResult, out: Finding[]): 
     out.push(tooLowWarning(layout, result.row, 'interest_rate', rate));
 }
 
-function checkLoanRequest(ctx: CheckContext, layout: TableLayout, result: RowResult, out: Finding[]): void {
+function checkLoanRequest(ctx: CheckContext, layout: Columns, result: RowResult, out: Finding[]): void {
   const member = result.values.member_id;
   const disbursed = result.values.disbursed_on;
   const requestId = result.values.request_id;
@@ -231,7 +230,7 @@ function checkLoanRequest(ctx: CheckContext, layout: TableLayout, result: RowRes
     if (!request) return; // E_UNKNOWN_REF already says so
     approved = request.status === 'approved' && request.member_id === member;
   } else {
-    approved = (ctx.approvedRequests.get(member) ?? []).some((date) => date <= disbursed);
+    approved = approvedRequestDates(ctx, member).some((date) => date <= disbursed);
   }
   if (approved) return;
   const column = layout.columns.has('request_id') && requestId !== undefined ? 'request_id' : 'loan_id';

@@ -24,7 +24,7 @@ export function checkSubgroupSizes(
   }
   const limit = ctx.settings.max_households_per_subgroup;
   for (const [subgroup, set] of households) {
-    const row = subgroupRows.get(subgroup);
+    const row = subgroupRows.get(subgroup)?.[0];
     if (row === undefined || set.size <= limit) continue;
     out.push(
       finding(
