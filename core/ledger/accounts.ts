@@ -23,11 +23,16 @@ function interned(prefix: string): (id: string) => Account {
     let name = names.get(id);
     if (name === undefined) {
       name = prefix + id;
+      // bounded: a warm process checking many groups starts afresh rather than keep them all
+      if (names.size >= MAX_NAMES) names.clear();
       names.set(id, name);
     }
     return name;
   };
 }
+
+/** Account names kept per kind (a group has a few thousand members and loans at most). */
+const MAX_NAMES = 50_000;
 
 export const transit = interned('transit:');
 export const savings = interned('savings:');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memoise } from '../../../core/parse/memoise.ts';
 
 describe('memoise', () => {
-  it('reads each distinct value once, and keeps at most `limit` results', () => {
+  it('reads each distinct value once, keeps at most `limit` results, and starts afresh when full', () => {
     const reads: number[] = [];
     const square = memoise((n: number) => {
       reads.push(n);
@@ -10,8 +10,9 @@ describe('memoise', () => {
     }, 2);
     expect(square(3)).toBe(square(3));
     square(4);
-    square(5); // over the limit: not kept
+    square(5); // full: it starts afresh with 5
     square(5);
-    expect(reads).toEqual([3, 4, 5, 5]);
+    square(3); // 3 was forgotten
+    expect(reads).toEqual([3, 4, 5, 3]);
   });
 });
