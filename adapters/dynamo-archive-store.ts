@@ -9,12 +9,7 @@ import {
   type QueryCommandInput,
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
-import {
-  ArchiveCorruptError,
-  type ArchivedGroup,
-  type ArchiveStore,
-  type Commit,
-} from '../core/archive/archive-store.ts';
+import { ArchiveCorruptError, type ArchivedGroup, type ArchiveStore, type Commit } from '../core/index.ts';
 
 /** Largest content part: well under DynamoDB's 400 KB item limit, keys and attributes included. */
 export const PART_BYTES = 64 * 1024;

@@ -1,5 +1,4 @@
-import { type CheckedBooks, type Finding, TABS } from '../core/index.ts';
-import { thaiDate } from '../core/thai-date.ts';
+import { type CheckedBooks, type Finding, TABS, thaiDate } from '../core/index.ts';
 import type { Bilingual } from './commands/command.ts';
 import { padEnd } from './text/columns.ts';
 import { inert, oneLine } from './text/inert.ts';

@@ -1,9 +1,12 @@
-import { formatBaht } from '../core/index.ts';
-import { bilingualLabel } from '../core/labels.ts';
-import type { HouseholdView } from '../core/reports/household-view.ts';
-import type { Passbook } from '../core/reports/passbook.ts';
-import type { MonthlySummary } from '../core/summary/monthly-summary.ts';
-import { thaiDate, thaiMonth } from '../core/thai-date.ts';
+import {
+  bilingualLabel,
+  formatBaht,
+  type HouseholdView,
+  type MonthlySummary,
+  type Passbook,
+  thaiDate,
+  thaiMonth,
+} from '../core/index.ts';
 import { padEnd, padStart } from './text/columns.ts';
 import { oneLine } from './text/inert.ts';
 

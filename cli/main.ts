@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommanderError, Command as Program } from 'commander';
-import { UnusableWorkbookError } from '../core/sources/batchget.ts';
+import { UnusableWorkbookError } from '../core/index.ts';
 import { ARCHIVE_COMMANDS } from './commands/archive.ts';
 import { BOOK_COMMANDS } from './commands/books.ts';
 import { type Bilingual, CliError, type Command, type Io } from './commands/command.ts';

@@ -2,15 +2,34 @@
  * Sajja's pure domain core: cells → typed records → findings. No I/O, no clock, no environment;
  * bundled unchanged into Apps Script, Lambda and the CLI.
  */
+
+// The archive: snapshots, the chain, the port shells implement
+export { type ArchiveResult, archiveMonth } from './archive/archive-month.ts';
+export {
+  ArchiveCorruptError,
+  type ArchivedGroup,
+  type ArchiveStore,
+  type Commit,
+} from './archive/archive-store.ts';
+export { canonicalJson } from './archive/canonical.ts';
+export { closedPeriodFindings, showCell } from './archive/closed-period.ts';
+export { diffRows } from './archive/diff-rows.ts';
+export { latestByMonth, readSnapshot, utf8Decode } from './archive/read-snapshot.ts';
+export { sha256, utf8 } from './archive/sha256.ts';
+export { buildSnapshot, chainHash, type Snapshot, type SnapshotContent } from './archive/snapshot.ts';
+export { type ChainBreak, type ChainReport, verifyChain } from './archive/verify-chain.ts';
 export { a1, type CellValue, columnIndex, columnLetters } from './cell.ts';
 export { checkRow, type RowResult } from './check/check-row.ts';
 export { checkRows, type RowsCheck } from './check/check-rows.ts';
 export {
   type AsOf,
   type Book,
+  type BooksStatus,
   type CheckOptions,
   type CheckResult,
+  type RowRef,
   readBook,
+  recordsOf,
   resultOf,
 } from './check/check-workbook.ts';
 export {
@@ -22,11 +41,44 @@ export {
   updateContext,
 } from './check/context.ts';
 export { FINDING_CODES, type Finding, type FindingCode, type Severity } from './check/finding.ts';
-export { type CheckedBooks, checkBooks, checkWorkbook, withFindings } from './jobs/check-books.ts';
+export { exportLedger, type LedgerFormat, toolAccount } from './export/plain-ledger.ts';
+export {
+  booksStatus,
+  type CheckedBooks,
+  checkBooks,
+  checkWorkbook,
+  postedErrors,
+  withFindings,
+} from './jobs/check-books.ts';
+// The jobs every shell calls (CLI, Lambda API, monthly job, Apps Script), each on one checked book
+export { compareClosedMonths } from './jobs/closed-months.ts';
+export { checkForSnapshot, snapshot, snapshotAsOf } from './jobs/snapshot.ts';
+export { summarise } from './jobs/summarise.ts';
+// Words people read: Thai labels, Buddhist-Era dates, months
+export { allowedText, bilingualLabel, type LabelKind, thaiLabel } from './labels.ts';
 export * as accounts from './ledger/accounts.ts';
-export { addMonths, isMonth, monthBounds } from './ledger/dates.ts';
+export { addDays, addMonths, isMonth, monthBounds } from './ledger/dates.ts';
 export { buildJournal, type Entry, entryTotal, type Journal, type Posting } from './ledger/journal.ts';
-export { loanSchedule, loanStatus, monthlyInterest, splitEqually } from './ledger/loan-schedule.ts';
+export { checkLedger, datedCounts, OVERDUE_DAYS, openingLedger } from './ledger/ledger-checks.ts';
+export {
+  advance,
+  cloneLedger,
+  emptyLedger,
+  finish,
+  type LedgerEvent,
+  type LedgerState,
+  ledgerEvents,
+  ledgerStateFromJson,
+  ledgerStateToJson,
+} from './ledger/ledger-state.ts';
+export {
+  type Installment,
+  loanSchedule,
+  loanStatus,
+  monthlyInterest,
+  splitEqually,
+} from './ledger/loan-schedule.ts';
+export { MONTH_COLUMN, monthFindings, monthRows, type SnapshotRow } from './model/month-rows.ts';
 export * from './model/records.ts';
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';
 export { type ColumnSpec, TABS, type TabKey, type TabSpec, tabSpec, templateTabName } from './model/tabs.ts';
@@ -36,6 +88,7 @@ export {
   type IsoDate,
   isIsoDate,
   parseDate,
+  parseMonth,
   serialOf,
 } from './parse/date.ts';
 export { enumKeys, parseEnum } from './parse/enumeration.ts';
@@ -48,5 +101,23 @@ export {
 export { formatBaht, MAX_SATANG, parseMoney, type Satang } from './parse/money.ts';
 export type { Parsed, ParseReason } from './parse/parsed.ts';
 export { parseId, parseInteger, parsePercent, parseText } from './parse/scalars.ts';
+export { type DebtFree, type DebtFreeStatus, debtFree } from './reports/debt-free.ts';
+export { type HouseholdView, householdView } from './reports/household-view.ts';
+export { type Passbook, passbook } from './reports/passbook.ts';
+// Sources: the Sheets API batchGet response (what the Lambda, the monthly job and Apps Script read)
+export {
+  type BatchGetResponse,
+  BatchGetSchema,
+  batchGetFromWorkbook,
+  MAX_SHEET_COLUMNS,
+  MAX_SHEET_ROWS,
+  type SheetsCell,
+  splitRange,
+  UnusableWorkbookError,
+  workbookFromBatchGet,
+} from './sources/batchget.ts';
+// The books: summaries, the ledger state, views, exports
+export { debtPosition, type MonthlySummary, summariseMonth } from './summary/monthly-summary.ts';
+export { thaiDate, thaiDateTime, thaiMonth } from './thai-date.ts';
 export { toArabicDigits } from './thai-text.ts';
 export { findTab, layoutWorkbook, nameMatches, type SheetTab, type Workbook } from './workbook.ts';

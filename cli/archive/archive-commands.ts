@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Commit } from '../../core/archive/archive-store.ts';
-import { readSnapshot as readVerified } from '../../core/archive/read-snapshot.ts';
-import type { SnapshotContent } from '../../core/archive/snapshot.ts';
-import type { CheckedBooks } from '../../core/jobs/check-books.ts';
-import { compareClosedMonths } from '../../core/jobs/closed-months.ts';
+import {
+  type CheckedBooks,
+  type Commit,
+  compareClosedMonths,
+  readSnapshot as readVerified,
+  type SnapshotContent,
+} from '../../core/index.ts';
 import { UsageError } from '../commands/command.ts';
 import { type ArchiveConnection, dataDirOf, openArchive } from './open-archive.ts';
 

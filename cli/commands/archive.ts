@@ -1,13 +1,19 @@
-import { archiveMonth } from '../../core/archive/archive-month.ts';
-import type { Commit } from '../../core/archive/archive-store.ts';
-import { showCell } from '../../core/archive/closed-period.ts';
-import { diffRows } from '../../core/archive/diff-rows.ts';
-import { latestByMonth } from '../../core/archive/read-snapshot.ts';
-import { monthRows } from '../../core/archive/snapshot.ts';
-import { verifyChain } from '../../core/archive/verify-chain.ts';
-import { a1, type DataTabKey, monthBounds } from '../../core/index.ts';
-import { checkForSnapshot, snapshot } from '../../core/jobs/snapshot.ts';
-import { thaiDateTime, thaiMonth } from '../../core/thai-date.ts';
+import {
+  a1,
+  archiveMonth,
+  type Commit,
+  checkForSnapshot,
+  type DataTabKey,
+  diffRows,
+  latestByMonth,
+  monthBounds,
+  monthRows,
+  showCell,
+  snapshot,
+  thaiDateTime,
+  thaiMonth,
+  verifyChain,
+} from '../../core/index.ts';
 import { todayIn } from '../clock.ts';
 import { loadWorkbook } from '../sources/load-workbook.ts';
 import { archiveCommands, type Command, openBooks, readMonth, UsageError } from './command.ts';

@@ -1,9 +1,12 @@
-import { exportLedger, type LedgerFormat } from '../../core/export/plain-ledger.ts';
-import type { CheckedBooks } from '../../core/index.ts';
-import { parseId } from '../../core/parse/scalars.ts';
-import { householdView } from '../../core/reports/household-view.ts';
-import { passbook } from '../../core/reports/passbook.ts';
-import { summariseMonth } from '../../core/summary/monthly-summary.ts';
+import {
+  type CheckedBooks,
+  exportLedger,
+  householdView,
+  type LedgerFormat,
+  parseId,
+  passbook,
+  summariseMonth,
+} from '../../core/index.ts';
 import { formatCheck, formatChecks } from '../format-check.ts';
 import { formatHousehold, formatPassbook, formatSummary } from '../format-reports.ts';
 import { writeOutput } from '../output.ts';

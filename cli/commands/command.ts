@@ -1,5 +1,4 @@
-import { type CheckedBooks, checkBooks, type IsoDate, parseDate } from '../../core/index.ts';
-import { parseMonth } from '../../core/parse/date.ts';
+import { type CheckedBooks, checkBooks, type IsoDate, parseDate, parseMonth } from '../../core/index.ts';
 import { todayIn } from '../clock.ts';
 import { loadWorkbook } from '../sources/load-workbook.ts';
 

@@ -1,6 +1,5 @@
 import { extname } from 'node:path';
-import { parseMonth } from '../../core/parse/date.ts';
-import { batchGetFromWorkbook } from '../../core/sources/batchget.ts';
+import { batchGetFromWorkbook, parseMonth } from '../../core/index.ts';
 import { generateWorkbook } from '../generate/generate-workbook.ts';
 import { writeOutput } from '../output.ts';
 import { type Command, positive, UsageError } from './command.ts';

@@ -1,13 +1,14 @@
 import {
+  addDays,
+  addMonths,
   type CellValue,
+  SETTING_SPECS,
   type SheetTab,
   TABS,
   type TabKey,
   templateTabName,
   type Workbook,
 } from '../../core/index.ts';
-import { addDays, addMonths } from '../../core/ledger/dates.ts';
-import { SETTING_SPECS } from '../../core/model/settings.ts';
 import { GroupMoney } from './group-money.ts';
 import { CREDITORS, FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
 import { random } from './random.ts';

@@ -1,6 +1,11 @@
-import type { CellValue, TabKey } from '../../core/index.ts';
-import { addDays } from '../../core/ledger/dates.ts';
-import { type Installment, loanSchedule, monthlyInterest } from '../../core/ledger/loan-schedule.ts';
+import {
+  addDays,
+  type CellValue,
+  type Installment,
+  loanSchedule,
+  monthlyInterest,
+  type TabKey,
+} from '../../core/index.ts';
 import type { random } from './random.ts';
 import { baht, date, type MemberState } from './rows.ts';
 

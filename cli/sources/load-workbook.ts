@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { Workbook } from '../../core/index.ts';
-import { UnusableWorkbookError, workbookFromBatchGet } from '../../core/sources/batchget.ts';
+import { UnusableWorkbookError, type Workbook, workbookFromBatchGet } from '../../core/index.ts';
 
 /** Loads a workbook from an `.xlsx` file or a `.json` Sheets API batchGet response. */
 export async function loadWorkbook(path: string): Promise<Workbook> {

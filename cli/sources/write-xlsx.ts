@@ -1,16 +1,16 @@
 import ExcelJS from 'exceljs';
 import {
   CATEGORIES,
+  type ColumnSpec,
   ENUMERATIONS,
   findTab,
   SETTING_SPECS,
   TABS,
   type TabSpec,
   templateTabName,
+  thaiLabel,
   type Workbook,
 } from '../../core/index.ts';
-import { thaiLabel } from '../../core/labels.ts';
-import type { ColumnSpec } from '../../core/model/tabs.ts';
 
 /** Printed landscape, each tab as wide as one page: committees print the sheets for meetings. */
 const PRINT: Partial<ExcelJS.PageSetup> = {

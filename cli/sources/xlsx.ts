@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { CellValue, SheetTab, Workbook } from '../../core/index.ts';
-import { UnusableWorkbookError } from '../../core/sources/batchget.ts';
+import { type CellValue, type SheetTab, UnusableWorkbookError, type Workbook } from '../../core/index.ts';
 
 const DAY_MS = 86_400_000;
 const SERIAL_UNIX_OFFSET = 25569;

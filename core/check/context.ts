@@ -1,4 +1,5 @@
 import { type CellValue, isBlank } from '../cell.ts';
+import { getOrAdd } from '../maps.ts';
 import type { Settings } from '../model/settings.ts';
 import { type RefTarget, TABS, type TabKey, tabSpec } from '../model/tabs.ts';
 import type { DateOptions, IsoDate } from '../parse/date.ts';
@@ -96,14 +97,9 @@ export function buildContext(
 function holders(ctx: CheckContext, tab: TabKey, column: string): Map<string, number[]> {
   const spec = tabSpec(tab);
   if (column === spec.idColumn && REF_TABS.includes(tab as RefTarget)) {
-    let map = ctx.ids.get(tab as RefTarget);
-    if (!map) ctx.ids.set(tab as RefTarget, (map = new Map()));
-    return map;
+    return getOrAdd(ctx.ids, tab as RefTarget, () => new Map());
   }
-  const key = `${tab}.${column}`;
-  let map = ctx.unique.get(key);
-  if (!map) ctx.unique.set(key, (map = new Map()));
-  return map;
+  return getOrAdd(ctx.unique, `${tab}.${column}`, () => new Map());
 }
 
 function addRows(ctx: CheckContext, tab: TabKey, rows: readonly EditedRow[]): void {

@@ -1,6 +1,7 @@
 import { placeOf } from '../check/check-row.ts';
 import type { CheckContext } from '../check/context.ts';
 import { type Finding, type FindingPlace, finding } from '../check/finding.ts';
+import { getOrAdd } from '../maps.ts';
 import type { CashCount, DataTabKey, Loan } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
 import { formatBaht, type Satang } from '../parse/money.ts';
@@ -194,9 +195,7 @@ function takeEntry(state: LedgerState, entry: Entry, where: ReturnType<typeof pl
     if (account === CASH || account === BANK) {
       state.lastTouch.set(account, place);
       const month = monthOf(entry.date);
-      let set = state.posted.get(month);
-      if (!set) state.posted.set(month, (set = new Set()));
-      set.add(account);
+      getOrAdd(state.posted, month, () => new Set<Account>()).add(account);
     }
   }
   if (entry.kind === 'loan' && entry.loan !== undefined && !state.loans.has(entry.loan)) {
@@ -211,9 +210,11 @@ function takeEntry(state: LedgerState, entry: Entry, where: ReturnType<typeof pl
   if (entry.kind === 'withdrawal') overdrawn(state, entry, where, out);
   if (entry.kind === 'repayment') overpaid(state, entry, where, out);
   if (entry.kind === 'deposit' && entry.subgroup !== undefined) {
-    let queue = state.held.get(entry.subgroup);
-    if (!queue) state.held.set(entry.subgroup, (queue = []));
-    queue.push({ date: entry.date, row: entry.row, left: entry.amount });
+    getOrAdd(state.held, entry.subgroup, () => [] as Held[]).push({
+      date: entry.date,
+      row: entry.row,
+      left: entry.amount,
+    });
   }
   if (entry.kind === 'remittance') remitted(state, entry, where, out);
 }
