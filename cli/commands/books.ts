@@ -5,7 +5,7 @@ import {
   type LedgerFormat,
   parseId,
   passbook,
-  summariseMonth,
+  summarise,
 } from '../../core/index.ts';
 import { formatCheck, formatChecks } from '../format-check.ts';
 import { formatHousehold, formatPassbook, formatSummary } from '../format-reports.ts';
@@ -96,7 +96,7 @@ export const BOOK_COMMANDS: Record<string, Command> = {
     async run([path], values, io) {
       const month = readMonth(values.month, 'summary');
       const checked = await openBooks(path, values);
-      const summary = summariseMonth(checked, month);
+      const summary = summarise(checked, month);
       io.out(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
       return booksExit(checked, io);
     },

@@ -17,6 +17,8 @@ type FieldCheck = (value: unknown) => z.ZodSafeParseResult<unknown>;
 interface TabValidator {
   keys: string[];
   fields: FieldCheck[];
+  /** Each field's value for the row at hand (reused from row to row). */
+  data: unknown[];
   rules: { error: string; path: string; test: (record: never) => boolean }[];
   derive?: (record: never) => unknown;
 }
@@ -61,6 +63,7 @@ function findValidator(tab: DataTabKey): TabValidator {
     const keys = Object.keys(parts.fields);
     validator = {
       keys,
+      data: new Array(keys.length),
       fields: keys.map((key) => fieldCheck((parts.fields as Record<string, z.ZodType>)[key]!)),
       rules: parts.rules as TabValidator['rules'],
       derive: parts.derive as TabValidator['derive'],
@@ -76,16 +79,21 @@ function findValidator(tab: DataTabKey): TabValidator {
  * so) — but field by field, each distinct value checked once. This is the checker's hot path.
  */
 export function validateRecord(tab: DataTabKey, values: Record<string, unknown>): RecordCheck {
-  const { keys, fields, rules, derive } = validatorOf(tab);
-  const record: Record<string, unknown> = {};
-  const issues: RecordIssue[] = [];
+  const { keys, fields, rules, derive, data } = validatorOf(tab);
+  let issues: RecordIssue[] | undefined;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     const result = fields[i]!(values[key]);
-    if (!result.success) issues.push({ column: key, error: result.error.issues[0]?.message ?? 'invalid' });
-    else if (result.data !== undefined) record[key] = result.data;
+    if (result.success) data[i] = result.data;
+    else {
+      issues ??= [];
+      issues.push({ column: key, error: result.error.issues[0]?.message ?? 'invalid' });
+    }
   }
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues) return { ok: false, issues };
+  // every field holds: a record of just the schema's keys, defaults filled in
+  const record: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) if (data[i] !== undefined) record[keys[i]!] = data[i];
   for (const r of rules)
     if (!r.test(record as never)) return { ok: false, issues: [{ column: r.path, error: r.error }] };
   return { ok: true, record: derive ? (derive(record as never) as Record<string, unknown>) : record };

@@ -80,10 +80,17 @@ export interface LedgerState {
   counted: Set<string>;
 }
 
-/** What the ledger takes in: a journal entry, or a cash or bank count at the end of its day. */
-export type LedgerEvent = { entry: Entry } | { count: { row: number; count: CashCount } };
+/** A cash or bank count at the end of its day, with its sheet row. */
+export interface DatedCount {
+  row: number;
+  count: CashCount;
+}
 
-const eventDate = (e: LedgerEvent) => ('entry' in e ? e.entry.date : e.count.count.date);
+/** What the ledger takes in: a journal entry, or a count (no wrapper: a book has 150,000 entries). */
+export type LedgerEvent = Entry | DatedCount;
+
+const isCount = (e: LedgerEvent): e is DatedCount => 'count' in e;
+const eventDate = (e: LedgerEvent) => (isCount(e) ? e.count.date : e.date);
 
 /** The ledger before anything happened, knowing the group's valid loans and its remittance limit. */
 export function emptyLedger(
@@ -118,17 +125,15 @@ export function emptyLedger(
 }
 
 /** Journal entries and counts as one stream in ledger order: a day's entries, then its counts. */
-export function ledgerEvents(
-  entries: readonly Entry[],
-  counts: readonly { row: number; count: CashCount }[],
-): LedgerEvent[] {
+export function ledgerEvents(entries: readonly Entry[], counts: readonly DatedCount[]): LedgerEvent[] {
+  if (counts.length === 0) return entries as LedgerEvent[];
   const events: LedgerEvent[] = [];
   let c = 0;
   for (const entry of entries) {
-    while (c < counts.length && counts[c]!.count.date < entry.date) events.push({ count: counts[c++]! });
-    events.push({ entry });
+    while (c < counts.length && counts[c]!.count.date < entry.date) events.push(counts[c++]!);
+    events.push(entry);
   }
-  while (c < counts.length) events.push({ count: counts[c++]! });
+  while (c < counts.length) events.push(counts[c++]!);
   return events;
 }
 
@@ -160,12 +165,12 @@ export function advance(
       state.day = date;
       state.dayClosed = false;
     }
-    if ('count' in event) {
+    if (isCount(event)) {
       if (!state.dayClosed) closeDay(state, where, out);
-      countMismatch(state, event.count, where, out);
+      countMismatch(state, event, where, out);
     } else {
       state.dayClosed = false;
-      takeEntry(state, event.entry, where, out);
+      takeEntry(state, event, where, out);
     }
   }
   return out;

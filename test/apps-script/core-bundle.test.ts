@@ -100,7 +100,7 @@ describe('the core bundled for Apps Script (issue 8, class 7)', () => {
       const entry = { date: '2026-11-20', kind: 'withdrawal', sheet: 'savings', row: 9, column: 'amount', amount: 100000,
         postings: [{ account: 'savings:M2', amount: 100000 }, { account: 'cash', amount: -100000 }],
         member: 'M2', subgroup: undefined, loan: undefined };
-      core.advance(kept, [{ entry }], book.context).concat(core.finish(kept, book.context, '2026-11-26')).map((f) => f.code);
+      core.advance(kept, [entry], book.context).concat(core.finish(kept, book.context, '2026-11-26')).map((f) => f.code);
     `);
     expect(codes).toContain('E_SAVINGS_OVERDRAWN');
   });

@@ -82,7 +82,7 @@ describe('the ledger state fold (issue 8, class 4)', () => {
     const entry = buildJournal(readBook(wb, { asOf: AS_OF })).entries.find(
       (e) => e.sheet === 'savings' && e.row === row,
     )!;
-    const findings = advance(state, [{ entry }], book.context);
+    const findings = advance(state, [entry], book.context);
     expect(findings.map((f) => [f.code, f.cell])).toEqual([['E_SAVINGS_OVERDRAWN', `D${row}`]]);
     expect(ledgerStateToJson(state)).not.toBe(kept);
   });
