@@ -60,8 +60,10 @@ export function cellValue(value: ExcelJS.CellValue, numFmt?: string): CellValue 
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('error' in value) return String(value.error);
   if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: ExcelJS.CellValue }).result;
-    return result === undefined ? null : cellValue(result, numFmt);
+    const { result, formula } = value as { result?: ExcelJS.CellValue; formula?: string };
+    // a formula saved without its result: its text, so the finding says what is there
+    if (result === undefined) return formula ? `=${formula}` : null;
+    return cellValue(result, numFmt);
   }
   if ('text' in value) return String((value as { text: unknown }).text);
   return String(value);

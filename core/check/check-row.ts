@@ -4,6 +4,7 @@ import type { DataTabKey } from '../model/records.ts';
 import type { ColumnSpec } from '../model/tabs.ts';
 import { enumKeys } from '../parse/enumeration.ts';
 import { readCell } from '../parse/read-cell.ts';
+import { firstInvisible } from '../thai-text.ts';
 import { type Columns, isEmptyRow } from '../workbook.ts';
 import type { CheckContext } from './context.ts';
 import { echo, type Finding, type FindingPlace, finding } from './finding.ts';
@@ -140,7 +141,10 @@ export function valueFinding(
   reason: string,
 ): Finding {
   const name = columnName(column);
-  const why = reasonText(reason);
+  const hidden = reason === 'id_invisible' && typeof cell === 'string' ? firstInvisible(cell) : undefined;
+  const why = hidden
+    ? { th: `${reasonText(reason).th}: ${hidden}`, en: `${reasonText(reason).en}: ${hidden}` }
+    : reasonText(reason);
   const typed = cell === undefined ? '' : ` ${quoted(cell)}`;
   if (column.kind === 'enum' && reason === 'enum') {
     // a value outside a dropdown: say what the dropdown allows

@@ -35,6 +35,18 @@ const REASONS: Record<ParseReason | string, Bilingual> = {
     th: 'มีอักขระซ่อน (อักขระควบคุมหรือกลับทิศทาง)',
     en: 'contains hidden characters (control or bidi)',
   },
+  id_invisible: {
+    th: 'รหัสมีอักขระที่มองไม่เห็นหรืออักขระควบคุม (เช่นช่องว่างความกว้างศูนย์) ทำให้ดูเหมือนรหัสอื่น',
+    en: 'the id holds an invisible or control character (e.g. a zero-width space): it would look like another id',
+  },
+  text_line_break: {
+    th: 'ขึ้นบรรทัดใหม่ในช่องที่ต้องเป็นบรรทัดเดียว (ชื่อ หมวด รหัส)',
+    en: 'a line break in a one-line field (a name, a category, an id)',
+  },
+  formula_no_value: {
+    th: 'เป็นสูตรที่ยังไม่มีค่า (ให้คำนวณใหม่แล้วบันทึกไฟล์)',
+    en: 'a formula without a value (recalculate and save the file)',
+  },
   text_formula: { th: 'ข้อความขึ้นต้นด้วย = ดูเหมือนสูตร', en: 'text starting with = looks like a formula' },
   email_format: { th: 'อีเมลไม่ถูกต้อง', en: 'not a valid e-mail address' },
   month_format: {

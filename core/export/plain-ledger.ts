@@ -1,3 +1,4 @@
+import { utf8 } from '../archive/sha256.ts';
 import { type CheckedBooks, postedErrors } from '../jobs/check-books.ts';
 import type { Account } from '../ledger/accounts.ts';
 import { addDays } from '../ledger/dates.ts';
@@ -12,13 +13,6 @@ export type LedgerFormat = 'hledger' | 'beancount';
 /** Amount with two decimals and no thousands separators: both tools read it. */
 const amount = (satang: Satang) =>
   `${satang < 0 ? '-' : ''}${Math.floor(Math.abs(satang) / 100)}.${String(Math.abs(satang) % 100).padStart(2, '0')}`;
-
-/** FNV-1a, to keep account names unique when a name has to be changed to fit a tool. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
 
 const TOP: Record<LedgerFormat, Record<string, string>> = {
   hledger: {
@@ -37,20 +31,36 @@ const TOP: Record<LedgerFormat, Record<string, string>> = {
   },
 };
 
-/** One part of an account name as the tool allows it (beancount: ASCII, starting with a capital). */
-function component(name: string, format: LedgerFormat): string {
-  if (format === 'hledger')
-    return name.replace(/:/g, '-').replace(/\s+/g, ' ').trim() || `x${shortHash(name)}`;
-  let safe = name
-    .replace(/[^A-Za-z0-9-]/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
-  safe = safe.charAt(0).toUpperCase() + safe.slice(1);
-  if (!/^[A-Z0-9]/.test(safe)) safe = `X${safe}`;
-  // a capital first letter is the tool's rule, not a change of name
-  const same =
-    safe.slice(1) === name.slice(1) && safe.charAt(0).toLowerCase() === name.charAt(0).toLowerCase();
-  return same ? safe : `${safe}-${shortHash(name)}`.replace(/^X-/, 'X');
+/**
+ * One part of an account name as the tool allows it, and injective: two different ids never
+ * become one account (`X:1` and `X-1`, `m0006` and `M0006` stay apart).
+ * - hledger: letters, marks and digits of any script, `_`, `.` and `-` are kept; every other
+ *   character (`:` the separator, spaces, `;`, `%` itself…) becomes `%XX` per UTF-8 byte.
+ * - beancount: ASCII only, starting with a capital or digit. A name that already is one (and has
+ *   no `-`) is kept; any other becomes `X-` and the name with each character outside [A-Za-z0-9]
+ *   written `-hex-` — the `-` a kept name never has keeps the two kinds apart.
+ */
+export function component(name: string, format: LedgerFormat): string {
+  if (format === 'hledger') {
+    let out = '';
+    for (const ch of name) {
+      if (/^[\p{L}\p{M}\p{N}_.-]$/u.test(ch)) out += ch;
+      else for (const byte of utf8(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out === '' ? '%' : out;
+  }
+  if (/^[A-Z0-9][A-Za-z0-9]*$/.test(name)) return name;
+  let out = 'X-';
+  for (const ch of name) out += /^[A-Za-z0-9]$/.test(ch) ? ch : `-${ch.codePointAt(0)!.toString(16)}-`;
+  return out;
+}
+
+/** Text a user typed, made safe for a comment line of a ledger file: one line, nothing a tool obeys. */
+export function commentText(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Sajja's account (`savings:M0001`) as the tool's (`liabilities:savings:M0001`). */
@@ -73,15 +83,15 @@ export function toolAccount(account: Account, format: LedgerFormat): string {
     case 'savings':
       return join(top.liability!, cap('savings'), c(tail));
     case 'fund':
-      return join(top.liability!, cap(c(tail)));
+      return join(top.liability!, c(cap(tail)));
     case 'income':
       return rest[0] === 'other'
         ? join(top.income!, cap('other'), c(rest.slice(1).join(':')))
-        : join(top.income!, cap(c(tail)));
+        : join(top.income!, c(cap(tail)));
     case 'expense':
       return join(top.expense!, c(tail));
     default:
-      return join(top.equity!, cap(c(tail)));
+      return join(top.equity!, c(cap(tail)));
   }
 }
 
@@ -100,14 +110,14 @@ export function exportLedger(checked: CheckedBooks, format: LedgerFormat): strin
   const lines: string[] = [];
   const comment = ';';
   lines.push(
-    `${comment} Sajja export of ${book.settings.group_id} (${book.settings.group_name}), as of ${book.context.asOf}`,
+    `${comment} Sajja export of ${commentText(book.settings.group_id)} (${commentText(book.settings.group_name)}), as of ${book.context.asOf}`,
   );
   for (const x of checked.result.books.left_out)
     lines.push(`${comment} left out of the books (has errors): ${x.sheet} row ${x.row}`);
   const marked = postedErrors(checked);
   if (format === 'beancount') {
     lines.push(
-      `option "title" "${book.settings.group_name.replace(/"/g, "'")}"`,
+      `option "title" "${commentText(book.settings.group_name).replace(/["\\]/g, "'")}"`,
       'option "operating_currency" "THB"',
     );
     const used = new Set<string>(['cash', 'bank']);
@@ -119,7 +129,7 @@ export function exportLedger(checked: CheckedBooks, format: LedgerFormat): strin
     for (const account of [...used].sort()) {
       const name = toolAccount(account, format);
       // a name changed to fit beancount keeps the group's own words beside it
-      lines.push(`${opened} open ${name} THB${/[0-9a-f]{8}$/.test(name) ? `  ; ${account}` : ''}`);
+      lines.push(`${opened} open ${name} THB${name.includes('X-') ? `  ; ${commentText(account)}` : ''}`);
     }
   }
   lines.push('');

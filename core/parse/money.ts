@@ -39,7 +39,8 @@ function stripCurrency(text: string): string {
 
 function readMoneyText(input: string): Parsed<Satang> {
   let text = input;
-  if (/^[-−–(]/.test(text) || /\)$/.test(text)) return fail('money_negative');
+  // -5, −5 and (5) are negative; @SUM(1) is just not an amount
+  if (/^[-−–]/.test(text) || /^\(.*\)$/.test(text)) return fail('money_negative');
   if (text.startsWith('+')) text = text.slice(1);
   const match = MONEY_TEXT.exec(text);
   if (!match) return fail('money_format');

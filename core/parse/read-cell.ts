@@ -10,6 +10,7 @@ import {
   parseId,
   parseIdList,
   parseInteger,
+  parseLine,
   parsePercent,
   parseText,
 } from './scalars.ts';
@@ -21,6 +22,9 @@ export function readCell(
   dates: DateOptions,
   entryType?: string,
 ): Parsed<unknown> {
+  // a formula's text where a value belongs: the file was saved without its results
+  if (typeof value === 'string' && value.startsWith('=') && !TEXT_KINDS.has(column.kind))
+    return fail('formula_no_value');
   switch (column.kind) {
     case 'money':
       return parseMoney(value);
@@ -31,7 +35,8 @@ export function readCell(
     case 'ids':
       return parseIdList(value);
     case 'text':
-      return parseText(value);
+      // notes may run over several lines; every other text (names, creditors) is one line
+      return column.key === 'note' ? parseText(value) : parseLine(value);
     case 'enum':
       return parseEnum(value, column.enumeration!);
     case 'int':
@@ -48,6 +53,9 @@ export function readCell(
       return parseTimeZone(value);
   }
 }
+
+/** Kinds of free text, where a leading `=` is text that looks like a formula (text_formula). */
+const TEXT_KINDS = new Set(['text', 'category', 'emails']);
 
 /** Zones known to exist, so the common case costs no ICU look-up. */
 const KNOWN_ZONES = new Set(['Asia/Bangkok', 'UTC']);

@@ -1,5 +1,5 @@
 import type { CellValue } from '../cell.ts';
-import { HIDDEN_CHARACTERS, toArabicDigits } from '../thai-text.ts';
+import { HIDDEN_CHARACTERS, INVISIBLE_CHARACTERS, toArabicDigits } from '../thai-text.ts';
 import { buildLookup, findKey } from './enumeration.ts';
 import { CATEGORIES } from './enumerations.ts';
 import { memoise } from './memoise.ts';
@@ -33,9 +33,10 @@ function readId(value: CellValue): Parsed<string> {
   if (raw === undefined) return fail(typeof value === 'number' ? 'not_finite' : 'wrong_type');
   const id = toArabicDigits(raw.normalize('NFC')).trim();
   if (id.length > MAX_ID_LENGTH) return fail('text_too_long');
-  if (HIDDEN_CHARACTERS.test(id)) return fail('text_hidden_chars');
+  // a look-alike id (a zero-width space after M0001) would be a second member: refused, and named
+  if (HIDDEN_CHARACTERS.test(id) || INVISIBLE_CHARACTERS.test(id)) return fail('id_invisible');
   if (id.startsWith('=')) return fail('text_formula');
-  if (/[,\n\t]/.test(id)) return fail('id_format');
+  if (/[,\n\r\t]/.test(id)) return fail('id_format');
   return ok(id);
 }
 
@@ -59,9 +60,16 @@ export function parseText(value: CellValue): Parsed<string> {
   if (raw === undefined) return fail(typeof value === 'number' ? 'not_finite' : 'wrong_type');
   const text = raw.trim();
   if (text.length > MAX_TEXT_LENGTH) return fail('text_too_long');
-  if (HIDDEN_CHARACTERS.test(text)) return fail('text_hidden_chars');
+  if (HIDDEN_CHARACTERS.test(text) || /\r/.test(text)) return fail('text_hidden_chars');
   if (text.startsWith('=')) return fail('text_formula');
   return ok(text);
+}
+
+/** Reads one-line text (a name, a category, a creditor): free text without a line break. */
+export function parseLine(value: CellValue): Parsed<string> {
+  const text = parseText(value);
+  if (text.ok && /[\n\u2028\u2029]/.test(text.value)) return fail('text_line_break');
+  return text;
 }
 
 /** Reads a whole number (persons, months, days), from a number or text with Thai digits. */
@@ -121,7 +129,7 @@ const expenseCategory = memoise((value: string) => readCategory(value, 'expense'
 const anyCategory = memoise((value: string) => readCategory(value, undefined));
 
 function readCategory(value: CellValue, kind: 'income' | 'expense' | undefined): Parsed<string> {
-  const text = parseText(value);
+  const text = parseLine(value);
   if (!text.ok) return text;
   const lookups = kind ? [categoryLookups[kind]] : [categoryLookups.expense, categoryLookups.income];
   for (const lookup of lookups) {

@@ -252,14 +252,15 @@ function householdFigures(checked: CheckedBooks, first: IsoDate, last: IsoDate) 
   const entries = records<HouseholdEntry>(checked, 'household_accounts').filter(
     (e) => e.date >= first && e.date <= last,
   );
-  const byCategory: Record<string, Satang> = {};
+  // a Map: a category is text people typed (`constructor`, `__proto__` are categories too)
+  const byCategory = new Map<string, Satang>();
   let income = 0;
   let expense = 0;
   for (const e of entries) {
     if (e.type === 'income') income += e.amount;
     else {
       expense += e.amount;
-      byCategory[e.category] = (byCategory[e.category] ?? 0) + e.amount;
+      byCategory.set(e.category, (byCategory.get(e.category) ?? 0) + e.amount);
     }
   }
   const debts = debtPosition(records<Debt>(checked, 'debt_survey'), last);
@@ -267,7 +268,8 @@ function householdFigures(checked: CheckedBooks, first: IsoDate, last: IsoDate) 
     reporting: new Set(entries.map((e) => e.household_id)).size,
     income,
     expense,
-    by_category: Object.fromEntries(Object.entries(byCategory).sort(([a], [b]) => (a < b ? -1 : 1))),
+    // Object.fromEntries defines own properties: a `__proto__` category is an ordinary key
+    by_category: Object.fromEntries([...byCategory].sort(([a], [b]) => (a < b ? -1 : 1))),
     ...debts,
   };
 }

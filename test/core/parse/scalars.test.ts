@@ -15,8 +15,15 @@ describe('parseId', () => {
   it.each([
     ['M1,M2', 'id_format'],
     ['=HYPERLINK("http://x","M1")', 'text_formula'],
-    ['M\u202e1', 'text_hidden_chars'],
-    ['M\u00001', 'text_hidden_chars'],
+    ['M\u202e1', 'id_invisible'],
+    ['M\u00001', 'id_invisible'],
+    // look-alike ids (issue 9, class 11): invisible characters are refused, not a second member
+    ['M0001\u200b', 'id_invisible'],
+    ['M\u200d0001', 'id_invisible'],
+    ['M0001\u2060', 'id_invisible'],
+    ['M\u00ad0001', 'id_invisible'],
+    ['M0001\ufe0f', 'id_invisible'],
+    ['M\r1', 'id_format'],
     ['x'.repeat(65), 'text_too_long'],
     [Number.NaN, 'not_finite'],
     [true, 'wrong_type'],
