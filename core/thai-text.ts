@@ -27,13 +27,38 @@ export const HIDDEN_CHARACTERS =
  * Characters that cannot be seen: zero-width spaces and joiners, the word joiner, soft hyphen,
  * invisible separators and fillers, variation selectors, bidi marks. In an id they make a look-alike
  * (`M0001` and `M0001` + U+200B are two members); free text may hold some (Thai uses U+200B to mark
- * word breaks), ids never.
+ * word breaks), ids never. Ranges of code points (a regex class would mix in combining marks).
  */
-export const INVISIBLE_CHARACTERS =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/;
+const INVISIBLE_RANGES: readonly [number, number][] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+];
 
-/** `U+200B` for the first invisible character of a text, to say what is hidden there. */
+const isInvisible = (code: number) => INVISIBLE_RANGES.some(([from, to]) => code >= from && code <= to);
+
+/** True when a text holds a character that cannot be seen (see INVISIBLE_RANGES). */
+export function hasInvisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isInvisible(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** `U+200B` for the first invisible or control character of a text, to say what is hidden there. */
 export function firstInvisible(text: string): string | undefined {
-  const m = INVISIBLE_CHARACTERS.exec(text) ?? HIDDEN_CHARACTERS.exec(text);
-  return m ? `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : undefined;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isInvisible(code) || HIDDEN_CHARACTERS.test(text[i]!))
+      return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { CellValue } from '../cell.ts';
-import { HIDDEN_CHARACTERS, INVISIBLE_CHARACTERS, toArabicDigits } from '../thai-text.ts';
+import { HIDDEN_CHARACTERS, hasInvisible, toArabicDigits } from '../thai-text.ts';
 import { buildLookup, findKey } from './enumeration.ts';
 import { CATEGORIES } from './enumerations.ts';
 import { memoise } from './memoise.ts';
@@ -34,7 +34,7 @@ function readId(value: CellValue): Parsed<string> {
   const id = toArabicDigits(raw.normalize('NFC')).trim();
   if (id.length > MAX_ID_LENGTH) return fail('text_too_long');
   // a look-alike id (a zero-width space after M0001) would be a second member: refused, and named
-  if (HIDDEN_CHARACTERS.test(id) || INVISIBLE_CHARACTERS.test(id)) return fail('id_invisible');
+  if (HIDDEN_CHARACTERS.test(id) || hasInvisible(id)) return fail('id_invisible');
   if (id.startsWith('=')) return fail('text_formula');
   if (/[,\n\r\t]/.test(id)) return fail('id_format');
   return ok(id);
