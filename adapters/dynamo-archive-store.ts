@@ -4,12 +4,19 @@ import {
   BatchGetCommand,
   BatchWriteCommand,
   DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
   ScanCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ArchiveCorruptError, type ArchivedGroup, type ArchiveStore, type Commit } from '../core/index.ts';
+import {
+  ArchiveCorruptError,
+  type ArchivedGroup,
+  type ArchiveStore,
+  type ChainHead,
+  type Commit,
+} from '../core/index.ts';
 
 /** Largest content part: well under DynamoDB's 400 KB item limit, keys and attributes included. */
 export const PART_BYTES = 64 * 1024;
@@ -27,6 +34,8 @@ const key = (id: string) => encodeURIComponent(id);
 const groupKey = (groupId: string) => `G#${key(groupId)}`;
 const partKey = (contentHash: string, n: number) => `P#${contentHash}#${String(n).padStart(4, '0')}`;
 const commitKey = (seq: number) => `S#${String(seq).padStart(8, '0')}`;
+/** The head record's sort key: `H` sorts before `P#` and `S#`, outside the commits' `S#` range. */
+const HEAD_KEY = 'HEAD';
 
 /** Truncated exponential backoff with full jitter. */
 const backoff = (attempt: number) => Math.random() * Math.min(2_000, 25 * 2 ** attempt);
@@ -157,6 +166,34 @@ export class DynamoArchiveStore implements ArchiveStore {
       return gunzipSync(Buffer.concat(chunks as Uint8Array[]));
     } catch (error) {
       throw new ArchiveCorruptError(`content of ${contentHash} is not readable`, { cause: error });
+    }
+  }
+
+  async getHead(groupId: string): Promise<ChainHead | undefined> {
+    const { Item } = await this.doc.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { PK: groupKey(groupId), SK: HEAD_KEY },
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) return undefined;
+    return { seq: Number(Item.seq), hash: String(Item.hash) };
+  }
+
+  async putHead(groupId: string, head: ChainHead): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { PK: groupKey(groupId), SK: HEAD_KEY, group_id: groupId, seq: head.seq, hash: head.hash },
+          // the head only moves forward
+          ConditionExpression: 'attribute_not_exists(PK) OR seq < :seq',
+          ExpressionAttributeValues: { ':seq': head.seq },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CommanderError, Command as Program } from 'commander';
-import { UnusableWorkbookError } from '../core/index.ts';
+import { ArchiveCorruptError, UnusableWorkbookError } from '../core/index.ts';
 import { ARCHIVE_COMMANDS } from './commands/archive.ts';
 import { BOOK_COMMANDS } from './commands/books.ts';
 import { type Bilingual, CliError, type Command, type Io } from './commands/command.ts';
@@ -177,6 +177,18 @@ function failed(error: unknown, io: Io, json: boolean): number {
   } else if (error instanceof CliError) {
     code = error.code;
     message = error.text;
+  } else if (error instanceof ArchiveCorruptError) {
+    code = 'archive_damaged';
+    message = {
+      th: `คลังข้อมูลเสียหาย: ${error.message} — ตรวจด้วย sajja verify; สมุดไม่ได้ถูกตำหนิ`,
+      en: `${error.message} — sajja verify names every break; the workbook is not blamed`,
+    };
+  } else if (error && typeof error === 'object' && '$metadata' in error) {
+    // an AWS SDK error from the archive (a full disk under the embedded engine, a throttled table)
+    code = 'archive_unavailable';
+    const { name, message: said } = error as unknown as Error;
+    const text = `${name}: ${said}`.slice(0, 200);
+    message = { th: `ใช้คลังข้อมูลไม่ได้ (${text})`, en: `the archive could not be used (${text})` };
   } else if (error instanceof UnusableWorkbookError) {
     code = 'unusable_workbook';
     message = { th: `ใช้ไฟล์นี้ไม่ได้: ${error.message}`, en: `unusable workbook: ${error.message}` };

@@ -9,6 +9,7 @@ export {
   ArchiveCorruptError,
   type ArchivedGroup,
   type ArchiveStore,
+  type ChainHead,
   type Commit,
 } from './archive/archive-store.ts';
 export { canonicalJson } from './archive/canonical.ts';

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -6,16 +7,18 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  ResourceInUseException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
 import { archiveTableDefinition, DEFAULT_TABLE } from '../../adapters/archive-table.ts';
 import { DynamoArchiveStore } from '../../adapters/dynamo-archive-store.ts';
+import { CliError } from '../commands/command.ts';
 
 export interface ArchiveConnection {
   store: DynamoArchiveStore;
   client: DynamoDBClient;
   endpoint: string;
-  /** Stops the embedded engine, if one was started. */
+  /** Stops the embedded engine and lets go of the data folder, if one was opened. */
   close(): Promise<void>;
 }
 
@@ -27,6 +30,13 @@ export interface ArchiveOptions {
   tableName?: string;
   /** Keep the embedded engine's data in memory only (tests). */
   inMemory?: boolean;
+  /** How long to wait for another sajja using the same data folder (default 10 s). */
+  lockWaitMs?: number;
+}
+
+/** The archive cannot be used: busy, damaged, unreachable. Exit 2, with what to do. */
+export class ArchiveUnavailableError extends CliError {
+  override name = 'ArchiveUnavailableError';
 }
 
 /**
@@ -41,59 +51,184 @@ export function dataDirOf(option?: string): string {
   return join(dataHome, 'sajja');
 }
 
+/** Connect and request timeouts for a real endpoint: a server that never answers does not hang us. */
+const CONNECT_TIMEOUT_MS = Number(process.env.SAJJA_CONNECT_TIMEOUT_MS ?? 5_000);
+const REQUEST_TIMEOUT_MS = Number(process.env.SAJJA_REQUEST_TIMEOUT_MS ?? 30_000);
+const MAX_ATTEMPTS = 3;
+
 /**
  * Opens the archive: the given endpoint, or an embedded DynamoDB-compatible engine (dynalite,
- * persistent in LevelDB under the data folder) started in-process. Creates the table if missing.
+ * persistent in LevelDB under the data folder) started in-process. An existing store is opened,
+ * never re-created: one that cannot be opened is reported as damaged (its files are left alone).
+ * One sajja at a time uses a data folder: another waits for it (a bounded time), then says the
+ * archive is busy. Creates the table if missing. Every failure closes what was opened.
  */
 export async function openArchive(options: ArchiveOptions = {}): Promise<ArchiveConnection> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const tableName = options.tableName ?? process.env.SAJJA_TABLE ?? DEFAULT_TABLE;
   let endpoint = options.endpoint;
-  let stop = async () => {};
-  if (!endpoint) {
-    const { default: dynalite } = await import('dynalite');
-    let path: string | undefined;
-    if (!options.inMemory) {
-      path = join(dataDirOf(options.dataDir), 'dynamo');
-      mkdirSync(path, { recursive: true });
-    }
-    const server = dynalite({
-      createTableMs: 0,
-      deleteTableMs: 0,
-      updateTableMs: 0,
-      ...(path ? { path } : {}),
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    stop = () => new Promise((resolve) => server.close(() => resolve()));
-  }
-  const embedded = !options.endpoint;
-  const client = new DynamoDBClient({
-    endpoint,
-    ...(embedded ? { region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-  });
-  await ensureTable(client, tableName);
-  return {
-    store: new DynamoArchiveStore(client, { tableName }),
-    client,
-    endpoint,
-    async close() {
-      client.destroy();
-      await stop();
-    },
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => {});
   };
+  try {
+    if (!endpoint) {
+      let path: string | undefined;
+      if (!options.inMemory) {
+        const dataDir = dataDirOf(options.dataDir);
+        path = join(dataDir, 'dynamo');
+        await makeDataDir(path);
+        closers.push(await lockDataDir(dataDir, options.lockWaitMs ?? 10_000));
+        await checkNotDamaged(path);
+      }
+      const { default: dynalite } = await import('dynalite');
+      const server = dynalite({
+        createTableMs: 0,
+        deleteTableMs: 0,
+        updateTableMs: 0,
+        ...(path ? { path } : {}),
+      });
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolve);
+      });
+      endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      closers.push(() => new Promise((resolve) => server.close(() => resolve())));
+    }
+    const embedded = !options.endpoint;
+    const client = new DynamoDBClient({
+      endpoint,
+      maxAttempts: MAX_ATTEMPTS,
+      requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+      ...(embedded
+        ? { region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    });
+    closers.push(async () => client.destroy());
+    await ensureTable(client, tableName).catch((error) => {
+      throw unreachable(endpoint!, error);
+    });
+    return {
+      store: new DynamoArchiveStore(client, { tableName }),
+      client,
+      endpoint: endpoint!,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+async function makeDataDir(path: string): Promise<void> {
+  try {
+    await mkdir(path, { recursive: true });
+  } catch (error) {
+    throw new ArchiveUnavailableError('archive_unavailable', {
+      th: `สร้างโฟลเดอร์คลังข้อมูล ${path} ไม่ได้ (${(error as NodeJS.ErrnoException).code ?? 'error'}) — ตรวจ --data-dir และสิทธิ์การเขียน`,
+      en: `cannot create the archive folder ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}) — check --data-dir and write permission`,
+    });
+  }
+}
+
+/**
+ * Holds `sajja.lock` in the data folder while the archive is open (written exclusively, with this
+ * process's id). Another sajja waits up to `waitMs`, then the archive is busy; a lock left by a
+ * process that no longer runs is taken over.
+ */
+async function lockDataDir(dataDir: string, waitMs: number): Promise<() => Promise<void>> {
+  const file = join(dataDir, 'sajja.lock');
+  const deadline = Date.now() + waitMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(file, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(file, { force: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST')
+        throw new ArchiveUnavailableError('archive_unavailable', {
+          th: `ใช้คลังข้อมูลที่ ${dataDir} ไม่ได้ (${code}) — ตรวจสิทธิ์การเขียนและพื้นที่ดิสก์`,
+          en: `cannot use the archive at ${dataDir} (${code ?? (error as Error).message}) — check write permission and disk space`,
+        });
+      const holder = Number(await readFile(file, 'utf8').catch(() => ''));
+      if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+        await rm(file, { force: true }); // left by a process that died
+        continue;
+      }
+      if (Date.now() >= deadline)
+        throw new ArchiveUnavailableError('archive_busy', {
+          th: `คลังข้อมูลที่ ${dataDir} กำลังถูกใช้โดย sajja อีกตัว (pid ${holder || '?'}) — ลองใหม่เมื่อเสร็จ`,
+          en: `the archive at ${dataDir} is busy: another sajja (pid ${holder || '?'}) is using it — try again when it is done`,
+        });
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500, 50 * 2 ** attempt)));
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A LevelDB folder with files but no `CURRENT` (or one that will not open) is damaged: LevelDB
+ * would start a new, empty store there and delete the old files. Refuse, and leave them alone.
+ */
+async function checkNotDamaged(path: string): Promise<void> {
+  const files = existsSync(path) ? readdirSync(path) : [];
+  if (files.length === 0) return;
+  const damaged = (why: string) =>
+    new ArchiveUnavailableError('archive_damaged', {
+      th: `คลังข้อมูลที่ ${path} เสียหาย (${why}) — ไม่ได้แก้ไขหรือลบอะไร: กู้จากสำเนา หรือย้ายโฟลเดอร์ออกแล้วเก็บเดือนใหม่`,
+      en: `the archive at ${path} is damaged (${why}) — nothing was changed or deleted: restore it from a copy, or move the folder away and archive again`,
+    });
+  if (!files.includes('CURRENT')) throw damaged('CURRENT is missing');
+  const { ClassicLevel } = await import('classic-level');
+  const db = new ClassicLevel(path, { createIfMissing: false });
+  try {
+    await db.open({ createIfMissing: false, passive: false });
+  } catch (error) {
+    const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
+    throw damaged(cause.slice(0, 200));
+  } finally {
+    await db.close().catch(() => {});
+  }
+}
+
+/** A real endpoint that cannot be reached or used, in one line (no region, refused, timed out). */
+function unreachable(endpoint: string, error: unknown): Error {
+  if (error instanceof CliError) return error;
+  const message = (error as Error).message ?? String(error);
+  const code =
+    (error as { code?: string; name?: string }).code ?? (error as { name?: string }).name ?? 'error';
+  return new ArchiveUnavailableError('archive_unavailable', {
+    th: `ติดต่อคลังข้อมูลที่ ${endpoint} ไม่ได้ (${code}: ${message.slice(0, 160)}) — ตรวจ --endpoint, AWS_REGION และสิทธิ์`,
+    en: `cannot reach the archive at ${endpoint} (${code}: ${message.slice(0, 160)}) — check --endpoint, AWS_REGION and credentials`,
+  });
 }
 
 async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  try {
     await client.send(new CreateTableCommand(archiveTableDefinition(tableName)));
-    for (let i = 0; i < 100; i++) {
-      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-      if (Table?.TableStatus === 'ACTIVE') return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  } catch (error) {
+    // another process created it first (concurrent first use): wait for it like our own
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  for (let i = 0; i < 100; i++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

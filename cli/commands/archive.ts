@@ -134,7 +134,7 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
       const report = await withArchive(values, (archive) => verifyChain(archive.store, groupId!), {
         readOnly: true,
       });
-      if (report.snapshots === 0) throw unknownGroup(groupId!);
+      if (report.snapshots === 0 && report.breaks.length === 0) throw unknownGroup(groupId!);
       if (values.json) io.out(JSON.stringify(report, null, 2));
       else {
         io.out(

@@ -49,6 +49,16 @@ export interface ArchiveStore {
   getContent(groupId: string, contentHash: string, parts: number): Promise<Uint8Array>;
   /** Writes a commit unless its chain position is taken; false when it is. */
   putCommit(commit: Commit): Promise<boolean>;
+  /** The group's head record: the last position and hash the chain reached (kept apart from the chain). */
+  getHead(groupId: string): Promise<ChainHead | undefined>;
+  /** Moves the head forward to a commit (never back). */
+  putHead(groupId: string, head: ChainHead): Promise<void>;
+}
+
+/** Where a group's chain has reached: a record kept beside the chain, so a truncated chain disagrees with it. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
 }
 
 /** Thrown by a store when stored data cannot be read back as written. */

@@ -6,7 +6,15 @@ export interface ChainBreak {
   seq: number;
   month: string;
   version: number;
-  problem: 'seq_gap' | 'prev_hash' | 'hash' | 'content' | 'unreadable';
+  problem:
+    | 'seq_gap'
+    | 'prev_hash'
+    | 'hash'
+    | 'content'
+    | 'unreadable'
+    | 'truncated'
+    | 'head_missing'
+    | 'head_hash';
   message: { th: string; en: string };
 }
 
@@ -14,6 +22,8 @@ export interface ChainReport {
   group_id: string;
   ok: boolean;
   snapshots: number;
+  /** The hash at the chain's head (its last snapshot), to compare with what coordinators received. */
+  head_hash: string | null;
   breaks: ChainBreak[];
 }
 
@@ -23,6 +33,15 @@ const PROBLEMS: Record<ChainBreak['problem'], { th: string; en: string }> = {
   hash: { th: 'ค่าแฮชของสแนปช็อตไม่ตรง', en: 'the snapshot hash does not match its record' },
   content: { th: 'ข้อมูลที่เก็บถูกแก้ไข (แฮชไม่ตรง)', en: 'stored content was altered (hash differs)' },
   unreadable: { th: 'อ่านข้อมูลที่เก็บไม่ได้', en: 'stored content cannot be read' },
+  truncated: {
+    th: 'สายโซ่สั้นกว่าที่บันทึกหัวสายโซ่ไว้: สแนปช็อตท้ายสายถูกลบ',
+    en: 'the chain is shorter than its head record says: snapshots at its end were deleted',
+  },
+  head_missing: { th: 'ไม่พบบันทึกหัวสายโซ่', en: "the chain's head record is missing" },
+  head_hash: {
+    th: 'แฮชที่หัวสายโซ่ไม่ตรงกับสแนปช็อตล่าสุด',
+    en: "the head record's hash differs from the last snapshot's",
+  },
 };
 
 /**
@@ -49,5 +68,22 @@ export async function verifyChain(store: ArchiveStore, groupId: string): Promise
     }
     previous = c;
   }
-  return { group_id: groupId, ok: breaks.length === 0, snapshots: commits.length, breaks };
+  // the head record, kept beside the chain: deleting the last snapshots leaves a chain that agrees
+  // with itself, but not with its head
+  const head = await store.getHead(groupId);
+  const last = commits[commits.length - 1];
+  const at = (seq: number) => ({ seq, month: last?.month ?? '', version: last?.version ?? 0 });
+  if (last && !head)
+    breaks.push({ ...at(last.seq), problem: 'head_missing', message: PROBLEMS.head_missing });
+  else if (head && (!last || head.seq > last.seq))
+    breaks.push({ ...at(head.seq), problem: 'truncated', message: PROBLEMS.truncated });
+  else if (head && last && head.seq === last.seq && head.hash !== last.hash)
+    breaks.push({ ...at(head.seq), problem: 'head_hash', message: PROBLEMS.head_hash });
+  return {
+    group_id: groupId,
+    ok: breaks.length === 0,
+    snapshots: commits.length,
+    head_hash: last?.hash ?? null,
+    breaks,
+  };
 }
