@@ -78,7 +78,9 @@ export async function openArchive(options: ArchiveOptions = {}): Promise<Archive
         const dataDir = dataDirOf(options.dataDir);
         path = join(dataDir, 'dynamo');
         await makeDataDir(path);
-        closers.push(await lockDataDir(dataDir, options.lockWaitMs ?? 10_000));
+        closers.push(
+          await lockDataDir(dataDir, options.lockWaitMs ?? Number(process.env.SAJJA_LOCK_WAIT_MS ?? 10_000)),
+        );
         await checkNotDamaged(path);
       }
       const { default: dynalite } = await import('dynalite');
@@ -99,7 +101,11 @@ export async function openArchive(options: ArchiveOptions = {}): Promise<Archive
     const client = new DynamoDBClient({
       endpoint,
       maxAttempts: MAX_ATTEMPTS,
-      requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+      requestHandler: {
+        connectionTimeout: CONNECT_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+      },
       ...(embedded
         ? { region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
         : {}),

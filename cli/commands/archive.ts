@@ -144,6 +144,7 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
         );
         for (const b of report.breaks)
           io.out(`  #${b.seq} ${b.month} v${b.version}: ${b.message.th} / ${b.message.en}`);
+        io.out(`  หัวสายโซ่ / head: ${report.head_hash ?? '—'}`);
       }
       if (!report.ok) io.err('สถานะ 1: สายโซ่ขาด / exit 1: the chain is broken');
       return report.ok ? 0 : 1;
