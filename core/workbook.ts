@@ -29,6 +29,30 @@ export function nameMatches(name: string, key: string, th: string): boolean {
 /** The longest tab name an .xlsx file keeps (Excel's limit; Sheets' download cuts to it). */
 const XLSX_NAME_LIMIT = 31;
 
+/**
+ * How well a name matches: 0 exactly (the key, the Thai label, or `Thai (key)` as the template
+ * writes it), 1 by the `(key)` suffix or a cut name, undefined not at all. Of two that match,
+ * the exact one is the one meant (`เงินออม (savings)` over `สำเนาของ เงินออม (savings)`).
+ */
+export function matchRank(name: string, key: string, th: string): number | undefined {
+  const folded = foldWord(name);
+  if (folded === key || folded === foldWord(th) || folded === foldWord(`${th} (${key})`)) return 0;
+  return nameMatches(name, key, th) ? 1 : undefined;
+}
+
+/** The best of several candidates by match rank (first among equals), and the others that match. */
+function bestMatch<T>(candidates: T[], nameOf: (c: T) => string, key: string, th: string) {
+  let best: { item: T; rank: number } | undefined;
+  const all: T[] = [];
+  for (const item of candidates) {
+    const rank = matchRank(nameOf(item), key, th);
+    if (rank === undefined) continue;
+    all.push(item);
+    if (!best || rank < best.rank) best = { item, rank };
+  }
+  return { best: best?.item, others: all.filter((item) => item !== best?.item) };
+}
+
 /** Where each known column of a tab is (0-based index): plain data, no reference to the tab's rows. */
 export interface Columns {
   spec: TabSpec;
@@ -38,6 +62,8 @@ export interface Columns {
   missing: ColumnSpec[];
   /** True when a required column is missing: no row of the tab can be valid. */
   incomplete: boolean;
+  /** Columns whose header appears more than once: the index read, and the others (an error each). */
+  repeated: { key: string; index: number; others: number[] }[];
 }
 
 /** A tab found in the workbook: its columns, and the tab itself (for the whole-book check). */
@@ -45,9 +71,14 @@ export interface TableLayout extends Columns {
   tab: SheetTab;
 }
 
-/** Finds the tab for a spec (the first that matches), or undefined. */
+/** Finds the tab for a spec (the best match: an exact name before a suffix), or undefined. */
 export function findTab(workbook: Workbook, spec: { key: string; th: string }): SheetTab | undefined {
-  return workbook.tabs.find((tab) => nameMatches(tab.name, spec.key, spec.th));
+  return bestMatch(workbook.tabs, (tab) => tab.name, spec.key, spec.th).best;
+}
+
+/** The other tabs that also match a spec (a copied tab, a second one): each is an error. */
+export function otherTabs(workbook: Workbook, spec: { key: string; th: string }): SheetTab[] {
+  return bestMatch(workbook.tabs, (tab) => tab.name, spec.key, spec.th).others;
 }
 
 /** Locates each column of a tab by its header (any order; unknown columns ignored; first match wins). */
@@ -58,18 +89,25 @@ export function layoutOf(spec: TabSpec, tab: SheetTab): TableLayout {
 /** Locates each column of a tab from its header row. */
 export function columnsOf(spec: TabSpec, header: readonly CellValue[]): Columns {
   const columns = new Map<string, number>();
+  const repeated: Columns['repeated'] = [];
+  const indices = header.map((_cell, i) => i);
   for (const column of spec.columns) {
-    const index = header.findIndex(
-      (cell) => typeof cell === 'string' && nameMatches(cell, column.key, column.th),
+    const { best, others } = bestMatch(
+      indices.filter((i) => typeof header[i] === 'string'),
+      (i) => header[i] as string,
+      column.key,
+      column.th,
     );
-    if (index >= 0) columns.set(column.key, index);
+    if (best === undefined) continue;
+    columns.set(column.key, best);
+    if (others.length > 0) repeated.push({ key: column.key, index: best, others });
   }
   const missing = spec.columns.filter((column) => !columns.has(column.key));
   const present = spec.columns.flatMap((column) => {
     const index = columns.get(column.key);
     return index === undefined ? [] : [{ column, index }];
   });
-  return { spec, columns, present, missing, incomplete: missing.some((column) => column.required) };
+  return { spec, columns, present, missing, incomplete: missing.some((column) => column.required), repeated };
 }
 
 /** Locates every known tab of a workbook. */

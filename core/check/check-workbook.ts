@@ -2,7 +2,8 @@ import type { DataTabKey } from '../model/records.ts';
 import type { Settings } from '../model/settings.ts';
 import { TABS, type TabKey } from '../model/tabs.ts';
 import type { IsoDate } from '../parse/date.ts';
-import { layoutWorkbook, type TableLayout, type Workbook } from '../workbook.ts';
+import { a1 } from '../cell.ts';
+import { layoutWorkbook, otherTabs, type TableLayout, type Workbook } from '../workbook.ts';
 import { checkRow, placeOf, type RowResult } from './check-row.ts';
 import { buildContext, type CheckContext } from './context.ts';
 import { type Finding, type FindingCode, finding } from './finding.ts';
@@ -65,7 +66,7 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
   const findings: Finding[] = [];
   const layouts = layoutWorkbook(workbook);
   const guessed = unknownTabFindings(workbook, layouts);
-  checkStructure(layouts, findings, new Set(guessed.map((f) => f.sheet)));
+  checkStructure(workbook, layouts, findings, new Set(guessed.map((f) => f.sheet)));
   findings.push(...guessed);
   const { settings, dates, usable } = readSettings(layouts.get('settings'), findings);
   const asOf = typeof options.asOf === 'function' ? options.asOf(settings.timezone) : options.asOf;
@@ -117,10 +118,42 @@ export function resultOf(
 }
 
 function checkStructure(
+  workbook: Workbook,
   layouts: Map<TabKey, TableLayout>,
   out: Finding[],
   guessed: Set<TabKey | null>,
 ): void {
+  // two tabs or two columns for one thing: an error naming both, never a silent choice
+  for (const [key, layout] of layouts) {
+    for (const other of otherTabs(workbook, layout.spec)) {
+      out.push(
+        finding(
+          'E_TAB_REPEATED',
+          { sheet: key, row: null, column: null, cell: null },
+          {
+            th: `มีสองแท็บสำหรับ ${layout.spec.th} (${key}): "${layout.tab.name}" (ที่อ่าน) และ "${other.name}" — ลบหรือเปลี่ยนชื่อแท็บที่ไม่ใช้`,
+            en: `two tabs for ${key}: "${layout.tab.name}" (the one read) and "${other.name}" — delete or rename the one not in use`,
+          },
+          { value: other.name },
+        ),
+      );
+    }
+    for (const { key: column, index, others } of layout.repeated) {
+      for (const second of others) {
+        const name = columnName(layout.spec.columns.find((c) => c.key === column)!);
+        out.push(
+          finding(
+            'E_COLUMN_REPEATED',
+            { sheet: key, row: 1, column, cell: a1(second, 1) },
+            {
+              th: `มีคอลัมน์ ${name.th} สองคอลัมน์: ${a1(index, 1)} (ที่อ่าน) และ ${a1(second, 1)} — ลบหรือเปลี่ยนหัวคอลัมน์ที่ไม่ใช้`,
+              en: `two ${name.en} columns: ${a1(index, 1)} (the one read) and ${a1(second, 1)} — delete or rename the one not in use`,
+            },
+          ),
+        );
+      }
+    }
+  }
   for (const spec of REQUIRED_TABS) {
     // a required tab found under another name has its finding already, naming that tab
     if (layouts.has(spec.key) || guessed.has(spec.key)) continue;

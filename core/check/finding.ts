@@ -4,6 +4,8 @@ import type { TabKey } from '../model/tabs.ts';
 export const FINDING_CODES = {
   E_SHEET_MISSING: 'error',
   E_COLUMN_MISSING: 'error',
+  E_TAB_REPEATED: 'error',
+  E_COLUMN_REPEATED: 'error',
   E_REQUIRED: 'error',
   E_VALUE: 'error',
   E_DUPLICATE_ID: 'error',
