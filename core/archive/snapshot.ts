@@ -4,6 +4,7 @@ import type { DataTabKey } from '../model/records.ts';
 import type { MonthlySummary } from '../summary/monthly-summary.ts';
 import type { Workbook } from '../workbook.ts';
 import { canonicalJson } from './canonical.ts';
+import type { SnapshotReference } from './closed-summary.ts';
 import { sha256 } from './sha256.ts';
 
 export { MONTH_COLUMN, monthRows, type SnapshotRow };
@@ -15,6 +16,8 @@ export interface SnapshotContent {
   rows: Partial<Record<DataTabKey, SnapshotRow[]>>;
   summary: MonthlySummary;
   counts: { error: number; warning: number };
+  /** The settings and undated tabs the month's figures rest on (absent in snapshots made before). */
+  reference?: SnapshotReference;
 }
 
 export interface Snapshot {

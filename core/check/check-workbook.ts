@@ -1,12 +1,12 @@
+import { a1 } from '../cell.ts';
 import type { DataTabKey } from '../model/records.ts';
 import type { Settings } from '../model/settings.ts';
 import { TABS, type TabKey } from '../model/tabs.ts';
 import type { IsoDate } from '../parse/date.ts';
-import { a1 } from '../cell.ts';
 import { layoutWorkbook, otherTabs, type TableLayout, type Workbook } from '../workbook.ts';
 import { checkRow, placeOf, type RowResult } from './check-row.ts';
 import { buildContext, type CheckContext } from './context.ts';
-import { type Finding, type FindingCode, finding } from './finding.ts';
+import { type Finding, type FindingCode, type FindingPlace, finding } from './finding.ts';
 import { columnName } from './messages.ts';
 import { readSettings } from './read-settings.ts';
 import { checkSubgroupSizes } from './rules/subgroup-size.ts';
@@ -52,6 +52,8 @@ export interface Book {
   context: CheckContext;
   /** Every non-empty row of each data tab present, in sheet order. */
   tables: Map<DataTabKey, RowResult[]>;
+  /** Where each setting's value cell is, by key. */
+  settingCells: Map<string, FindingPlace>;
   findings: Finding[];
 }
 
@@ -68,7 +70,7 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
   const guessed = unknownTabFindings(workbook, layouts);
   checkStructure(workbook, layouts, findings, new Set(guessed.map((f) => f.sheet)));
   findings.push(...guessed);
-  const { settings, dates, usable } = readSettings(layouts.get('settings'), findings);
+  const { settings, dates, usable, cells: settingCells } = readSettings(layouts.get('settings'), findings);
   const asOf = typeof options.asOf === 'function' ? options.asOf(settings.timezone) : options.asOf;
   const context = buildContext(
     new Map(
@@ -91,7 +93,7 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
     tables.set(spec.key as DataTabKey, rows);
   }
   checkSubgroupSizes(context, tables, findings);
-  return { settings, identified: usable, context, tables, findings: sortFindings(findings) };
+  return { settings, identified: usable, context, tables, settingCells, findings: sortFindings(findings) };
 }
 
 /** The valid records of a tab, in sheet order (rows with errors left out). */

@@ -20,6 +20,8 @@ export interface SettingsResult {
   dates: DateOptions;
   /** True when group_id and group_name could be read. */
   usable: boolean;
+  /** Where each setting's value cell is. */
+  cells: Map<string, FindingPlace>;
 }
 
 /**
@@ -97,7 +99,12 @@ function finish(
     parsed = SettingsSchema.safeParse({ group_id: '', group_name: '', ...raw });
   }
   const settings = parsed.success ? parsed.data : SettingsSchema.parse({ group_id: '', group_name: '' });
-  return { settings, dates: { calendar: settings.calendar, timeZone: settings.timezone }, usable };
+  return {
+    settings,
+    dates: { calendar: settings.calendar, timeZone: settings.timezone },
+    usable,
+    cells: where,
+  };
 }
 
 function settingFinding(

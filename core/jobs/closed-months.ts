@@ -1,5 +1,6 @@
 import type { ArchiveStore } from '../archive/archive-store.ts';
 import { closedPeriodFindings } from '../archive/closed-period.ts';
+import { closedSummaryFindings } from '../archive/closed-summary.ts';
 import { latestByMonth, readSnapshot } from '../archive/read-snapshot.ts';
 import { type CheckedBooks, withFindings } from './check-books.ts';
 
@@ -17,5 +18,8 @@ export async function compareClosedMonths(checked: CheckedBooks, store: ArchiveS
     (c) => c.month <= closedThrough,
   );
   const contents = await Promise.all(latest.map((c) => readSnapshot(store, c)));
-  return { ...withFindings(checked, closedPeriodFindings(checked.book, contents)), closedCheck: 'done' };
+  const rowFindings = closedPeriodFindings(checked.book, contents);
+  const rowsChanged = new Set(rowFindings.map((f) => f.month!));
+  const figureFindings = closedSummaryFindings(checked, contents, rowsChanged);
+  return { ...withFindings(checked, [...rowFindings, ...figureFindings]), closedCheck: 'done' };
 }

@@ -1,4 +1,5 @@
 import { canonicalJson } from '../archive/canonical.ts';
+import { referenceOf } from '../archive/closed-summary.ts';
 import { sha256 } from '../archive/sha256.ts';
 import type { Snapshot, SnapshotContent } from '../archive/snapshot.ts';
 import { monthBounds } from '../ledger/dates.ts';
@@ -28,6 +29,7 @@ export function snapshot(checked: CheckedBooks, month: string): Snapshot {
     rows: monthRows(checked.book.tables, month),
     summary,
     counts: { error: summary.checks.errors, warning: summary.checks.warnings },
+    reference: referenceOf(checked),
   };
   const canonical = canonicalJson(content);
   return { content, canonical, content_hash: sha256(canonical) };

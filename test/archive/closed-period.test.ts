@@ -128,3 +128,53 @@ describe('a closed month edited after it was archived', () => {
     );
   });
 });
+
+describe('a closed month is more than its rows (issue 9, class 5)', () => {
+  const archived = async (name: string) => {
+    const data = join(dir, name);
+    await runCli('archive', save(closedBook(), `${name}.json`), '--month', '2026-07', '--data-dir', data);
+    return data;
+  };
+  const closedFindings = async (wb: Workbook, data: string) =>
+    JSON.parse(
+      (await runCli('check', save(wb, 'after.json'), '--as-of', '2026-11-26', '--data-dir', data, '--json'))
+        .out,
+    ).findings.filter((f: { code: string }) => f.code === 'W_CLOSED_PERIOD_CHANGED');
+
+  it('names the household cell when a household moved to another sub-group', async () => {
+    const data = await archived('moved');
+    const wb = closedBook();
+    addRow(wb, 'subgroups', { subgroup_id: 'SG2', name: 'กลุ่มย่อย 2', head_member_id: 'M2' });
+    setCell(wb, 'households', 3, 'subgroup_id', 'SG2'); // H2 (M2's household) moves to SG2
+    const findings = await closedFindings(wb, data);
+    expect(findings.map((f: { sheet: string; cell: string }) => [f.sheet, f.cell])).toContainEqual([
+      'households',
+      'B3',
+    ]);
+    const moved = findings.find((f: { cell: string }) => f.cell === 'B3');
+    expect(moved).toMatchObject({ month: '2026-07', before: '"SG1"', after: '"SG2"' });
+    expect(moved.message.en).toContain('subgroups[SG1].member_savings 130.50 → 100.00');
+  });
+
+  it('names the settings cell when the opening cash changed', async () => {
+    const data = await archived('opening');
+    const wb = closedBook();
+    setCell(wb, 'settings', 5, 'value', '6,000');
+    const findings = await closedFindings(wb, data);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      sheet: 'settings',
+      cell: 'B5',
+      before: '5,000.00',
+      after: '6,000.00',
+    });
+    expect(findings[0].message.th).toContain('balances.cash.closing 2,980.50 → 3,980.50');
+  });
+
+  it('stays quiet when a change does not move the closed month’s figures (a phone number)', async () => {
+    const data = await archived('phone');
+    const wb = closedBook();
+    setCell(wb, 'members', 2, 'phone', '081-234-5678');
+    expect(await closedFindings(wb, data)).toEqual([]);
+  });
+});
