@@ -60,7 +60,7 @@ export interface Columns {
   /** The columns found, in the spec's order, with their index: the order cells are read in. */
   present: { column: ColumnSpec; index: number }[];
   missing: ColumnSpec[];
-  /** True when a required column is missing: no row of the tab can be valid. */
+  /** True when a required column is missing or a column repeated: no row of the tab can be valid. */
   incomplete: boolean;
   /** Columns whose header appears more than once: the index read, and the others (an error each). */
   repeated: { key: string; index: number; others: number[] }[];
@@ -107,7 +107,9 @@ export function columnsOf(spec: TabSpec, header: readonly CellValue[]): Columns 
     const index = columns.get(column.key);
     return index === undefined ? [] : [{ column, index }];
   });
-  return { spec, columns, present, missing, incomplete: missing.some((column) => column.required), repeated };
+  // a repeated column is ambiguous: like a missing required one, no row can be valid until fixed
+  const incomplete = missing.some((column) => column.required) || repeated.length > 0;
+  return { spec, columns, present, missing, incomplete, repeated };
 }
 
 /** Locates every known tab of a workbook. */

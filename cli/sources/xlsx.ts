@@ -28,6 +28,8 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
     entries: 'emit',
   });
   const tabs: SheetTab[] = [];
+  let cells = 0;
+  const limit = maxCells();
   try {
     for await (const sheet of reader) {
       const rows: CellValue[][] = [];
@@ -35,13 +37,20 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
         const values: CellValue[] = [];
         row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
           values[columnNumber - 1] = cellValue(cell.value, cell.numFmt);
+          cells++;
         });
+        // refused before memory runs out: no Google Sheet holds more
+        if (cells > limit) throw new TooLargeError();
         rows[row.number - 1] = values;
       }
       for (let i = 0; i < rows.length; i++) rows[i] ??= [];
       tabs.push({ name: (sheet as unknown as { name: string }).name, rows });
     }
   } catch (error) {
+    if (error instanceof TooLargeError)
+      throw new UnusableWorkbookError(
+        `more than ${limit.toLocaleString('en')} filled cells (the most a Google Sheet holds is ${MAX_CELLS.toLocaleString('en')}): split the workbook`,
+      );
     throw new UnusableWorkbookError('not a readable .xlsx file', { cause: error });
   }
   return { tabs };
@@ -73,6 +82,13 @@ export function cellValue(value: ExcelJS.CellValue, numFmt?: string): CellValue 
 export function isPercentFormat(numFmt: string): boolean {
   return /%/.test(numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
 }
+
+/** The most filled cells a workbook may have: Google Sheets' own limit (10 million cells). */
+export const MAX_CELLS = 10_000_000;
+/** The limit in force (SAJJA_MAX_CELLS lowers it, for tests and small machines). */
+const maxCells = () => Number(process.env.SAJJA_MAX_CELLS ?? MAX_CELLS);
+
+class TooLargeError extends Error {}
 
 /** The parts the streaming reader must have seen before the first worksheet. */
 const FIRST_PARTS = [

@@ -44,6 +44,18 @@ const PROBLEMS: Record<ChainBreak['problem'], { th: string; en: string }> = {
   },
 };
 
+const HASH = /^[0-9a-f]{64}$/;
+
+function wellFormed(c: Commit): boolean {
+  return (
+    [c.seq, c.version, c.parts].every((n) => Number.isInteger(n) && n >= 1) &&
+    HASH.test(c.hash) &&
+    HASH.test(c.content_hash) &&
+    (c.prev_hash === null || HASH.test(c.prev_hash)) &&
+    typeof c.month === 'string'
+  );
+}
+
 /**
  * Re-reads every snapshot of a group, recomputes each content hash and chain hash, and checks
  * that each names its predecessor: any edit to stored data breaks it, and is named.
@@ -55,6 +67,12 @@ export async function verifyChain(store: ArchiveStore, groupId: string): Promise
     breaks.push({ seq: c.seq, month: c.month, version: c.version, problem, message: PROBLEMS[problem] });
   let previous: Commit | undefined;
   for (const c of commits) {
+    // a commit whose fields are not what a commit holds (altered in the store) is a break, not a crash
+    if (!wellFormed(c)) {
+      broke(c, 'unreadable');
+      previous = c;
+      continue;
+    }
     if (c.seq !== (previous?.seq ?? 0) + 1) broke(c, 'seq_gap');
     if (c.prev_hash !== (previous?.hash ?? null)) broke(c, 'prev_hash');
     const { group_id, month, version, seq, prev_hash, content_hash } = c;

@@ -50,8 +50,9 @@ export function workbookFromBatchGet(json: unknown): Workbook {
       );
     let rows = cellRows(range.values ?? []);
     if (range.majorDimension === 'COLUMNS') rows = transpose(rows);
-    if (column > 0) rows = rows.map((r) => [...new Array<CellValue>(column).fill(null), ...r]);
-    if (row > 1) rows = [...Array.from({ length: row - 1 }, () => []), ...rows];
+    // offsets are holes, not filled arrays: memory follows the values present, not the range's text
+    if (column > 0) rows = rows.map((r) => shifted(r, column));
+    if (row > 1) rows = shifted(rows, row - 1) as CellValue[][];
     tabs.push({ name: sheet, rows });
   }
   return { tabs };
@@ -67,10 +68,39 @@ function cellRows(rows: unknown[][]): CellValue[][] {
       throw new UnusableWorkbookError('not a Sheets batchGet response: each row must be a list');
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (cell !== null && typeof cell === 'object') row[c] = JSON.stringify(cell);
+      if (cell !== null && typeof cell === 'object') {
+        if (nestedDeeperThan(cell, MAX_CELL_NESTING))
+          throw new UnusableWorkbookError(
+            `not a Sheets batchGet response: a cell nested more than ${MAX_CELL_NESTING} levels deep (the API sends plain values)`,
+          );
+        row[c] = JSON.stringify(cell);
+      }
     }
   }
   return rows as CellValue[][];
+}
+
+/** How deep a cell that is a list or object may be before it is refused (the API never nests). */
+const MAX_CELL_NESTING = 20;
+
+/** True when a value nests lists or objects deeper than `limit` (walked without recursion). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A list moved `by` places to the right, the places before it holes (no memory for them). */
+function shifted<T>(list: T[], by: number): T[] {
+  const out: T[] = [];
+  out.length = by;
+  for (let i = 0; i < list.length; i++) out[by + i] = list[i]!;
+  return out;
 }
 
 /** Splits `'เงินออม (savings)'!A1:H900` into the tab name and its first cell. */
