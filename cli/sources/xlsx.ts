@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { type CellValue, type SheetTab, UnusableWorkbookError, type Workbook } from '../../core/index.ts';
+import { reorderZip, zipOrder } from './reorder-zip.ts';
 
 const DAY_MS = 86_400_000;
 const SERIAL_UNIX_OFFSET = 25569;
@@ -90,13 +90,13 @@ const maxCells = () => Number(process.env.SAJJA_MAX_CELLS ?? MAX_CELLS);
 
 class TooLargeError extends Error {}
 
-/** The parts the streaming reader must have seen before the first worksheet. */
-const FIRST_PARTS = [
-  'xl/_rels/workbook.xml.rels',
-  'xl/workbook.xml',
-  'xl/styles.xml',
-  'xl/sharedStrings.xml',
-];
+/**
+ * The parts the streaming reader must have seen before the first worksheet (shared strings may
+ * come later: it keeps such sheets in temporary files until they do).
+ */
+const FIRST_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml'];
+/** Moved to the front with them when the zip is rewritten. */
+const MOVED_PARTS = [...FIRST_PARTS, 'xl/sharedStrings.xml'];
 
 /**
  * exceljs's streaming reader needs the workbook, its relations, styles and shared strings before
@@ -104,16 +104,9 @@ const FIRST_PARTS = [
  * zip is rewritten (stored, not compressed again) with them first.
  */
 async function inReadingOrder(bytes: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files);
+  const names = zipOrder(bytes);
   const firstSheet = names.findIndex((name) => name.startsWith('xl/worksheets/'));
-  const late = FIRST_PARTS.some((part) => names.indexOf(part) > firstSheet);
+  const late = FIRST_PARTS.some((part) => names.includes(part) && names.indexOf(part) > firstSheet);
   if (firstSheet < 0 || !late) return bytes;
-  const ordered = new JSZip();
-  const rest = names.filter((name) => !FIRST_PARTS.includes(name));
-  for (const name of [...FIRST_PARTS.filter((part) => names.includes(part)), ...rest]) {
-    const file = zip.files[name]!;
-    if (!file.dir) ordered.file(name, await file.async('uint8array'));
-  }
-  return ordered.generateAsync({ type: 'uint8array', compression: 'STORE' });
+  return reorderZip(bytes, MOVED_PARTS);
 }
