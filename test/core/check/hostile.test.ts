@@ -85,6 +85,8 @@ const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
   fc.stringMatching(/^[0-9๐-๙,.฿ -]{0,12}$/),
+  // prototype keys: user text becomes a key in maps (categories, months), never an object's property
+  fc.constantFrom('constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'prototype'),
   fc.constantFrom(
     'ฝาก',
     'ถอน',
@@ -157,5 +159,34 @@ describe('no cell value makes the checker throw (property)', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('prototype keys as categories (issue 9, class 12)', () => {
+  it('counts `constructor`, `valueOf`, `toString` and `__proto__` as ordinary categories', async () => {
+    const { summariseMonth } = await import('../../../core/summary/monthly-summary.ts');
+    const { checkBooks } = await import('../../../core/index.ts');
+    const { addRow } = await import('../../helpers/small-book.ts');
+    const wb = smallBook();
+    for (const category of ['constructor', 'valueOf', 'toString', '__proto__', 'อาหาร'])
+      addRow(wb, 'household_accounts', {
+        date: '3/8/2569',
+        household_id: 'H1',
+        type: 'รายจ่าย',
+        category,
+        amount: 10,
+      });
+    const s = summariseMonth(checkBooks(wb, { asOf: AS_OF }), '2026-08');
+    const json = JSON.parse(JSON.stringify(s.households.by_category));
+    // (an object literal's `__proto__:` would set a prototype: compare the entries)
+    expect(Object.entries(json).sort()).toEqual([
+      ['__proto__', 1_000],
+      ['constructor', 1_000],
+      ['food', 1_000],
+      ['lottery_gambling', 20_000],
+      ['toString', 1_000],
+      ['valueOf', 1_000],
+    ]);
+    expect(s.households.expense).toBe(25_000);
   });
 });
