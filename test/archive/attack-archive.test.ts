@@ -64,6 +64,24 @@ describe('a read-only command never writes (issue 9, class 1)', () => {
   });
 });
 
+describe('damaged stores (issue 9, class 6)', () => {
+  it('reports damaged LevelDB files as a damaged archive through the command users run (exit 2)', async () => {
+    const dataDir = join(dir, 'damaged-files');
+    expect(
+      (await sajja(['archive', save(smallBook(), 'd.json'), '--month', '2026-07', '--data-dir', dataDir]))
+        .code,
+    ).toBe(0);
+    const store = join(dataDir, 'dynamo');
+    for (const file of readdirSync(store))
+      if (/^(MANIFEST-|\d+\.(log|ldb))/.test(file))
+        writeFileSync(join(store, file), Buffer.alloc(2_000, 0x5a));
+    const { code, err } = await sajja(['verify', 'g1', '--data-dir', dataDir]);
+    expect(code).toBe(2);
+    expect(err).toContain('is damaged');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('one chain position, one version (issue 9, class 2)', () => {
   it('gives every version of a month one position, with 8 rounds of 6 writers of different content', async () => {
     const archive = await openArchive({ inMemory: true });
