@@ -240,3 +240,57 @@ console.log(
 );
 console.log(`   archive time ${archiveReport.ms} ms (snapshot, hash, gzip, writes, commit)`);
 writeFileSync(join(OUT, 'report.json'), JSON.stringify({ ...report, archive: archiveReport }, null, 2));
+
+// 5. reports (issue 10): sizes and render time in-process; a passbook PDF with a warm browser
+{
+  const { EXAMPLE_WORKBOOK } = await import('../cli/main.ts');
+  const { loadWorkbook } = await import('../cli/sources/load-workbook.ts');
+  const {
+    groupReportData,
+    renderGroupReport,
+    networkReportData,
+    renderNetworkReport,
+    passbook,
+    renderPassbook,
+  } = await import('../core/index.ts');
+  const example = checkBooks(await loadWorkbook(EXAMPLE_WORKBOOK), { asOf: AS_OF });
+  const renders: number[] = [];
+  let page = '';
+  for (let i = 0; i < RUNS + 1; i++) {
+    const [html, ms] = time(() => renderGroupReport(groupReportData(example, '2026-10', AS_OF)));
+    page = html;
+    if (i > 0) renders.push(ms); // after one warm-up
+  }
+  const groups = Array.from({ length: 9 }, (_, i) => ({
+    group_id: `g${i + 1}`,
+    checked: checkBooks(make(10 + i * 3), { asOf: AS_OF }),
+  }));
+  const networkPage = renderNetworkReport(networkReportData('network', groups, '2026-10', AS_OF));
+  console.log('5. reports');
+  console.log(
+    `   group report of the example: ${Buffer.byteLength(page).toLocaleString('en')} B (budget < 100 KB), rendered in ${median(renders).toFixed(1)} ms (budget < 50 ms, median of ${RUNS})`,
+  );
+  console.log(
+    `   network report of 9 groups: ${Buffer.byteLength(networkPage).toLocaleString('en')} B (budget < 100 KB)`,
+  );
+  try {
+    const { launchChromium } = await import('../cli/browser.ts');
+    const browser = await launchChromium();
+    const pdfRuns: number[] = [];
+    const members = ['M0001', 'M0002', 'M0003', 'M0004', 'M0005', 'M0006'];
+    for (const [i, member] of members.entries()) {
+      const start = process.hrtime.bigint();
+      const tab = await browser.newPage();
+      await tab.setContent(renderPassbook(passbook(example, member)!, 'A5'), { waitUntil: 'load' });
+      await tab.pdf({ format: 'A5', printBackground: true, preferCSSPageSize: true });
+      await tab.close();
+      if (i > 0) pdfRuns.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    await browser.close();
+    console.log(
+      `   passbook PDF with a warm browser: ${median(pdfRuns).toFixed(0)} ms per member (budget < 300 ms)`,
+    );
+  } catch (error) {
+    console.log(`   passbook PDF: not run (${(error as Error).message})`);
+  }
+}

@@ -6,6 +6,7 @@ import { ArchiveCorruptError, UnusableWorkbookError } from '../core/index.ts';
 import { ARCHIVE_COMMANDS } from './commands/archive.ts';
 import { BOOK_COMMANDS } from './commands/books.ts';
 import { type Bilingual, CliError, type Command, type Io } from './commands/command.ts';
+import { REPORT_COMMANDS } from './commands/reports.ts';
 import { WORKBOOK_COMMANDS } from './commands/workbooks.ts';
 
 export type { Io } from './commands/command.ts';
@@ -36,6 +37,7 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 
 const COMMANDS: Record<string, Command> = {
   ...BOOK_COMMANDS,
+  ...REPORT_COMMANDS,
   ...ARCHIVE_COMMANDS,
   ...WORKBOOK_COMMANDS,
   demo: {
@@ -82,6 +84,9 @@ const OPTION_HELP: Record<string, string> = {
   seed: 'เลขสุ่มเริ่มต้น / random seed',
   'group-id': 'รหัสกลุ่ม / group id',
   usurious: 'หนี้นอกระบบดอกเบี้ยสูงจริง / informal debts at their real 20%/month',
+  text: 'ข้อความล้วน / plain text instead of HTML',
+  name: 'ชื่อเครือข่าย / the network name',
+  paper: 'ขนาดกระดาษ / paper size: A5 or A4',
 };
 
 const USAGE_TH: Record<string, string> = {

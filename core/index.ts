@@ -105,6 +105,23 @@ export { parseId, parseInteger, parsePercent, parseText } from './parse/scalars.
 export { type DebtFree, type DebtFreeStatus, debtFree } from './reports/debt-free.ts';
 export { type HouseholdView, householdView } from './reports/household-view.ts';
 export { type Passbook, passbook } from './reports/passbook.ts';
+// Reports (SPEC §11): pure renderers, HTML escaped by construction, and their plain text
+export {
+  type ArchiveNote,
+  type GroupReport,
+  groupReportData,
+  groupReportText,
+  renderGroupReport,
+} from './reports/render/group-report.ts';
+export { escapeHtml, Html, html } from './reports/render/html.ts';
+export {
+  type NetworkGroup,
+  type NetworkReport,
+  networkReportData,
+  networkReportText,
+  renderNetworkReport,
+} from './reports/render/network-report.ts';
+export { type PaperSize, renderPassbook } from './reports/render/passbook-page.ts';
 // Sources: the Sheets API batchGet response (what the Lambda, the monthly job and Apps Script read)
 export {
   type BatchGetResponse,

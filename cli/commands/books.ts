@@ -5,6 +5,7 @@ import {
   type LedgerFormat,
   parseId,
   passbook,
+  renderPassbook,
   summarise,
 } from '../../core/index.ts';
 import { formatCheck, formatChecks } from '../format-check.ts';
@@ -105,10 +106,13 @@ export const BOOK_COMMANDS: Record<string, Command> = {
     name: 'passbook',
     idOption: 'member',
     tab: { th: 'สมาชิก', en: 'members' },
-    summary: 'สมุดบัญชีสมาชิก / a member’s passbook',
-    help: "สมุดบัญชีสมาชิก / A member's statement: savings with running balance, welfare, loans and repayments.",
+    summary: 'สมุดบัญชีสมาชิก / a member’s passbook (text, JSON, HTML or PDF to print)',
+    help:
+      "สมุดบัญชีสมาชิก / A member's statement: savings with running balance, welfare, loans and repayments.\n" +
+      '--format html|pdf [--paper A5|A4] [--out FILE]: the page to print (PDF through Chromium).',
     view: passbook,
     format: formatPassbook,
+    pages: true,
   }),
   household: viewCommand({
     name: 'household',
@@ -166,6 +170,8 @@ function viewCommand<V>(spec: {
   help: string;
   view: (checked: CheckedBooks, id: string) => V | undefined;
   format: (view: V) => string;
+  /** Whether the view prints as a page (html, pdf). */
+  pages?: boolean;
 }): Command {
   return {
     summary: spec.summary,
@@ -175,6 +181,14 @@ function viewCommand<V>(spec: {
       [spec.idOption]: { type: 'string' },
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
+      ...(spec.pages
+        ? {
+            format: { type: 'string' },
+            paper: { type: 'string' },
+            out: { type: 'string' },
+            force: { type: 'boolean' },
+          }
+        : {}),
       ...ARCHIVE,
     },
     async run([path], values, io) {
@@ -194,8 +208,32 @@ function viewCommand<V>(spec: {
           th: `ไม่มีรหัส "${id}" ในแท็บ ${spec.tab.th} (${spec.tab.en})`,
           en: `no ${spec.idOption} "${id}" in the ${spec.tab.en} tab`,
         });
-      io.out(values.json ? JSON.stringify(view, null, 2) : spec.format(view));
+      if (spec.pages && values.format !== undefined) await printPage(view as never, values, path!, io);
+      else io.out(values.json ? JSON.stringify(view, null, 2) : spec.format(view));
       return booksExit(checked, io);
     },
   };
+}
+
+/** A passbook as a page to print: HTML (to --out or standard output) or PDF (to --out, through Chromium). */
+async function printPage(
+  view: Parameters<typeof renderPassbook>[0],
+  values: Record<string, string | boolean | undefined>,
+  input: string,
+  io: { out: (text: string) => void },
+): Promise<void> {
+  const paper = values.paper ?? 'A5';
+  if (paper !== 'A5' && paper !== 'A4')
+    throw new UsageError({ th: '--paper ต้องเป็น A5 หรือ A4', en: '--paper must be A5 or A4' });
+  const page = renderPassbook(view, paper);
+  const out = typeof values.out === 'string' ? values.out : undefined;
+  if (values.format === 'html') {
+    if (out) await writeOutput(out, page, { force: values.force === true, inputs: [input] });
+    else io.out(page);
+  } else if (values.format === 'pdf') {
+    if (!out) throw new UsageError({ th: 'PDF ต้องมี --out ไฟล์', en: 'a PDF needs --out FILE' });
+    const { printPdf } = await import('../browser.ts');
+    await writeOutput(out, await printPdf(page, paper), { force: values.force === true, inputs: [input] });
+  } else throw new UsageError({ th: '--format ต้องเป็น html หรือ pdf', en: '--format must be html or pdf' });
+  if (out) io.out(`เขียนแล้ว / written: ${out}`);
 }

@@ -1,0 +1,16 @@
+import { formatBaht } from '../../parse/money.ts';
+
+/** Money as the reports show it: `1,234.50`, a minus for less than zero. */
+export const baht = (satang: number) => formatBaht(satang);
+
+/** A change as `+1,234.50`, `−50.00` or `0.00`. */
+export function signedBaht(satang: number): string {
+  if (satang === 0) return '0.00';
+  return `${satang > 0 ? '+' : '−'}${formatBaht(Math.abs(satang))}`;
+}
+
+/** A whole-number change: `+3`, `−1`, `0`. */
+export const signedCount = (n: number) => (n === 0 ? '0' : `${n > 0 ? '+' : '−'}${Math.abs(n)}`);
+
+/** A ratio as a percentage with one decimal: 0.0415 → `4.2%`. */
+export const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;

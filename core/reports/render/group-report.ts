@@ -1,0 +1,307 @@
+import type { Finding } from '../../check/finding.ts';
+import type { CheckedBooks } from '../../jobs/check-books.ts';
+import { addMonths } from '../../ledger/dates.ts';
+import type { IsoDate } from '../../parse/date.ts';
+import { REDUCIBLE_CATEGORIES } from '../../parse/enumerations.ts';
+import { type MonthlySummary, summariseMonth } from '../../summary/monthly-summary.ts';
+import { thaiDate, thaiMonth } from '../../thai-date.ts';
+import { baht, percent, signedBaht, signedCount } from './format.ts';
+import { type Html, html } from './html.ts';
+import { bar, doc, S, section, th2 } from './layout.ts';
+
+/** What an archive knows of the month, when the report is sent after archiving it. */
+export interface ArchiveNote {
+  version: number;
+  hash: string;
+  head_hash: string;
+}
+
+/** Everything a group's monthly report shows: plain data, rendered as HTML and as text. */
+export interface GroupReport {
+  group_id: string;
+  group_name: string;
+  place: string;
+  month: string;
+  generated_on: IsoDate;
+  summary: MonthlySummary;
+  previous: MonthlySummary | null;
+  trend: { month: string; savings: number; loans: number; par30: number }[];
+  findings: { shown: Finding[]; more: number; errors: number; warnings: number };
+  reducible: { now: number; before: number | null };
+  todo: { th: string; en: string }[];
+  archive: ArchiveNote | null;
+}
+
+const MAX_FINDINGS = 10;
+
+const month12 = (month: string) =>
+  Array.from({ length: 12 }, (_, i) => addMonths(`${month}-01`, i - 11).slice(0, 7));
+
+/**
+ * The report of one group's month from its checked books (SPEC §11): the same data for the email,
+ * the CLI and a dialog in the sheet. Pure: the generation day is passed in.
+ */
+export function groupReportData(
+  checked: CheckedBooks,
+  month: string,
+  generatedOn: IsoDate,
+  archive: ArchiveNote | null = null,
+): GroupReport {
+  const { settings } = checked.book;
+  const opening = settings.opening_date?.slice(0, 7) ?? month;
+  const summary = summariseMonth(checked, month);
+  const previousMonth = addMonths(`${month}-01`, -1).slice(0, 7);
+  const previous = previousMonth >= opening ? summariseMonth(checked, previousMonth) : null;
+  const trend = month12(month)
+    .filter((m) => m >= opening)
+    .map((m) => {
+      const s =
+        m === month ? summary : m === previousMonth && previous ? previous : summariseMonth(checked, m);
+      return { month: m, savings: s.savings.balance, loans: s.loans.outstanding, par30: s.loans.par30 };
+    });
+  const sorted = [...checked.findings].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+  );
+  const reducibleOf = (s: MonthlySummary) =>
+    Object.entries(s.households.by_category)
+      .filter(([category]) => REDUCIBLE_CATEGORIES.includes(category))
+      .reduce((sum, [, amount]) => sum + amount, 0);
+  return {
+    group_id: settings.group_id,
+    group_name: settings.group_name,
+    place: [settings.village, settings.subdistrict, settings.district, settings.province]
+      .filter(Boolean)
+      .join(' · '),
+    month,
+    generated_on: generatedOn,
+    summary,
+    previous,
+    trend,
+    findings: {
+      shown: sorted.slice(0, MAX_FINDINGS),
+      more: Math.max(0, sorted.length - MAX_FINDINGS),
+      errors: checked.result.counts.error,
+      warnings: checked.result.counts.warning,
+    },
+    reducible: { now: reducibleOf(summary), before: previous ? reducibleOf(previous) : null },
+    todo: todoOf(checked, summary, month),
+    archive,
+  };
+}
+
+/** The short list a treasurer acts on this month: counts missing, money held, loans behind, the month to close. */
+function todoOf(checked: CheckedBooks, summary: MonthlySummary, month: string): { th: string; en: string }[] {
+  const todo: { th: string; en: string }[] = [];
+  const codes = (code: string) => checked.findings.filter((f) => f.code === code);
+  for (const f of codes('W_COUNT_MISSING'))
+    todo.push({
+      th: `ตรวจนับ${f.account === 'bank' ? 'ยอดเงินฝากธนาคาร' : 'เงินสด'}ของเดือน ${thaiMonth(f.month ?? month)}`,
+      en: `count the ${f.account} of ${f.month}`,
+    });
+  if (summary.balances.in_transit > 0)
+    todo.push({
+      th: `รับเงินที่หัวหน้ากลุ่มย่อยยังถืออยู่ ${baht(summary.balances.in_transit)} บาท`,
+      en: `collect ${baht(summary.balances.in_transit)} baht still held by sub-group heads`,
+    });
+  else if (codes('W_NOT_REMITTED').length > 0)
+    todo.push({ th: 'ให้หัวหน้ากลุ่มย่อยนำส่งเงินตามกำหนด', en: 'sub-group heads to remit on time' });
+  if (summary.loans.overdue_loans > 0)
+    todo.push({
+      th: `ติดตามเงินกู้ค้างชำระ ${summary.loans.overdue_loans} สัญญา`,
+      en: `follow up ${summary.loans.overdue_loans} overdue loan${summary.loans.overdue_loans === 1 ? '' : 's'}`,
+    });
+  const closed = checked.book.settings.closed_through;
+  if (closed === undefined || closed < month)
+    todo.push({ th: `ปิดบัญชีเดือน ${thaiMonth(month)}`, en: `close the month ${month}` });
+  if (checked.result.counts.error > 0)
+    todo.push({
+      th: `แก้ข้อผิดพลาด ${checked.result.counts.error} รายการในสมุด`,
+      en: `fix ${checked.result.counts.error} error${checked.result.counts.error === 1 ? '' : 's'} in the workbook`,
+    });
+  return todo;
+}
+
+/** The change of a figure from the previous month, or nothing in the month the books open. */
+function change(now: number, before: number | undefined, money = true): string {
+  if (before === undefined) return '';
+  return money ? signedBaht(now - before) : signedCount(now - before);
+}
+
+/** The group report as one self-contained, email-safe HTML document (SPEC §11). */
+export function renderGroupReport(r: GroupReport): string {
+  const s = r.summary;
+  const p = r.previous ?? undefined;
+  const headline: [string, string, string, string, string][] = [
+    [
+      'savings.balance',
+      'ยอดเงินออม',
+      'Savings',
+      baht(s.savings.balance),
+      change(s.savings.balance, p?.savings.balance),
+    ],
+    [
+      'savings.members_saving',
+      'สมาชิกที่ออม',
+      'Members saving',
+      String(s.savings.members_saving),
+      change(s.savings.members_saving, p?.savings.members_saving, false),
+    ],
+    [
+      'loans.outstanding',
+      'เงินกู้คงค้าง',
+      'Loans outstanding',
+      baht(s.loans.outstanding),
+      change(s.loans.outstanding, p?.loans.outstanding),
+    ],
+    [
+      'loans.par30',
+      'ค้างเกิน 30 วัน (PAR30)',
+      'PAR30',
+      `${baht(s.loans.par30)} (${percent(s.loans.par30_ratio)})`,
+      change(s.loans.par30, p?.loans.par30),
+    ],
+    [
+      'welfare.fund_balance',
+      'กองทุนสวัสดิการ',
+      'Welfare fund',
+      baht(s.welfare.fund_balance),
+      change(s.welfare.fund_balance, p?.welfare.fund_balance),
+    ],
+    [
+      'balances.cash_bank',
+      'เงินสดและเงินฝาก',
+      'Cash and bank',
+      baht(s.balances.cash.closing + s.balances.bank.closing),
+      change(
+        s.balances.cash.closing + s.balances.bank.closing,
+        p ? p.balances.cash.closing + p.balances.bank.closing : undefined,
+      ),
+    ],
+    [
+      'balances.in_transit',
+      'เงินที่หัวหน้ากลุ่มย่อยถือ',
+      'Held by sub-group heads',
+      baht(s.balances.in_transit),
+      change(s.balances.in_transit, p?.balances.in_transit),
+    ],
+  ];
+  const top = Math.max(1, ...r.trend.map((t) => Math.max(t.savings, t.loans)));
+  const body = html`
+    <div style="${S.header}">
+      <div style="font-size:20px;font-weight:bold">${r.group_name}</div>
+      <div style="${S.muted}">${r.place}</div>
+      <div style="margin-top:6px">${th2(`รายงานประจำเดือน ${thaiMonth(r.month)}`, `Monthly report ${r.month}`)}</div>
+    </div>
+    ${section(
+      'ตัวเลขสำคัญ',
+      'Headline figures',
+      html`<table style="${S.table}">${headline.map(
+        ([key, th, en, value, delta]) => html`<tr>
+          <td style="${S.cell}">${th2(th, en)}</td>
+          <td style="${S.num}" data-figure="${key}">${value}</td>
+          <td style="${S.delta}">${delta}</td>
+        </tr>`,
+      )}</table>
+      <div style="${S.muted}">เทียบกับเดือนก่อน / change from the previous month</div>`,
+    )}
+    ${section(
+      'แนวโน้ม 12 เดือน',
+      '12-month trend',
+      html`<table style="${S.table}">${r.trend.map(
+        (t) => html`<tr>
+          <td style="${S.cell};width:70px">${thaiMonth(t.month)}</td>
+          <td style="${S.cell}">
+            ${bar(t.savings / top, '#3b7d4f', `ออม ${baht(t.savings)}`)}
+            ${bar(t.loans / top, '#4a6fa5', `กู้ ${baht(t.loans)}`)}
+            ${t.par30 > 0 ? bar(t.par30 / top, '#c0392b', `PAR30 ${baht(t.par30)}`) : ''}
+          </td>
+        </tr>`,
+      )}</table>
+      <div style="${S.muted}">เขียว: เงินออม · น้ำเงิน: เงินกู้คงค้าง · แดง: PAR30 / green: savings · blue: loans · red: PAR30</div>`,
+    )}
+    ${section('ผลการตรวจ', 'Checks', findingsBlock(r))}
+    ${section(
+      'กลุ่มย่อย',
+      'Sub-groups',
+      html`<table style="${S.table}">
+        <tr><th style="${S.head}">${th2('กลุ่มย่อย', 'Sub-group')}</th><th style="${S.headNum}">${th2('เก็บ', 'Collected')}</th><th style="${S.headNum}">${th2('นำส่ง', 'Remitted')}</th><th style="${S.headNum}">${th2('ถืออยู่', 'Held')}</th><th style="${S.headNum}">${th2('เงินออม', 'Savings')}</th></tr>
+        ${s.subgroups.map(
+          (g) =>
+            html`<tr><td style="${S.cell}">${g.subgroup_id}</td><td style="${S.num}">${baht(g.collected)}</td><td style="${S.num}">${baht(g.remitted)}</td><td style="${S.num}">${baht(g.in_transit)}</td><td style="${S.num}">${baht(g.member_savings)}</td></tr>`,
+        )}
+      </table>`,
+    )}
+    ${section(
+      'หนี้สินครัวเรือน',
+      'Household debt',
+      html`<table style="${S.table}">
+        <tr><td style="${S.cell}">${th2('หนี้สินรวม', 'Total debt')}</td><td style="${S.num}" data-figure="households.total_debt">${baht(s.households.total_debt)}</td></tr>
+        <tr><td style="${S.cell}">${th2('หนี้นอกระบบ', 'Informal debt')}</td><td style="${S.num}" data-figure="households.informal_debt">${baht(s.households.informal_debt)}</td></tr>
+        <tr><td style="${S.cell}">${th2('เปลี่ยนจากการสำรวจครั้งก่อน', 'Change since the previous survey')}</td><td style="${S.num}" data-figure="households.debt_change">${signedBaht(s.households.debt_change)}</td></tr>
+        <tr><td style="${S.cell}">${th2('เหล้า บุหรี่ หวย เดือนนี้', 'Alcohol, tobacco, lottery this month')}</td><td style="${S.num}">${baht(r.reducible.now)}${r.reducible.before === null ? '' : html` <span style="${S.delta}">${signedBaht(r.reducible.now - r.reducible.before)}</span>`}</td></tr>
+      </table>`,
+    )}
+    ${section(
+      'สิ่งที่ต้องทำ',
+      'To do',
+      r.todo.length === 0
+        ? html`<div>✓ ไม่มี / nothing to do</div>`
+        : html`<ul style="margin:0;padding-left:20px">${r.todo.map((t) => html`<li>${th2(t.th, t.en)}</li>`)}</ul>`,
+    )}
+    <div style="${S.footer}">
+      ${r.archive ? html`<div>เก็บลงคลังแล้ว / archived: v${r.archive.version} · ${r.archive.hash.slice(0, 16)}…</div><div>หัวสายโซ่ / chain head: <span style="font-family:monospace">${r.archive.head_hash}</span></div>` : ''}
+      <div>สร้างเมื่อ ${thaiDate(r.generated_on)} โดย Sajja (สัจจะ) / made on ${r.generated_on} by Sajja</div>
+    </div>`;
+  return doc(`${r.group_name} — ${thaiMonth(r.month)}`, body);
+}
+
+function findingsBlock(r: GroupReport): Html {
+  const { shown, more, errors, warnings } = r.findings;
+  const s = r.summary.checks;
+  return html`
+    <div data-figure="checks">${errors === 0 ? '✓ ' : '✗ '}ข้อผิดพลาด ${errors} · คำเตือน ${warnings} <span style="${S.muted}">/ errors ${errors} · warnings ${warnings} (เดือนนี้ / this month: ${s.errors} · ${s.warnings})</span></div>
+    ${
+      shown.length === 0
+        ? ''
+        : html`<table style="${S.table};margin-top:6px">${shown.map(
+            (f) => html`<tr>
+        <td style="${S.cell};width:60px;color:${f.severity === 'error' ? '#c0392b' : '#b9770e'}">${f.severity === 'error' ? '✗' : '⚠'} ${f.cell ?? f.sheet ?? ''}</td>
+        <td style="${S.cell}">${f.message.th}<div style="${S.muted}">${f.message.en}</div></td>
+      </tr>`,
+          )}</table>`
+    }
+    ${more > 0 ? html`<div style="${S.muted}">และอีก ${more} รายการ (sajja check) / and ${more} more</div>` : ''}`;
+}
+
+/** The same report in words: the plain-text part of the email. */
+export function groupReportText(r: GroupReport): string {
+  const s = r.summary;
+  const p = r.previous ?? undefined;
+  const lines = [
+    `${r.group_name} — รายงานประจำเดือน ${thaiMonth(r.month)} / monthly report ${r.month}`,
+    r.place,
+    '',
+    'ตัวเลขสำคัญ / Headline figures (เทียบเดือนก่อน / change)',
+    `- ยอดเงินออม / savings: ${baht(s.savings.balance)} ${change(s.savings.balance, p?.savings.balance)}`,
+    `- สมาชิกที่ออม / members saving: ${s.savings.members_saving} ${change(s.savings.members_saving, p?.savings.members_saving, false)}`,
+    `- เงินกู้คงค้าง / loans outstanding: ${baht(s.loans.outstanding)} ${change(s.loans.outstanding, p?.loans.outstanding)}`,
+    `- PAR30: ${baht(s.loans.par30)} (${percent(s.loans.par30_ratio)})`,
+    `- กองทุนสวัสดิการ / welfare fund: ${baht(s.welfare.fund_balance)}`,
+    `- เงินสดและเงินฝาก / cash and bank: ${baht(s.balances.cash.closing + s.balances.bank.closing)}`,
+    `- เงินที่หัวหน้ากลุ่มย่อยถือ / held by sub-group heads: ${baht(s.balances.in_transit)}`,
+    '',
+    `ผลการตรวจ / checks: ข้อผิดพลาด ${r.findings.errors} errors · คำเตือน ${r.findings.warnings} warnings`,
+    ...r.findings.shown.map((f) => `- ${f.cell ?? f.sheet ?? ''} ${f.message.th} / ${f.message.en}`),
+    ...(r.findings.more > 0 ? [`- และอีก ${r.findings.more} รายการ / and ${r.findings.more} more`] : []),
+    '',
+    'หนี้สินครัวเรือน / household debt',
+    `- หนี้สินรวม / total: ${baht(s.households.total_debt)} · นอกระบบ / informal: ${baht(s.households.informal_debt)} · เปลี่ยน / change: ${signedBaht(s.households.debt_change)}`,
+    '',
+    'สิ่งที่ต้องทำ / to do',
+    ...(r.todo.length === 0 ? ['- ไม่มี / nothing'] : r.todo.map((t) => `- ${t.th} / ${t.en}`)),
+    '',
+    ...(r.archive ? [`หัวสายโซ่ / chain head: ${r.archive.head_hash}`] : []),
+    `สร้างเมื่อ ${thaiDate(r.generated_on)} / made on ${r.generated_on}`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,190 @@
+import type { CheckedBooks } from '../../jobs/check-books.ts';
+import { addMonths } from '../../ledger/dates.ts';
+import type { IsoDate } from '../../parse/date.ts';
+import { summariseMonth } from '../../summary/monthly-summary.ts';
+import { thaiDate, thaiMonth } from '../../thai-date.ts';
+import { baht, percent, signedBaht } from './format.ts';
+import { html } from './html.ts';
+import { doc, S, section, th2 } from './layout.ts';
+
+/** One group of a network, as the monthly job or `sajja report` has it. */
+export interface NetworkGroup {
+  group_id: string;
+  /** The group's checked books, or why there are none (its sheet could not be read). */
+  checked?: CheckedBooks;
+  error?: { th: string; en: string };
+  /** Whether the month is in the archive. */
+  archived?: boolean;
+}
+
+export interface NetworkRow {
+  group_id: string;
+  group_name: string;
+  reported: boolean;
+  reason: { th: string; en: string } | null;
+  members: number;
+  savings: number;
+  savings_change: number | null;
+  loans: number;
+  par30: number;
+  par30_ratio: number;
+  errors: number;
+  warnings: number;
+  archived: boolean | null;
+}
+
+export interface NetworkReport {
+  name: string;
+  month: string;
+  generated_on: IsoDate;
+  rows: NetworkRow[];
+  totals: {
+    groups: number;
+    reported: number;
+    members: number;
+    savings: number;
+    savings_change: number;
+    loans: number;
+    par30: number;
+    errors: number;
+  };
+}
+
+/**
+ * The network's month: one row per group, the groups that need a visit first (not reported, then
+ * errors, then PAR30), totals and the change from the previous month (SPEC §11).
+ */
+export function networkReportData(
+  name: string,
+  groups: NetworkGroup[],
+  month: string,
+  generatedOn: IsoDate,
+): NetworkReport {
+  const previous = addMonths(`${month}-01`, -1).slice(0, 7);
+  const rows: NetworkRow[] = groups.map((g) => {
+    if (!g.checked)
+      return {
+        group_id: g.group_id,
+        group_name: g.group_id,
+        reported: false,
+        reason: g.error ?? { th: 'ไม่ได้ส่งข้อมูล', en: 'did not report' },
+        members: 0,
+        savings: 0,
+        savings_change: null,
+        loans: 0,
+        par30: 0,
+        par30_ratio: 0,
+        errors: 0,
+        warnings: 0,
+        archived: g.archived ?? null,
+      };
+    const s = summariseMonth(g.checked, month);
+    const opening = g.checked.book.settings.opening_date?.slice(0, 7) ?? month;
+    const before = previous >= opening ? summariseMonth(g.checked, previous) : null;
+    return {
+      group_id: g.group_id,
+      group_name: g.checked.book.settings.group_name || g.group_id,
+      reported: true,
+      reason: null,
+      members: s.members.active,
+      savings: s.savings.balance,
+      savings_change: before ? s.savings.balance - before.savings.balance : null,
+      loans: s.loans.outstanding,
+      par30: s.loans.par30,
+      par30_ratio: s.loans.par30_ratio,
+      errors: g.checked.result.counts.error,
+      warnings: g.checked.result.counts.warning,
+      archived: g.archived ?? null,
+    };
+  });
+  rows.sort(
+    (a, b) =>
+      Number(a.reported) - Number(b.reported) ||
+      b.errors - a.errors ||
+      b.par30_ratio - a.par30_ratio ||
+      (a.group_id < b.group_id ? -1 : 1),
+  );
+  const sum = (pick: (r: NetworkRow) => number) => rows.reduce((total, r) => total + pick(r), 0);
+  return {
+    name,
+    month,
+    generated_on: generatedOn,
+    rows,
+    totals: {
+      groups: rows.length,
+      reported: rows.filter((r) => r.reported).length,
+      members: sum((r) => r.members),
+      savings: sum((r) => r.savings),
+      savings_change: sum((r) => r.savings_change ?? 0),
+      loans: sum((r) => r.loans),
+      par30: sum((r) => r.par30),
+      errors: sum((r) => r.errors),
+    },
+  };
+}
+
+/** The network report as one email-safe HTML document. */
+export function renderNetworkReport(r: NetworkReport): string {
+  const t = r.totals;
+  const body = html`
+    <div style="${S.header}">
+      <div style="font-size:20px;font-weight:bold">${r.name}</div>
+      <div style="margin-top:6px">${th2(`รายงานเครือข่าย ${thaiMonth(r.month)}`, `Network report ${r.month}`)}</div>
+    </div>
+    ${section(
+      'ภาพรวม',
+      'Totals',
+      html`<table style="${S.table}">
+        <tr><td style="${S.cell}">${th2('กลุ่มที่ส่งข้อมูล', 'Groups reporting')}</td><td style="${S.num}" data-figure="totals.reported">${t.reported} / ${t.groups}</td></tr>
+        <tr><td style="${S.cell}">${th2('สมาชิก', 'Members')}</td><td style="${S.num}" data-figure="totals.members">${t.members}</td></tr>
+        <tr><td style="${S.cell}">${th2('เงินออมรวม', 'Savings')}</td><td style="${S.num}" data-figure="totals.savings">${baht(t.savings)} <span style="${S.muted}">${signedBaht(t.savings_change)}</span></td></tr>
+        <tr><td style="${S.cell}">${th2('เงินกู้คงค้าง', 'Loans outstanding')}</td><td style="${S.num}" data-figure="totals.loans">${baht(t.loans)}</td></tr>
+        <tr><td style="${S.cell}">${th2('ค้างเกิน 30 วัน', 'PAR30')}</td><td style="${S.num}" data-figure="totals.par30">${baht(t.par30)}</td></tr>
+        <tr><td style="${S.cell}">${th2('ข้อผิดพลาดรวม', 'Errors')}</td><td style="${S.num}" data-figure="totals.errors">${t.errors}</td></tr>
+      </table>`,
+    )}
+    ${section(
+      'รายกลุ่ม (กลุ่มที่ควรไปเยี่ยมก่อน)',
+      'By group (groups to visit first)',
+      html`${r.rows.map(
+        (
+          g,
+        ) => html`<div style="border:1px solid #ddd;border-radius:6px;padding:6px 8px;margin:6px 0" data-group="${g.group_id}">
+          <div style="font-weight:bold">${g.reported ? (g.errors > 0 ? '✗ ' : '✓ ') : '⚠ '}${g.group_name} <span style="${S.muted}">${g.group_id}</span></div>
+          ${
+            g.reported
+              ? html`<table style="${S.table}">
+                  <tr><td style="${S.cell}">${th2('สมาชิก', 'Members')}</td><td style="${S.num}">${g.members}</td></tr>
+                  <tr><td style="${S.cell}">${th2('เงินออม', 'Savings')}</td><td style="${S.num}" data-figure="savings">${baht(g.savings)}${g.savings_change === null ? '' : html` <span style="${S.muted}">${signedBaht(g.savings_change)}</span>`}</td></tr>
+                  <tr><td style="${S.cell}">${th2('เงินกู้ / PAR30', 'Loans / PAR30')}</td><td style="${S.num}">${baht(g.loans)} · ${percent(g.par30_ratio)}</td></tr>
+                  <tr><td style="${S.cell}">${th2('ข้อผิดพลาด / คำเตือน', 'Errors / warnings')}</td><td style="${S.num}">${g.errors} / ${g.warnings}</td></tr>
+                  <tr><td style="${S.cell}">${th2('เก็บลงคลัง', 'Archived')}</td><td style="${S.num}">${g.archived === null ? '—' : g.archived ? '✓' : '✗'}</td></tr>
+                </table>`
+              : html`<div style="color:#c0392b">${th2(`ไม่ได้รายงาน: ${g.reason!.th}`, `did not report: ${g.reason!.en}`)}</div>`
+          }
+        </div>`,
+      )}`,
+    )}
+    <div style="${S.footer}">สร้างเมื่อ ${thaiDate(r.generated_on)} โดย Sajja (สัจจะ) / made on ${r.generated_on} by Sajja</div>`;
+  return doc(`${r.name} — ${thaiMonth(r.month)}`, body);
+}
+
+/** The network report in words. */
+export function networkReportText(r: NetworkReport): string {
+  const t = r.totals;
+  return [
+    `${r.name} — รายงานเครือข่าย ${thaiMonth(r.month)} / network report ${r.month}`,
+    '',
+    `กลุ่มที่ส่งข้อมูล / groups reporting: ${t.reported} / ${t.groups} · สมาชิก / members: ${t.members}`,
+    `เงินออมรวม / savings: ${baht(t.savings)} (${signedBaht(t.savings_change)}) · เงินกู้ / loans: ${baht(t.loans)} · PAR30: ${baht(t.par30)}`,
+    '',
+    'รายกลุ่ม (ควรไปเยี่ยมก่อน) / by group (visit first):',
+    ...r.rows.map((g) =>
+      g.reported
+        ? `- ${g.group_name} (${g.group_id}): ออม/savings ${baht(g.savings)}${g.savings_change === null ? '' : ` (${signedBaht(g.savings_change)})`}, กู้/loans ${baht(g.loans)}, PAR30 ${percent(g.par30_ratio)}, ข้อผิดพลาด/errors ${g.errors}, คำเตือน/warnings ${g.warnings}`
+        : `- ${g.group_id}: ไม่ได้รายงาน / did not report — ${g.reason!.th} / ${g.reason!.en}`,
+    ),
+    '',
+    `สร้างเมื่อ ${thaiDate(r.generated_on)} / made on ${r.generated_on}`,
+  ].join('\n');
+}

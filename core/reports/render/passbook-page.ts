@@ -1,0 +1,69 @@
+import { thaiDate } from '../../thai-date.ts';
+import type { Passbook } from '../passbook.ts';
+import { baht } from './format.ts';
+import { html } from './html.ts';
+import { doc, S, section, th2 } from './layout.ts';
+
+export type PaperSize = 'A5' | 'A4';
+
+/** The next installment a loan has due after the passbook's date (or none when repaid). */
+function nextDue(loan: Passbook['loans'][number]): { due: string; principal: number } | null {
+  let covered = 0;
+  for (const installment of loan.schedule) {
+    covered += installment.principal;
+    if (covered > loan.repaid) return { due: installment.due, principal: covered - loan.repaid };
+  }
+  return null;
+}
+
+/** A member's passbook as a page to print (A5 or A4): savings lines, loans, the next installment. */
+export function renderPassbook(p: Passbook, paper: PaperSize = 'A5'): string {
+  const body = html`
+    <div style="${S.header}">
+      <div style="font-size:18px;font-weight:bold">สมุดบัญชีสมาชิก / Passbook</div>
+      <div>${p.member_id} ${p.name ?? ''}</div>
+      <div style="${S.muted}">${p.group_id} · ณ วันที่ ${thaiDate(p.as_of)} / as of ${p.as_of}</div>
+    </div>
+    ${section(
+      'เงินออม',
+      'Savings',
+      html`<table style="${S.table}">
+        <tr><th style="${S.head}">${th2('วันที่', 'Date')}</th><th style="${S.head}">${th2('รายการ', 'Entry')}</th><th style="${S.headNum}">${th2('จำนวน', 'Amount')}</th><th style="${S.headNum}">${th2('คงเหลือ', 'Balance')}</th></tr>
+        ${p.savings.map(
+          (l) => html`<tr>
+            <td style="${S.cell};white-space:nowrap">${thaiDate(l.date)}</td>
+            <td style="${S.cell}">${l.kind === 'deposit' ? 'ฝาก' : 'ถอน'}${l.errors.length > 0 ? html` <span style="color:#c0392b">✗ ${l.errors.join(', ')}</span>` : ''}</td>
+            <td style="${S.num}">${l.kind === 'deposit' ? '' : '−'}${baht(l.amount)}</td>
+            <td style="${S.num}">${baht(l.balance)}</td>
+          </tr>`,
+        )}
+        <tr><td style="${S.cell}" colspan="3"><b>${th2('เงินออมคงเหลือ', 'Savings balance')}</b></td><td style="${S.num}" data-figure="savings_balance"><b>${baht(p.savings_balance)}</b></td></tr>
+      </table>
+      <div style="${S.muted}">สวัสดิการ สมทบ ${baht(p.welfare.contributed)} · รับ ${baht(p.welfare.received)} / welfare paid ${baht(p.welfare.contributed)} · received ${baht(p.welfare.received)}</div>`,
+    )}
+    ${p.loans.map((loan) => {
+      const next = nextDue(loan);
+      return section(
+        `เงินกู้ ${loan.loan_id}`,
+        `Loan ${loan.loan_id}`,
+        html`<div style="${S.muted}">${baht(loan.principal)} บาท · ${loan.monthly_rate}% ต่อเดือน / a month · ${loan.term_months} งวด / months · ${thaiDate(loan.disbursed_on)}</div>
+        <table style="${S.table}">
+          <tr><th style="${S.head}">${th2('วันที่', 'Date')}</th><th style="${S.headNum}">${th2('เงินต้น', 'Principal')}</th><th style="${S.headNum}">${th2('ดอกเบี้ย', 'Interest')}</th><th style="${S.headNum}">${th2('ค่าปรับ', 'Fine')}</th></tr>
+          ${loan.repayments.map(
+            (r) =>
+              html`<tr><td style="${S.cell};white-space:nowrap">${thaiDate(r.date)}${r.errors.length > 0 ? html` <span style="color:#c0392b">✗</span>` : ''}</td><td style="${S.num}">${baht(r.principal)}</td><td style="${S.num}">${baht(r.interest)}</td><td style="${S.num}">${baht(r.fine)}</td></tr>`,
+          )}
+        </table>
+        <table style="${S.table}">
+          <tr><td style="${S.cell}">${th2('คงค้าง', 'Outstanding')}</td><td style="${S.num}" data-figure="loan.${loan.loan_id}.outstanding">${baht(loan.outstanding)}</td></tr>
+          <tr><td style="${S.cell}">${th2('งวดถัดไป', 'Next installment')}</td><td style="${S.num}">${next ? `${thaiDate(next.due)} · ${baht(next.principal)} + ดอกเบี้ย ${baht(loan.next_interest)}` : 'ชำระครบแล้ว / repaid'}</td></tr>
+          ${loan.days_overdue > 0 ? html`<tr><td style="${S.cell};color:#c0392b">${th2('ค้างชำระ', 'Overdue')}</td><td style="${S.num};color:#c0392b">${loan.days_overdue} วัน / days</td></tr>` : ''}
+        </table>`,
+      );
+    })}
+    ${p.left_out.length > 0 ? html`<div style="${S.muted};margin-top:10px">ไม่ได้ลงบัญชีจนกว่าจะแก้ / left out until fixed: ${p.left_out.map((r) => `${r.sheet} ${r.row}`).join(', ')}</div>` : ''}`;
+  return doc(`${p.member_id} — passbook`, body).replace(
+    '@page{size:A4;margin:12mm}',
+    `@page{size:${paper};margin:10mm}`,
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm run screenshots`: the pictures of docs/ — the example's monthly report at 360 px (a phone)
+ * and at A4 width, and the network report of nine generated groups — rendered by Debian's
+ * Chromium exactly as the tests render them.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from '../cli/browser.ts';
+import { generateWorkbook } from '../cli/generate/generate-workbook.ts';
+import { EXAMPLE_WORKBOOK } from '../cli/main.ts';
+import { loadWorkbook } from '../cli/sources/load-workbook.ts';
+import {
+  checkBooks,
+  groupReportData,
+  networkReportData,
+  renderGroupReport,
+  renderNetworkReport,
+} from '../core/index.ts';
+
+const DOCS = import.meta.dirname;
+const AS_OF = '2026-11-01';
+const checked = checkBooks(await loadWorkbook(EXAMPLE_WORKBOOK), { asOf: AS_OF });
+const group = renderGroupReport(groupReportData(checked, '2026-10', AS_OF));
+const network = renderNetworkReport(
+  networkReportData(
+    'เครือข่ายพัทลุง / Phatthalung network',
+    Array.from({ length: 9 }, (_, i) => ({
+      group_id: `group-${i + 1}`,
+      checked: checkBooks(
+        generateWorkbook({
+          groupId: `group-${i + 1}`,
+          groupName: `กลุ่มที่ ${i + 1}`,
+          households: 10 + i * 3,
+          months: 4,
+          start: '2026-07',
+          seed: i + 1,
+        }),
+        { asOf: AS_OF },
+      ),
+    })),
+    '2026-10',
+    AS_OF,
+  ),
+);
+const browser = await launchChromium();
+try {
+  for (const [name, page, width] of [
+    ['report-360.png', group, 360],
+    ['report-a4.png', group, 794],
+    ['network-360.png', network, 360],
+  ] as const) {
+    const tab = await browser.newPage({ viewport: { width, height: 800 } });
+    await tab.setContent(page, { waitUntil: 'load' });
+    writeFileSync(join(DOCS, name), await tab.screenshot({ fullPage: true }));
+    console.log(`docs/${name}`);
+  }
+} finally {
+  await browser.close();
+}
