@@ -122,7 +122,7 @@ describe.skipIf(chromium.skip)(
       const page = renderGroupReport(groupReportData(example, '2026-10', AS_OF));
       const s = summariseMonth(example, '2026-10');
       const tab = await open(page, 360);
-      const figure = (key: string) => tab.locator(`[data-figure="${key}"]`).innerText();
+      const figure = (key: string) => tab.locator(`[data-figure="${key}"]`).textContent();
       expect(await figure('savings.balance')).toBe(formatBaht(s.savings.balance));
       expect(await figure('loans.outstanding')).toBe(formatBaht(s.loans.outstanding));
       expect(await figure('welfare.fund_balance')).toBe(formatBaht(s.welfare.fund_balance));
@@ -142,12 +142,12 @@ describe.skipIf(chromium.skip)(
       const page = renderGroupReport(groupReportData(checked, '2026-07', '2026-11-26'));
       const tab = await open(page, 360);
       expect(await tab.locator('img, [onerror], [onmouseover]').count()).toBe(0);
-      expect(await tab.locator('body').innerText()).toContain('<img src=x onerror=');
+      expect(await tab.locator('body').textContent()).toContain('<img src=x onerror=');
       expect(await tab.title()).not.toBe('1');
       const book = renderPassbook(passbook(checked, 'M1')!, 'A5');
       const card = await open(book, 360);
       expect(await card.locator('[onmouseover]').count()).toBe(0);
-      expect(await card.locator('body').innerText()).toContain('<b onmouseover=alert(1)>สมชาย</b>');
+      expect(await card.locator('body').textContent()).toContain('<b onmouseover=alert(1)>สมชาย</b>');
       await tab.close();
       await card.close();
     });
