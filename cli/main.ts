@@ -1,44 +1,27 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { CommanderError, Command as Program } from 'commander';
 import { ArchiveCorruptError, UnusableWorkbookError } from '../core/index.ts';
 import { ARCHIVE_COMMANDS } from './commands/archive.ts';
 import { BOOK_COMMANDS } from './commands/books.ts';
 import { type Bilingual, CliError, type Command, type Io } from './commands/command.ts';
 import { REPORT_COMMANDS } from './commands/reports.ts';
+import { SERVE_COMMANDS } from './commands/serve.ts';
 import { WORKBOOK_COMMANDS } from './commands/workbooks.ts';
+import { ROOT, VERSION } from './root.ts';
 
 export type { Io } from './commands/command.ts';
 
-/** Sajja's own folder: the one holding its package.json, above this file or the bundle made of it. */
-function sajjaRoot(): string {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const manifest = join(folder, 'package.json');
-    if (
-      existsSync(manifest) &&
-      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'sajja'
-    )
-      return folder;
-    folder = dirname(folder);
-  }
-  return join(dirname(fileURLToPath(import.meta.url)), '..');
-}
-
-const ROOT = sajjaRoot();
 export const EXAMPLE_WORKBOOK = join(ROOT, 'examples', 'kamlon-m11.xlsx');
 /** The example's books run July–October 2026: the demo reads them as of the next morning. */
 const DEMO_AS_OF = '2026-11-01';
 const DEMO_MONTH = '2026-10';
 const DEMO_MONTHS = ['2026-07', '2026-08', '2026-09', '2026-10'];
 
-const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
 const COMMANDS: Record<string, Command> = {
   ...BOOK_COMMANDS,
   ...REPORT_COMMANDS,
   ...ARCHIVE_COMMANDS,
+  ...SERVE_COMMANDS,
   ...WORKBOOK_COMMANDS,
   demo: {
     summary: 'ตรวจสมุดตัวอย่าง / check, summarise and archive the example workbook',
@@ -87,6 +70,9 @@ const OPTION_HELP: Record<string, string> = {
   text: 'ข้อความล้วน / plain text instead of HTML',
   name: 'ชื่อเครือข่าย / the network name',
   paper: 'ขนาดกระดาษ / paper size: A5 or A4',
+  host: 'ที่อยู่ที่รับคำขอ / the address to listen on (default 127.0.0.1)',
+  port: 'พอร์ต / the port (default 8787)',
+  secrets: 'ไฟล์รหัสลับของกลุ่ม / the groups’ secrets file (JSON)',
 };
 
 const USAGE_TH: Record<string, string> = {

@@ -3,6 +3,17 @@
  * bundled unchanged into Apps Script, Lambda and the CLI.
  */
 
+// The API's request signing (SPEC §9), shared by every signer and verifier
+export {
+  canonicalString,
+  constantTimeEqual,
+  hmacSha256Hex,
+  MAX_SKEW_SECONDS,
+  NONCE,
+  NONCE_TTL_SECONDS,
+  type SignedParts,
+  signature,
+} from './api/signing.ts';
 // The archive: snapshots, the chain, the port shells implement
 export { type ArchiveResult, archiveMonth } from './archive/archive-month.ts';
 export {

@@ -1,0 +1,236 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretsManagerSecrets } from '../../adapters/group-secrets.ts';
+import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
+import { startServer } from '../../cli/serve.ts';
+import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
+import { batchGetFromWorkbook } from '../../core/index.ts';
+import { smallBook } from '../helpers/small-book.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'sajja-api-'));
+const SECRET = randomBytes(32).toString('base64url');
+const OTHER = randomBytes(32).toString('base64url');
+let server: { url: string; close: () => Promise<void> };
+let example: unknown;
+
+beforeAll(async () => {
+  writeFileSync(join(dir, 'secrets.json'), JSON.stringify({ 'kamlon-m11': SECRET, g1: OTHER }));
+  server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    secretsFile: join(dir, 'secrets.json'),
+    inMemory: true,
+    version: 'test',
+    log: () => {},
+  });
+  example = batchGetFromWorkbook(await loadWorkbook(EXAMPLE_WORKBOOK));
+});
+afterAll(async () => {
+  await server.close();
+});
+
+/** An independent signer (node:crypto), as any client would write one from SPEC §9. */
+function signed(
+  method: string,
+  path: string,
+  body: string,
+  opts: { group?: string; secret?: string; timestamp?: number; nonce?: string } = {},
+) {
+  const group = opts.group ?? 'kamlon-m11';
+  const timestamp = String(opts.timestamp ?? Math.floor(Date.now() / 1000));
+  const nonce = opts.nonce ?? randomBytes(16).toString('base64url');
+  const bodyHash = createHash('sha256').update(body, 'utf8').digest('hex');
+  const canonical = ['v1', group, timestamp, nonce, method, path.split('?')[0], bodyHash].join('\n');
+  const signature = `v1=${createHmac('sha256', Buffer.from(opts.secret ?? SECRET, 'utf8'))
+    .update(canonical)
+    .digest('hex')}`;
+  return {
+    'x-sajja-group': group,
+    'x-sajja-timestamp': timestamp,
+    'x-sajja-nonce': nonce,
+    'x-sajja-signature': signature,
+  };
+}
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...signed(method, path, text), ...headers },
+    ...(method === 'GET' ? {} : { body: text }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+describe('the signed API through sajja serve (issue 11)', () => {
+  it('answers health unsigned', async () => {
+    const response = await fetch(`${server.url}/v1/health`);
+    expect(await response.json()).toEqual({ ok: true, version: 'test' });
+  });
+
+  it('checks, summarises and archives the example (twice: created, then not)', async () => {
+    const check = await call('POST', '/v1/check', { workbook: example, as_of: '2026-11-01' });
+    expect(check.status).toBe(200);
+    expect(check.body).toMatchObject({ group_id: 'kamlon-m11', ok: true, counts: { error: 0, warning: 0 } });
+    const summary = await call('POST', '/v1/summary', {
+      workbook: example,
+      month: '2569-10',
+      as_of: '2026-11-01',
+    });
+    expect(summary.body).toMatchObject({ group_id: 'kamlon-m11', month: '2026-10' });
+    const first = await call('POST', '/v1/archive', { workbook: example, month: '2026-09' });
+    const again = await call('POST', '/v1/archive', { workbook: example, month: '2026-09' });
+    expect([first.status, first.body.created, again.status, again.body.created]).toEqual([
+      200,
+      true,
+      200,
+      false,
+    ]);
+    expect(again.body.hash).toBe(first.body.hash);
+    const list = await call('GET', '/v1/groups/kamlon-m11/snapshots');
+    expect(list.body.snapshots.map((s: { month: string }) => s.month)).toContain('2026-09');
+    const one = await call('GET', '/v1/groups/kamlon-m11/snapshots/2026-09');
+    expect(one.body).toMatchObject({ month: '2026-09', version: 1, summary: { month: '2026-09' } });
+    const verify = await call('GET', '/v1/groups/kamlon-m11/verify');
+    expect(verify.body).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it.each([
+    ['a bad signature', { 'x-sajja-signature': `v1=${'0'.repeat(64)}` }, 'does not match'],
+    [
+      'a stale timestamp',
+      signed('POST', '/v1/check', '{}', { timestamp: Math.floor(Date.now() / 1000) - 400 }),
+      '300 s',
+    ],
+    [
+      'a future timestamp',
+      signed('POST', '/v1/check', '{}', { timestamp: Math.floor(Date.now() / 1000) + 400 }),
+      '300 s',
+    ],
+    [
+      'an unknown group',
+      signed('POST', '/v1/check', '{}', { group: 'nosuch', secret: 'x'.repeat(43) }),
+      'unknown group',
+    ],
+    ['a missing header', { 'x-sajja-nonce': '' }, 'missing'],
+  ])('refuses %s with 401, saying which', async (_name, headers, said) => {
+    const response = await fetch(`${server.url}/v1/check`, {
+      method: 'POST',
+      headers: { ...signed('POST', '/v1/check', '{}'), ...(headers as Record<string, string>) },
+      body: '{}',
+    });
+    const body = (await response.json()) as { error: { code: string; message: { en: string } } };
+    expect(response.status).toBe(401);
+    expect(body.error.code).toBe('unauthorized');
+    expect(body.error.message.en).toContain(said);
+    expect(JSON.stringify(body)).not.toContain(SECRET);
+  });
+
+  it('refuses a replayed nonce', async () => {
+    const headers = signed('GET', '/v1/groups/kamlon-m11/snapshots', '');
+    const first = await fetch(`${server.url}/v1/groups/kamlon-m11/snapshots`, { headers });
+    const replay = await fetch(`${server.url}/v1/groups/kamlon-m11/snapshots`, { headers });
+    expect([first.status, replay.status]).toEqual([200, 401]);
+    expect(((await replay.json()) as { error: { message: { en: string } } }).error.message.en).toContain(
+      'replay',
+    );
+  });
+
+  it('refuses another group’s workbook (403), a wrong method (405), a body that fits no schema (400)', async () => {
+    const other = await call('POST', '/v1/check', { workbook: batchGetFromWorkbook(smallBook()) });
+    expect([other.status, other.body.error.code]).toEqual([403, 'forbidden']);
+    const path = await call('GET', '/v1/groups/g1/snapshots');
+    expect(path.status).toBe(403);
+    const method = await call('GET', '/v1/check');
+    expect([method.status, method.body.error.code]).toEqual([405, 'method_not_allowed']);
+    const bad = await call('POST', '/v1/summary', { workbook: example });
+    expect([bad.status, bad.body.error.issues[0].path]).toEqual([400, 'month']);
+    const future = await call('POST', '/v1/archive', { workbook: example, month: '2099-01' });
+    expect([future.status, future.body.error.code]).toEqual([422, 'month_out_of_range']);
+  });
+
+  it('refuses a 7 MB body with 413 without reading it whole', async () => {
+    const { port } = new URL(server.url);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/v1/check',
+          method: 'POST',
+          headers: { 'content-length': 7 * 1024 * 1024 },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        },
+      );
+      req.on('error', () => {}); // the server stops reading: the rest of the upload is cut short
+      req.write(Buffer.alloc(64 * 1024, 0x20)); // only 64 KB of the 7 MB announced is ever sent
+      setTimeout(() => reject(new Error('no answer before the body was sent')), 5_000);
+    });
+    expect(status).toBe(413);
+  });
+
+  it('answers 200 signed checks, 20 at a time, none failing (p50/p99 in the log)', async () => {
+    const times: number[] = [];
+    for (let batch = 0; batch < 10; batch++) {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const start = performance.now();
+          const r = await call('POST', '/v1/check', { workbook: example, as_of: '2026-11-01' });
+          times.push(performance.now() - start);
+          return r.status;
+        }),
+      );
+      expect(results.every((s) => s === 200)).toBe(true);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `200 checks of the example through sajja serve: p50 ${times[99]!.toFixed(0)} ms, p99 ${times[197]!.toFixed(0)} ms`,
+    );
+    expect(times).toHaveLength(200);
+  });
+
+  it('creates exactly one version when 50 archive the same month at once', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => call('POST', '/v1/archive', { workbook: example, month: '2026-08' })),
+    );
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.body.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.body.hash)).size).toBe(1);
+  });
+});
+
+describe('the groups’ secrets in Secrets Manager (aws-sdk-client-mock)', () => {
+  it('reads the secret once per container, and again for a group it does not know (at most once a minute)', async () => {
+    const mock = mockClient(SecretsManagerClient);
+    mock
+      .on(GetSecretValueCommand)
+      .resolvesOnce({ SecretString: '{"a":"sa"}' })
+      .resolves({ SecretString: '{"a":"sa","b":"sb"}' });
+    let now = 1_000_000;
+    const secrets = new SecretsManagerSecrets(
+      new SecretsManagerClient({ region: 'ap-southeast-1' }),
+      'sajja/group-secrets',
+      () => now,
+    );
+    expect(await secrets.secretOf('a')).toBe('sa');
+    expect(await secrets.secretOf('a')).toBe('sa');
+    expect(mock.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+    expect(mock.commandCalls(GetSecretValueCommand)[0]!.args[0].input).toEqual({
+      SecretId: 'sajja/group-secrets',
+    });
+    expect(await secrets.secretOf('b')).toBeUndefined(); // just read: not again within the minute
+    now += 61_000;
+    expect(await secrets.secretOf('b')).toBe('sb'); // a group added since: read again
+    expect(mock.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+    mock.restore();
+  });
+});
