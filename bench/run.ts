@@ -294,3 +294,86 @@ writeFileSync(join(OUT, 'report.json'), JSON.stringify({ ...report, archive: arc
     console.log(`   passbook PDF: not run (${(error as Error).message})`);
   }
 }
+
+// 6. the API (issue 11): the Lambda bundle's size and cold import; check latency through sajja serve
+{
+  const { build } = await import('esbuild');
+  const outfile = join(OUT, 'api', 'index.mjs');
+  await build({
+    entryPoints: ['lambdas/api/index.ts'],
+    outfile,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external: ['@aws-sdk/*'],
+    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  const bytes = statSync(outfile).size;
+  const imports: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const t=performance.now();await import(${JSON.stringify(`./${outfile}`)});console.log(performance.now()-t)`,
+        '--input-type=module',
+      ],
+      { encoding: 'utf8', env: { ...process.env, AWS_REGION: 'ap-southeast-1' } },
+    );
+    imports.push(Number(run.stdout.trim()));
+  }
+  const { createHash, createHmac, randomBytes } = await import('node:crypto');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { startServer } = await import('../cli/serve.ts');
+  const { EXAMPLE_WORKBOOK } = await import('../cli/main.ts');
+  const { loadWorkbook } = await import('../cli/sources/load-workbook.ts');
+  const secret = randomBytes(32).toString('base64url');
+  const secrets = join(mkdtempSync(join(tmpdir(), 'sajja-bench-')), 'secrets.json');
+  writeFileSync(secrets, JSON.stringify({ 'kamlon-m11': secret }));
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    secretsFile: secrets,
+    inMemory: true,
+    version: 'bench',
+    log: () => {},
+  });
+  const body = JSON.stringify({
+    workbook: batchGetFromWorkbook(await loadWorkbook(EXAMPLE_WORKBOOK)),
+    as_of: AS_OF,
+  });
+  const bodyHash = createHash('sha256').update(body).digest('hex');
+  const latencies: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const ts = String(Math.floor(Date.now() / 1000));
+    const nonce = randomBytes(16).toString('base64url');
+    const canonical = ['v1', 'kamlon-m11', ts, nonce, 'POST', '/v1/check', bodyHash].join('\n');
+    const signature = `v1=${createHmac('sha256', secret).update(canonical).digest('hex')}`;
+    const start = performance.now();
+    const response = await fetch(`${server.url}/v1/check`, {
+      method: 'POST',
+      body,
+      headers: {
+        'x-sajja-group': 'kamlon-m11',
+        'x-sajja-timestamp': ts,
+        'x-sajja-nonce': nonce,
+        'x-sajja-signature': signature,
+      },
+    });
+    await response.arrayBuffer();
+    if (i >= 10) latencies.push(performance.now() - start); // after ten warm-ups
+  }
+  await server.close();
+  latencies.sort((a, b) => a - b);
+  console.log('6. the API');
+  console.log(
+    `   Lambda bundle ${(bytes / 1024).toFixed(0)} KiB (budget < 1 MB); cold import ${median(imports).toFixed(0)} ms (budget < 300 ms)`,
+  );
+  console.log(
+    `   check of the example through sajja serve, one client: p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(0)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)]!.toFixed(0)} ms`,
+  );
+}
