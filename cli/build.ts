@@ -18,7 +18,17 @@ export async function buildCli(outdir = 'dist'): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['exceljs', 'tsx', 'dynalite', 'classic-level', '@aws-sdk/*'],
+    external: [
+      'exceljs',
+      'tsx',
+      'dynalite',
+      'classic-level',
+      'playwright-core',
+      'nodemailer',
+      'mailparser',
+      '@googleapis/*',
+      '@aws-sdk/*',
+    ],
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },

@@ -4,6 +4,7 @@ import { ArchiveCorruptError, UnusableWorkbookError } from '../core/index.ts';
 import { ARCHIVE_COMMANDS } from './commands/archive.ts';
 import { BOOK_COMMANDS } from './commands/books.ts';
 import { type Bilingual, CliError, type Command, type Io } from './commands/command.ts';
+import { MONTHLY_COMMANDS } from './commands/monthly.ts';
 import { REPORT_COMMANDS } from './commands/reports.ts';
 import { SERVE_COMMANDS } from './commands/serve.ts';
 import { WORKBOOK_COMMANDS } from './commands/workbooks.ts';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   ...REPORT_COMMANDS,
   ...ARCHIVE_COMMANDS,
   ...SERVE_COMMANDS,
+  ...MONTHLY_COMMANDS,
   ...WORKBOOK_COMMANDS,
   demo: {
     summary: 'ตรวจสมุดตัวอย่าง / check, summarise and archive the example workbook',
@@ -73,6 +75,11 @@ const OPTION_HELP: Record<string, string> = {
   host: 'ที่อยู่ที่รับคำขอ / the address to listen on (default 127.0.0.1)',
   port: 'พอร์ต / the port (default 8787)',
   secrets: 'ไฟล์รหัสลับของกลุ่ม / the groups’ secrets file (JSON)',
+  registry: 'ทะเบียนกลุ่ม / the registry of groups (JSON, SPEC §10)',
+  'sheets-url': 'Sheets API จำลอง / a server that speaks the Sheets API (sajja sheets-serve)',
+  outbox: 'โฟลเดอร์จดหมายออก / where emails (.eml) and LINE messages (JSON) go',
+  resend: 'ส่งซ้ำ / send again a month already sent',
+  fail: 'ตอบผิดพลาด / answer STATUS:ID (403, 429, 500)',
 };
 
 const USAGE_TH: Record<string, string> = {

@@ -94,6 +94,16 @@ export { MONTH_COLUMN, monthFindings, monthRows, type SnapshotRow } from './mode
 export * from './model/records.ts';
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';
 export { type ColumnSpec, TABS, type TabKey, type TabSpec, tabSpec, templateTabName } from './model/tabs.ts';
+// The monthly job (SPEC §10): the registry, the summary tab written back
+export {
+  type GroupStatus,
+  type MonthlyResult,
+  type Registry,
+  type RegistryGroup,
+  RegistryGroupSchema,
+  RegistrySchema,
+} from './monthly/registry.ts';
+export { type PlainCell, SUMMARY_TAB, summaryTabRows } from './monthly/summary-tab.ts';
 export {
   type Calendar,
   type DateOptions,
@@ -128,8 +138,11 @@ export { escapeHtml, Html, html } from './reports/render/html.ts';
 export {
   type NetworkGroup,
   type NetworkReport,
+  type NetworkRow,
   networkReportData,
+  networkReportOfRows,
   networkReportText,
+  networkRow,
   renderNetworkReport,
 } from './reports/render/network-report.ts';
 export { type PaperSize, renderPassbook } from './reports/render/passbook-page.ts';

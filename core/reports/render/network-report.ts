@@ -60,8 +60,18 @@ export function networkReportData(
   month: string,
   generatedOn: IsoDate,
 ): NetworkReport {
+  return networkReportOfRows(
+    name,
+    groups.map((g) => networkRow(g, month)),
+    month,
+    generatedOn,
+  );
+}
+
+/** One group's row of the network report (what the monthly job keeps with the group's status). */
+export function networkRow(g: NetworkGroup, month: string): NetworkRow {
   const previous = addMonths(`${month}-01`, -1).slice(0, 7);
-  const rows: NetworkRow[] = groups.map((g) => {
+  {
     if (!g.checked)
       return {
         group_id: g.group_id,
@@ -96,7 +106,17 @@ export function networkReportData(
       warnings: g.checked.result.counts.warning,
       archived: g.archived ?? null,
     };
-  });
+  }
+}
+
+/** The network report from its groups' rows, the groups that need a visit first. */
+export function networkReportOfRows(
+  name: string,
+  given: NetworkRow[],
+  month: string,
+  generatedOn: IsoDate,
+): NetworkReport {
+  const rows = [...given];
   rows.sort(
     (a, b) =>
       Number(a.reported) - Number(b.reported) ||

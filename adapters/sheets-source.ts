@@ -1,0 +1,110 @@
+import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { type PlainCell, SUMMARY_TAB, type Workbook, workbookFromBatchGet } from '../core/index.ts';
+
+/** Quote a tab name for an A1 range: `'เงินออม (savings)'`. */
+const quoted = (title: string) => `'${title.replace(/'/g, "''")}'`;
+
+/** Truncated exponential backoff with jitter for 429 and 5xx: at most 64 s a wait, 5 tries (SPEC §10). */
+async function withBackoff<T>(
+  call: () => Promise<T>,
+  sleep: (ms: number) => Promise<void>,
+  tries = 5,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const status = Number((error as { status?: unknown }).status ?? (error as { code?: unknown }).code);
+      if (attempt + 1 >= tries || !(status === 429 || status >= 500)) throw error;
+      await sleep(Math.min(64_000, 1_000 * 2 ** attempt) * (0.5 + Math.random() / 2));
+    }
+  }
+}
+
+/**
+ * A group's Google Sheet through the real Sheets client (`@googleapis/sheets`): the tab titles, then
+ * every tab in one values.batchGet (UNFORMATTED_VALUE, SERIAL_NUMBER) — two read requests; the
+ * summary tab written back with one request, RAW. `rootUrl` points it at a stand-in (sajja sheets-serve).
+ */
+export class SheetsSource {
+  private readonly api: sheets_v4.Sheets;
+  constructor(
+    options: { rootUrl?: string; auth?: sheets_v4.Options['auth'] },
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  ) {
+    this.api = sheets({
+      version: 'v4',
+      ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
+      ...(options.auth ? { auth: options.auth } : {}),
+    });
+  }
+
+  private readonly titles = new Map<string, string[]>();
+
+  async read(group: { spreadsheet_id?: string }): Promise<Workbook> {
+    const id = group.spreadsheet_id!;
+    const meta = await withBackoff(
+      () => this.api.spreadsheets.get({ spreadsheetId: id, fields: 'sheets.properties.title' }),
+      this.sleep,
+    );
+    const titles = (meta.data.sheets ?? []).map((s) => s.properties?.title ?? '').filter((t) => t !== '');
+    this.titles.set(id, titles);
+    const values = await withBackoff(
+      () =>
+        this.api.spreadsheets.values.batchGet({
+          spreadsheetId: id,
+          ranges: titles.map(quoted),
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'SERIAL_NUMBER',
+        }),
+      this.sleep,
+    );
+    return workbookFromBatchGet(values.data);
+  }
+
+  async writeSummary(group: { spreadsheet_id?: string }, rows: PlainCell[][]): Promise<void> {
+    const id = group.spreadsheet_id!;
+    if (this.titles.get(id)?.includes(SUMMARY_TAB)) {
+      await withBackoff(
+        () =>
+          this.api.spreadsheets.values.update({
+            spreadsheetId: id,
+            range: `${quoted(SUMMARY_TAB)}!A1`,
+            valueInputOption: 'RAW',
+            requestBody: { values: rows },
+          }),
+        this.sleep,
+      );
+      return;
+    }
+    // the first time: the tab made and filled in one request; typed values are never formulas
+    await withBackoff(
+      () =>
+        this.api.spreadsheets.batchUpdate({
+          spreadsheetId: id,
+          requestBody: {
+            requests: [
+              { addSheet: { properties: { title: SUMMARY_TAB, sheetId: SUMMARY_SHEET_ID } } },
+              {
+                updateCells: {
+                  start: { sheetId: SUMMARY_SHEET_ID, rowIndex: 0, columnIndex: 0 },
+                  fields: 'userEnteredValue',
+                  rows: rows.map((row) => ({
+                    values: row.map((cell) =>
+                      typeof cell === 'number'
+                        ? { userEnteredValue: { numberValue: cell } }
+                        : { userEnteredValue: { stringValue: cell } },
+                    ),
+                  })),
+                },
+              },
+            ],
+          },
+        }),
+      this.sleep,
+    );
+  }
+}
+
+/** The summary tab's sheet id, chosen so the add and the fill can share one request. */
+const SUMMARY_SHEET_ID = 7_202_611;

@@ -1,0 +1,146 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
+import { DynamoStatusStore } from '../adapters/dynamo-status-store.ts';
+import { SheetsSource } from '../adapters/sheets-source.ts';
+import { type MonthlyResult, type PlainCell, type Registry, RegistrySchema } from '../core/index.ts';
+import { InProcessQueue } from '../lambdas/monthly/in-process-queue.ts';
+import type { WorkbookSource } from '../lambdas/monthly/ports.ts';
+import { maybeSendNetwork, runDispatcher, runWorker, type WorkerDeps } from '../lambdas/monthly/worker.ts';
+import { type ArchiveConnection, openArchive } from './archive/open-archive.ts';
+import { UsageError } from './commands/command.ts';
+import { loadWorkbook } from './sources/load-workbook.ts';
+
+export interface MonthlyOptions {
+  registryFile: string;
+  month: string;
+  outbox: string;
+  sheetsUrl?: string;
+  dataDir?: string;
+  inMemory?: boolean;
+  resend?: boolean;
+  now?: () => number;
+  /** Each group as it finishes. */
+  progress?: (line: string) => void;
+  crashAfterArchive?: WorkerDeps['crashAfterArchive'];
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Reads and checks the registry (SPEC §10): a bad one is a usage error naming the field. */
+export async function readRegistry(path: string): Promise<Registry> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError({
+      th: `อ่านทะเบียนกลุ่ม ${path} ไม่ได้`,
+      en: `cannot read the registry ${path}: ${(error as Error).message}`,
+    });
+  }
+  const parsed = RegistrySchema.safeParse(json);
+  if (!parsed.success)
+    throw new UsageError({
+      th: `ทะเบียนกลุ่มไม่ถูกต้อง: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      en: `the registry does not fit SPEC §10: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    });
+  return parsed.data;
+}
+
+/** Groups from files (`workbook`, relative to the registry) or from Sheets (`spreadsheet_id`). */
+function sources(
+  registryFile: string,
+  sheetsUrl: string | undefined,
+  sleep?: (ms: number) => Promise<void>,
+): WorkbookSource {
+  const base = dirname(registryFile);
+  const sheets = sheetsUrl ? new SheetsSource({ rootUrl: sheetsUrl }, sleep) : undefined;
+  return {
+    async read(group) {
+      if (group.workbook)
+        return loadWorkbook(isAbsolute(group.workbook) ? group.workbook : join(base, group.workbook));
+      if (!sheets)
+        throw Object.assign(
+          new Error('a group on Google Sheets needs --sheets-url locally (or the AWS job)'),
+          { code: 400 },
+        );
+      return sheets.read(group);
+    },
+    async writeSummary(group, rows: PlainCell[][]) {
+      if (group.spreadsheet_id && sheets) await sheets.writeSummary(group, rows);
+    },
+  };
+}
+
+/**
+ * The monthly job on one computer (`sajja monthly`): the same dispatcher and worker as on AWS, an
+ * in-process queue with SQS's at-least-once delivery, retries and dead letters, emails as `.eml`
+ * and LINE messages as JSON in the outbox, the embedded archive.
+ */
+export async function runMonthly(
+  options: MonthlyOptions,
+): Promise<MonthlyResult & { dead_letters: string[] }> {
+  const registry = await readRegistry(options.registryFile);
+  await mkdir(options.outbox, { recursive: true });
+  let archive: ArchiveConnection | undefined;
+  let networkSentTo: string[] = [];
+  try {
+    archive = await openArchive({ dataDir: options.dataDir, inMemory: options.inMemory });
+    const deps: WorkerDeps = {
+      registry,
+      source: sources(options.registryFile, options.sheetsUrl, options.sleep),
+      store: archive.store,
+      status: new DynamoStatusStore(archive.client, process.env.SAJJA_TABLE ?? 'sajja-archive'),
+      mailer: {
+        async send(mail) {
+          if (mail.name.startsWith('network-')) networkSentTo = mail.to;
+          await writeFile(join(options.outbox, `${mail.name}.eml`), mail.raw);
+        },
+      },
+      line: {
+        async push(to, text, name) {
+          await writeFile(
+            join(options.outbox, `${name}.line.json`),
+            `${JSON.stringify({ to, messages: [{ type: 'text', text }] }, null, 2)}\n`,
+          );
+        },
+      },
+      from: process.env.SAJJA_MAIL_FROM ?? 'Sajja <sajja@localhost>',
+      now: options.now ?? Date.now,
+      crashAfterArchive: options.crashAfterArchive,
+    };
+    const queue = new InProcessQueue(3);
+    await runDispatcher(deps, options.month, (job) => queue.send(job), options.resend === true);
+    await queue.drain(async (job) => {
+      const item = await runWorker(deps, job);
+      options.progress?.(
+        `${item.status === 'sent' ? '✓' : '✗'} ${item.group_id} ${item.status}${item.error ? ` — ${item.error.th} / ${item.error.en}` : ''}`,
+      );
+    });
+    await maybeSendNetwork(deps, options.month);
+    const groups = [];
+    for (const g of registry.groups) {
+      const item = await deps.status.get(g.group_id, options.month);
+      groups.push(
+        item ?? {
+          group_id: g.group_id,
+          status: 'failed' as const,
+          errors: 0,
+          warnings: 0,
+          snapshot: null,
+          sent_to: [],
+          error: { th: 'ทำซ้ำแล้วไม่สำเร็จ', en: 'failed after retries' },
+        },
+      );
+    }
+    return {
+      month: options.month,
+      groups: groups.map((g) => {
+        const { month: _month, ...rest } = g as typeof g & { month?: string };
+        return rest as MonthlyResult['groups'][number];
+      }),
+      network: { sent_to: networkSentTo },
+      dead_letters: queue.deadLetters.map((d) => `${d.job.group_id}: ${d.error}`),
+    };
+  } finally {
+    await archive?.close();
+  }
+}

@@ -1,0 +1,46 @@
+import * as z from 'zod';
+
+/** A registered group: read from Google Sheets (`spreadsheet_id`) or, locally, a file (`workbook`). */
+export const RegistryGroupSchema = z
+  .object({
+    group_id: z.string().min(1).max(64),
+    spreadsheet_id: z.string().min(1).optional(),
+    workbook: z.string().min(1).optional(),
+    coordinators: z.array(z.string()).default([]),
+    treasurer: z.string().optional(),
+    line_to: z.array(z.string()).default([]),
+    enabled: z.boolean().default(true),
+  })
+  .refine((g) => g.spreadsheet_id !== undefined || g.workbook !== undefined, {
+    error: 'a group needs a spreadsheet_id or a workbook',
+  });
+
+/** The registry of SPEC §10: the network and its groups. */
+export const RegistrySchema = z.object({
+  network: z.object({
+    name: z.string().default('เครือข่าย / network'),
+    coordinators: z.array(z.string()).default([]),
+  }),
+  groups: z.array(RegistryGroupSchema),
+});
+
+export type Registry = z.infer<typeof RegistrySchema>;
+export type RegistryGroup = z.infer<typeof RegistryGroupSchema>;
+
+/** A group's status for a month (SPEC §10). */
+export type GroupStatus = 'sent' | 'failed' | 'disabled';
+
+/** What the job answers for a month (`sajja monthly --json`). */
+export interface MonthlyResult {
+  month: string;
+  groups: {
+    group_id: string;
+    status: GroupStatus;
+    errors: number;
+    warnings: number;
+    snapshot: { version: number; hash: string; created: boolean } | null;
+    sent_to: string[];
+    error?: { th: string; en: string };
+  }[];
+  network: { sent_to: string[] };
+}
