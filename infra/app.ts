@@ -2,6 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api-stack.ts';
 import { DataStack } from './data-stack.ts';
+import { MonthlyStack } from './monthly-stack.ts';
 
 /**
  * The CDK app: every AWS part of Sajja. Synthesises offline (no lookups); account and region come
@@ -27,8 +28,15 @@ export function sajjaApp(
     table: data.table,
     groupSecrets: data.groupSecrets,
   });
+  const monthly = new MonthlyStack(app, 'SajjaMonthly', {
+    env,
+    description: 'Sajja: the monthly job (schedule, queue, workers)',
+    table: data.table,
+    sesIdentity: app.node.tryGetContext('sesIdentity') ?? 'example.org',
+    mailFrom: app.node.tryGetContext('mailFrom') ?? 'sajja@example.org',
+  });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, data, api };
+  return { app, data, api, monthly };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) sajjaApp().app.synth();

@@ -1,0 +1,60 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { auth } from '@googleapis/sheets';
+import { DynamoArchiveStore } from '../../adapters/dynamo-archive-store.ts';
+import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
+import { LineMessaging, registryFromTable, SesMailer, SqsJobs } from '../../adapters/monthly-aws.ts';
+import { SheetsSource } from '../../adapters/sheets-source.ts';
+import { makeDispatcher, makeWorker } from './handlers.ts';
+import type { WorkerDeps } from './worker.ts';
+
+/**
+ * The monthly job's Lambda entries (the CDK app's MonthlyStack): clients made once per container,
+ * the registry and status in the archive table, the Google service account's key and the LINE
+ * token in Secrets Manager.
+ */
+const table = process.env.TABLE_NAME ?? 'sajja-archive';
+const dynamo = new DynamoDBClient({});
+const secrets = new SecretsManagerClient({});
+let ready: Promise<WorkerDeps> | undefined;
+
+async function workerDeps(): Promise<WorkerDeps> {
+  const key = await secrets.send(
+    new GetSecretValueCommand({
+      SecretId: process.env.GOOGLE_KEY_SECRET_ID ?? 'sajja/google-service-account',
+    }),
+  );
+  const credentials = JSON.parse(key.SecretString ?? '{}');
+  const google = new auth.GoogleAuth({
+    credentials,
+    scopes: ['https://www.googleapis.com/auth/spreadsheets'],
+  });
+  const sheets = new SheetsSource({ auth: google });
+  return {
+    registry: await registryFromTable(dynamo, table),
+    source: { read: (g) => sheets.read(g), writeSummary: (g, rows) => sheets.writeSummary(g, rows) },
+    store: new DynamoArchiveStore(dynamo, { tableName: table }),
+    status: new DynamoStatusStore(dynamo, table),
+    mailer: new SesMailer(new SESv2Client({}), process.env.MAIL_FROM ?? 'sajja@example.org'),
+    line: new LineMessaging(secrets, process.env.LINE_TOKEN_SECRET_ID ?? 'sajja/line-channel-token'),
+    from: process.env.MAIL_FROM ?? 'sajja@example.org',
+    now: Date.now,
+  };
+}
+
+const jobs = new SqsJobs(new SQSClient({}), process.env.QUEUE_URL ?? '');
+export const dispatcher = makeDispatcher({
+  worker: async () => ({
+    registry: await registryFromTable(dynamo, table),
+    status: new DynamoStatusStore(dynamo, table),
+  }),
+  send: (job) => jobs.send(job),
+  flush: () => jobs.flush(),
+  now: Date.now,
+});
+export const worker = makeWorker(() => (ready ??= workerDeps()), {
+  minMillisPerGroup: Number(process.env.MIN_SECONDS_PER_GROUP ?? 5) * 1000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+});

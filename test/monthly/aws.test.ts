@@ -1,0 +1,139 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { simpleParser } from 'mailparser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
+import { LineMessaging, SesMailer, SqsJobs } from '../../adapters/monthly-aws.ts';
+import { openArchive } from '../../cli/archive/open-archive.ts';
+import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
+import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
+import { RegistrySchema } from '../../core/index.ts';
+import { makeDispatcher, makeWorker, monthJustEnded } from '../../lambdas/monthly/handlers.ts';
+import type { WorkerDeps } from '../../lambdas/monthly/worker.ts';
+
+const sqs = mockClient(SQSClient);
+const ses = mockClient(SESv2Client);
+const secrets = mockClient(SecretsManagerClient);
+afterEach(() => {
+  sqs.reset();
+  ses.reset();
+  secrets.reset();
+});
+
+describe('the monthly job on AWS: dispatcher → SQS → worker → SES (issue 12)', () => {
+  it('runs the whole path in-process, with the request shapes SQS, SES and Secrets Manager expect', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sajja-aws-'));
+    writeFileSync(join(dir, 'x'), '');
+    const archive = await openArchive({ inMemory: true });
+    try {
+      const registry = RegistrySchema.parse({
+        network: { name: 'net', coordinators: ['net@example.org'] },
+        groups: [
+          {
+            group_id: 'kamlon-m11',
+            spreadsheet_id: 'sheet-1',
+            coordinators: ['c@example.org'],
+            line_to: ['U1'],
+          },
+          { group_id: 'off', spreadsheet_id: 'sheet-2', enabled: false },
+        ],
+      });
+      const status = new DynamoStatusStore(archive.client, 'sajja-archive');
+      sqs
+        .on(SendMessageBatchCommand)
+        .resolves({ Successful: [{ Id: '0', MessageId: 'm0', MD5OfMessageBody: '' }], Failed: [] });
+      const jobs = new SqsJobs(new SQSClient({ region: 'ap-southeast-1' }), 'https://sqs/queue');
+      const now = () => Date.UTC(2026, 10, 1, 0, 0);
+      const dispatch = makeDispatcher({
+        worker: async () => ({ registry, status }),
+        send: (j) => jobs.send(j),
+        flush: () => jobs.flush(),
+        now,
+      });
+      expect(await dispatch({})).toEqual({ month: '2026-10', dispatched: 1 });
+      const batch = sqs.commandCalls(SendMessageBatchCommand)[0]!.args[0].input;
+      expect(batch.QueueUrl).toBe('https://sqs/queue');
+      expect(batch.Entries).toEqual([
+        { Id: '0', MessageBody: JSON.stringify({ group_id: 'kamlon-m11', month: '2026-10', resend: false }) },
+      ]);
+
+      ses.on(SendEmailCommand).resolves({ MessageId: 'e1' });
+      secrets
+        .on(GetSecretValueCommand, { SecretId: 'sajja/line-channel-token' })
+        .resolves({ SecretString: 'line-token' });
+      const pushed: { url: string; body: string; auth: string }[] = [];
+      const fakeFetch = (async (url: string, init: RequestInit) => {
+        pushed.push({
+          url,
+          body: String(init.body),
+          auth: (init.headers as Record<string, string>).authorization!,
+        });
+        return new Response('{}', { status: 200 });
+      }) as typeof fetch;
+      const example = await loadWorkbook(EXAMPLE_WORKBOOK);
+      const deps: WorkerDeps = {
+        registry,
+        source: { read: async () => example, writeSummary: async () => {} },
+        store: archive.store,
+        status,
+        mailer: new SesMailer(new SESv2Client({ region: 'ap-southeast-1' }), 'sajja@example.org'),
+        line: new LineMessaging(
+          new SecretsManagerClient({ region: 'ap-southeast-1' }),
+          'sajja/line-channel-token',
+          fakeFetch,
+        ),
+        from: 'sajja@example.org',
+        now,
+      };
+      const event = {
+        Records: batch.Entries!.map((e, i) => ({ messageId: `m${i}`, body: e.MessageBody })),
+      } as unknown as SQSEvent;
+      expect(await makeWorker(async () => deps)(event)).toEqual({ batchItemFailures: [] });
+
+      const emails = ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input);
+      expect(emails.map((e) => e.Destination?.ToAddresses)).toEqual([['c@example.org'], ['net@example.org']]);
+      expect(emails[0]!.FromEmailAddress).toBe('sajja@example.org');
+      const mail = await simpleParser(Buffer.from(emails[0]!.Content!.Raw!.Data!));
+      expect(mail.subject).toContain('ต.ค. 2569');
+      expect(secrets.commandCalls(GetSecretValueCommand)[0]!.args[0].input).toEqual({
+        SecretId: 'sajja/line-channel-token',
+      });
+      expect(pushed).toHaveLength(1);
+      expect(pushed[0]).toMatchObject({
+        url: 'https://api.line.me/v2/bot/message/push',
+        auth: 'Bearer line-token',
+      });
+      expect(JSON.parse(pushed[0]!.body)).toMatchObject({ to: 'U1', messages: [{ type: 'text' }] });
+      expect(await status.get('off', '2026-10')).toMatchObject({ status: 'disabled' });
+
+      // SQS delivers at least once: the same message again sends nothing
+      await makeWorker(async () => deps)(event);
+      expect(ses.commandCalls(SendEmailCommand)).toHaveLength(2);
+    } finally {
+      await archive.close();
+    }
+  });
+
+  it('reports a message that fails as a batch item failure, the others done', async () => {
+    const deps = { registry: RegistrySchema.parse({ network: {}, groups: [] }), now: Date.now } as unknown as WorkerDeps;
+    const event = {
+      Records: [
+        { messageId: 'bad', body: JSON.stringify({ group_id: 'nosuch', month: '2026-10', resend: false }) },
+      ],
+    } as unknown as SQSEvent;
+    expect(await makeWorker(async () => deps)(event)).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'bad' }],
+    });
+  });
+
+  it('runs for the month just ended in Bangkok when the schedule fires on the 1st at 07:00', () => {
+    expect(monthJustEnded(Date.UTC(2026, 10, 1, 0, 0))).toBe('2026-10'); // 07:00 on 1 Nov in Bangkok
+    expect(monthJustEnded(Date.UTC(2026, 0, 1, 0, 0))).toBe('2025-12');
+  });
+});
