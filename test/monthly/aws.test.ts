@@ -121,7 +121,10 @@ describe('the monthly job on AWS: dispatcher → SQS → worker → SES (issue 1
   });
 
   it('reports a message that fails as a batch item failure, the others done', async () => {
-    const deps = { registry: RegistrySchema.parse({ network: {}, groups: [] }), now: Date.now } as unknown as WorkerDeps;
+    const deps = {
+      registry: RegistrySchema.parse({ network: {}, groups: [] }),
+      now: Date.now,
+    } as unknown as WorkerDeps;
     const event = {
       Records: [
         { messageId: 'bad', body: JSON.stringify({ group_id: 'nosuch', month: '2026-10', resend: false }) },
