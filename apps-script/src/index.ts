@@ -1,0 +1,37 @@
+/**
+ * The Apps Script entry: only the functions Apps Script calls, wired to the shell. The build's
+ * footer declares each as a top-level function (triggers, menu items, sidebar callbacks).
+ */
+import { handleEdit } from './sheet/edit.ts';
+import {
+  addMenu,
+  apiSettings,
+  checkAll,
+  closeMonth,
+  findingsForSidebar,
+  install,
+  nightly,
+  reminder,
+  saveApiSettings,
+  selectCell,
+  setUp,
+  showFindings,
+  signRequest,
+} from './sheet/ui.ts';
+
+/** The signer, for the shared SPEC §9 vectors (not a function Apps Script calls). */
+export { signRequest };
+
+export const onOpen = () => addMenu();
+export const onEdit = (e: GoogleAppsScript.Events.SheetsOnEdit) => handleEdit(e);
+export const sajjaSetUp = () => setUp();
+export const sajjaCheckAll = () => checkAll();
+export const sajjaShowFindings = () => showFindings();
+export const sajjaFindings = () => findingsForSidebar();
+export const sajjaSelect = (sheet: string, a1: string) => selectCell(sheet, a1);
+export const sajjaCloseMonth = (month?: string) => closeMonth(month);
+export const sajjaApiSettings = () => apiSettings();
+export const sajjaSaveApiSettings = (form: { url: string; secret: string }) => saveApiSettings(form);
+export const sajjaInstall = () => install();
+export const sajjaNightly = () => nightly();
+export const sajjaReminder = () => reminder();

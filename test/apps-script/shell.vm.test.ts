@@ -1,0 +1,283 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createContext, runInContext } from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildScript } from '../../apps-script/build.ts';
+import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
+import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
+import type { CellValue, Workbook } from '../../core/index.ts';
+import { appsScriptWorld, FakeSpreadsheet } from './fake-apps-script.ts';
+
+const DIST = join(import.meta.dirname, '../../apps-script/dist');
+let bundle: string;
+let example: Workbook;
+
+beforeAll(async () => {
+  bundle = readFileSync(await buildScript(), 'utf8');
+  example = await loadWorkbook(EXAMPLE_WORKBOOK);
+});
+
+const DATE_HEADER = /\((date|joined_on|left_on|disbursed_on|decided_on|survey_date|target_date)\)$/;
+
+/** The built bundle in a fresh V8 context with no Node globals, the Apps Script world around it. */
+function script(workbook: Workbook | undefined, now = Date.UTC(2026, 10, 1, 3)) {
+  let ss: FakeSpreadsheet | undefined;
+  const env = appsScriptWorld(() => ss!, { htmlDir: DIST, now: () => now });
+  const context = createContext({ ...env.world });
+  runInContext(bundle, context);
+  const VmDate = runInContext('Date', context) as DateConstructor;
+  ss = workbook
+    ? FakeSpreadsheet.from(workbook, (_tab, header) => DATE_HEADER.test(header), VmDate)
+    : new FakeSpreadsheet();
+  const call = <T>(fn: string, ...args: unknown[]): T => {
+    context.__args = args;
+    return runInContext(`${fn}.apply(null, __args)`, context) as T;
+  };
+  return { env, ss: ss!, call, context, VmDate };
+}
+
+/** An edit as the simple trigger receives it: `e.range` over the edited cells. */
+function edit(s: ReturnType<typeof script>, tab: string, row: number, column: number, values: CellValue[][]) {
+  const sheet = s.ss.getSheets().find((x) => x.getName().endsWith(`(${tab})`))!;
+  const range = sheet.getRange(row, column, values.length, values[0]!.length);
+  range.setValues(values);
+  s.ss.counts.reads = 0;
+  s.ss.counts.writes = 0;
+  s.call('onEdit', { range });
+  return sheet;
+}
+
+describe('the Apps Script bundle in node:vm (issue 13)', () => {
+  it('is one bundle under 300 KB whose footer declares every function Apps Script calls', () => {
+    expect(bundle.length).toBeLessThan(300_000);
+    for (const fn of [
+      'onOpen',
+      'onEdit',
+      'sajjaSetUp',
+      'sajjaCheckAll',
+      'sajjaCloseMonth',
+      'sajjaInstall',
+      'sajjaNightly',
+      'sajjaFindings',
+    ])
+      expect(bundle).toContain(`function ${fn}() {`);
+    const manifest = JSON.parse(readFileSync(join(DIST, 'appsscript.json'), 'utf8'));
+    expect(manifest).toMatchObject({ timeZone: 'Asia/Bangkok', runtimeVersion: 'V8' });
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
+    expect(manifest.dependencies.enabledAdvancedServices[0]).toMatchObject({
+      userSymbol: 'Sheets',
+      version: 'v4',
+    });
+  });
+
+  it('adds the menu สัจจะ (Sajja) with its five items, within 200 ms', () => {
+    const s = script(example);
+    const started = performance.now();
+    s.call('onOpen', {});
+    const ms = performance.now() - started;
+    expect(s.env.menus[0]!.name).toBe('สัจจะ (Sajja)');
+    expect(s.env.menus[0]!.items.map(([, fn]) => fn)).toEqual([
+      'sajjaSetUp',
+      'sajjaCheckAll',
+      'sajjaShowFindings',
+      'sajjaCloseMonth',
+      'sajjaInstall',
+      'sajjaApiSettings',
+    ]);
+    console.log(`onOpen in the vm: ${ms.toFixed(1)} ms`);
+    expect(ms).toBeLessThan(200);
+  });
+
+  it('sets up an empty spreadsheet, and changes nothing the second time', () => {
+    const s = script(undefined);
+    s.call('sajjaSetUp');
+    const names = s.ss.getSheets().map((x) => x.getName());
+    expect(names).toContain('เงินออม (savings)');
+    expect(names).toContain('วิธีใช้ (instructions)');
+    const savings = s.ss.getSheetByName('เงินออม (savings)')!;
+    expect(savings.getRange(1, 1, 1, 3).getValues()[0]).toEqual([
+      'วันที่ (date)',
+      'รหัสสมาชิก (member_id)',
+      'ประเภท (type)',
+    ]);
+    expect(savings.getFrozenRows()).toBe(1);
+    expect(savings.protections.map((p) => [p.getDescription(), p.warningOnly])).toEqual([
+      ['Sajja header', true],
+    ]);
+    const state = () =>
+      JSON.stringify(s.ss.getSheets().map((x) => [x.name, x.apiValues(), x.protections.length]));
+    const before = state();
+    s.call('sajjaSetUp');
+    expect(state()).toBe(before);
+  });
+
+  it('never moves, renames or deletes what users entered when it sets up a filled workbook', () => {
+    const s = script(example);
+    const before = s.ss.getSheets().map((x) => ({ name: x.name, values: x.apiValues() }));
+    s.call('sajjaSetUp');
+    for (const { name, values } of before) {
+      const sheet = s.ss.getSheetByName(name)!; // still there, same name
+      const now = sheet.apiValues();
+      // every cell a user filled is where it was, as it was (set-up only adds: missing settings, columns)
+      values.forEach((row, r) =>
+        row.forEach((value, c) => expect([name, r, c, now[r]?.[c]]).toEqual([name, r, c, value])),
+      );
+    }
+  });
+
+  it('checks everything with one batchGet, and gives the sidebar its findings', () => {
+    const s = script(example);
+    s.call('sajjaCheckAll');
+    expect(s.env.sidebars).toHaveLength(1);
+    const data = JSON.parse(s.call<string>('sajjaFindings'));
+    expect(data.check).toMatchObject({ as_of: '2026-11-01', counts: { error: 0 } });
+  });
+
+  it('notes a wrong cell on edit (Thai, then English), keeps the user’s own note, and removes Sajja’s when fixed', () => {
+    const s = script(example);
+    s.call('sajjaCheckAll');
+    const sheet = s.ss.getSheetByName('เงินออม (savings)')!;
+    sheet.getRange(5, 4).setNotes([['นับใหม่แล้ว']]); // the treasurer's own note
+    edit(s, 'savings', 5, 4, [['12,5O']]);
+    const note = sheet.getRange(5, 4).getNotes()[0]![0]!;
+    expect(note.startsWith('นับใหม่แล้ว\n\n⟦สัจจะ Sajja⟧\n')).toBe(true);
+    expect(note).toContain('จำนวนเงิน (amount) "12,5O"');
+    expect(note).toContain('not an amount of baht');
+    expect(sheet.getRange(5, 4).getValues()[0]![0]).toBe('12,5O'); // the value is never changed
+    edit(s, 'savings', 5, 4, [[100]]);
+    expect(sheet.getRange(5, 4).getNotes()[0]![0]).toBe('นับใหม่แล้ว');
+  });
+
+  it('catches a repeated id on edit, whichever row it is', () => {
+    const s = script(example);
+    s.call('sajjaCheckAll');
+    const members = edit(s, 'members', 3, 1, [['M0001']]);
+    expect(members.getRange(3, 1).getNotes()[0]![0]).toContain('ซ้ำกับแถว 2');
+  });
+
+  it('checks an overdrawing withdrawal typed after the last full check against the kept ledger state', () => {
+    const s = script(example);
+    s.call('sajjaCheckAll');
+    const sheet = s.ss.getSheetByName('เงินออม (savings)')!;
+    const row = sheet.getLastRow() + 1;
+    const day = new s.VmDate(Date.UTC(2026, 9, 31, 17)); // 1 Nov 2569 in Bangkok
+    edit(s, 'savings', row, 1, [[day, 'M0001', 'ถอน', 999_999, 'เหรัญญิก', 'เงินสด', 'W-NEW']]);
+    const notes = sheet.getRange(row, 1, 1, 8).getNotes()[0]!;
+    expect(notes.join('\n')).toMatch(/ถอน 999,999\.00 บาท เกินเงินออมของสมาชิก M0001/);
+  });
+
+  it('reads only the edited rows: the same few range reads in a 100,000-row tab; a 500-row paste in one read', () => {
+    const big = {
+      tabs: example.tabs.map((t) => ({ name: t.name, rows: t.rows.map((r) => [...(r ?? [])]) })),
+    };
+    const savings = big.tabs.find((t) => t.name.endsWith('(savings)'))!;
+    while (savings.rows.length < 100_001)
+      savings.rows.push([...savings.rows[(savings.rows.length % 3000) + 1]!]);
+    const s = script(big);
+    s.call('sajjaCheckAll');
+    let started = performance.now();
+    edit(s, 'savings', 50_000, 4, [['12,5O']]);
+    const one = { ...s.ss.counts, ms: performance.now() - started };
+    const rows = Array.from({ length: 500 }, () => ['1/11/2569', 'M0002', 'ฝาก', 20]);
+    started = performance.now();
+    edit(s, 'savings', 60_000, 1, rows);
+    const paste = { ...s.ss.counts, ms: performance.now() - started };
+    console.log(
+      `edit of one row in a 100,000-row tab: ${one.reads} reads, ${one.ms.toFixed(0)} ms; a 500-row paste: ${paste.reads} reads, ${paste.ms.toFixed(0)} ms`,
+    );
+    expect(one.reads).toBeLessThanOrEqual(2);
+    expect(one.writes).toBeLessThanOrEqual(1);
+    expect(paste.reads).toBeLessThanOrEqual(2);
+    expect(one.ms).toBeLessThan(100);
+    expect(paste.ms).toBeLessThan(1_000);
+  });
+
+  it('installs a nightly check and a reminder (again: still two), and reminds within the mail quota', () => {
+    const s = script(example, Date.UTC(2026, 10, 2, 3)); // 2 Nov: October is not closed
+    s.call('sajjaInstall');
+    s.call('sajjaInstall');
+    expect(s.env.triggers.map((t) => [t.fn, t.everyDays, t.atHour])).toEqual([
+      ['sajjaNightly', 1, 2],
+      ['sajjaReminder', 1, 8],
+    ]);
+    const said = s.call<string>('sajjaReminder');
+    expect(said).toContain('ปิดเดือน 2026-10');
+    expect(s.env.mails).toHaveLength(1);
+  });
+});
+
+describe('close month through the signed API (issue 13)', () => {
+  it('signs with Utilities.computeHmacSha256Signature and passes the shared vectors', () => {
+    const s = script(example);
+    const { vectors } = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../fixtures/api-signing-vectors.json'), 'utf8'),
+    ) as {
+      vectors: {
+        secret: string;
+        group: string;
+        method: string;
+        url_path: string;
+        body_utf8: string;
+        timestamp: number;
+        nonce: string;
+        signature: string;
+      }[];
+    };
+    for (const v of vectors) {
+      const request = {
+        group: v.group,
+        timestamp: String(v.timestamp),
+        nonce: v.nonce,
+        method: v.method,
+        path: v.url_path,
+        body: v.body_utf8,
+      };
+      expect(s.call<string>('Sajja.signRequest', request, v.secret)).toBe(v.signature);
+    }
+  });
+
+  it('archives the month through a real sajja serve, shows version and hash, then sets closed_through', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { startServer } = await import('../../cli/serve.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'sajja-close-'));
+    writeFileSync(
+      join(dir, 'secrets.json'),
+      JSON.stringify({ 'kamlon-m11': 'the-group-secret-0123456789abcdefghijklmnop' }),
+    );
+    const server = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      secretsFile: join(dir, 'secrets.json'),
+      inMemory: true,
+      version: 'test',
+      log: () => {},
+    });
+    try {
+      const s = script(example, Date.now());
+      s.call('sajjaSaveApiSettings', {
+        url: server.url,
+        secret: 'the-group-secret-0123456789abcdefghijklmnop',
+      });
+      expect(s.env.properties.getProperty('SAJJA_API_SECRET')).toBeTruthy();
+      const closed = s.call<{ ok: boolean; text: string }>('sajjaCloseMonth', '2569-10');
+      expect(closed.ok).toBe(true);
+      expect(closed.text).toMatch(/ปิดเดือน 2026-10 แล้ว \/ month closed: v1 [\s\S]*[0-9a-f]{64}/);
+      const settings = s.ss.getSheetByName('ตั้งค่า (settings)')!;
+      expect(
+        settings
+          .apiValues()
+          .some((row) => String(row[0]).endsWith('(closed_through)') && row[1] === '2026-10'),
+      ).toBe(true);
+      // again: the same content, nothing new; a wrong secret is refused, in Thai with English
+      expect(s.call<{ text: string }>('sajjaCloseMonth', '2026-10').text).toContain('unchanged');
+      s.call('sajjaSaveApiSettings', { url: server.url, secret: 'not-the-secret-000000000000000000000000' });
+      const refused = s.call<{ ok: boolean; text: string }>('sajjaCloseMonth', '2026-10');
+      expect(refused.ok).toBe(false);
+      expect(refused.text).toContain('ลายเซ็นไม่ตรง');
+      expect(refused.text).toContain('does not match');
+    } finally {
+      await server.close();
+    }
+  });
+});
