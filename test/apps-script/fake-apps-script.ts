@@ -434,14 +434,15 @@ export function appsScriptWorld(
         url: string,
         params: { method: string; payload?: string; headers?: Record<string, string>; contentType?: string },
       ) {
-        const script = `const [url, init] = JSON.parse(process.argv[1]); const r = await fetch(url, init); process.stdout.write(JSON.stringify({ status: r.status, text: await r.text() }));`;
+        const script = `process.stdin.setEncoding('utf8'); let input = ''; for await (const chunk of process.stdin) input += chunk; const [url, init] = JSON.parse(input); const r = await fetch(url, init); process.stdout.write(JSON.stringify({ status: r.status, text: await r.text() }));`;
         const init = {
           method: params.method.toUpperCase(),
           headers: { 'content-type': params.contentType ?? 'application/json', ...params.headers },
           body: params.payload,
         };
         const out = JSON.parse(
-          execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify([url, init])], {
+          execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+            input: JSON.stringify([url, init]),
             encoding: 'utf8',
             maxBuffer: 1 << 26,
           }),

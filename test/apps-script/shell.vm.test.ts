@@ -239,20 +239,13 @@ describe('close month through the signed API (issue 13)', () => {
   it('archives the month through a real sajja serve, shows version and hash, then sets closed_through', async () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { startServer } = await import('../../cli/serve.ts');
     const dir = mkdtempSync(join(tmpdir(), 'sajja-close-'));
     writeFileSync(
       join(dir, 'secrets.json'),
       JSON.stringify({ 'kamlon-m11': 'the-group-secret-0123456789abcdefghijklmnop' }),
     );
-    const server = await startServer({
-      host: '127.0.0.1',
-      port: 0,
-      secretsFile: join(dir, 'secrets.json'),
-      inMemory: true,
-      version: 'test',
-      log: () => {},
-    });
+    // the real `sajja serve` in its own process: UrlFetchApp is synchronous and blocks this one
+    const server = await startSajjaServe(dir);
     try {
       const s = script(example, Date.now());
       s.call('sajjaSaveApiSettings', {
@@ -261,7 +254,7 @@ describe('close month through the signed API (issue 13)', () => {
       });
       expect(s.env.properties.getProperty('SAJJA_API_SECRET')).toBeTruthy();
       const closed = s.call<{ ok: boolean; text: string }>('sajjaCloseMonth', '2569-10');
-      expect(closed.ok).toBe(true);
+      expect(closed.ok, closed.text).toBe(true);
       expect(closed.text).toMatch(/ปิดเดือน 2026-10 แล้ว \/ month closed: v1 [\s\S]*[0-9a-f]{64}/);
       const settings = s.ss.getSheetByName('ตั้งค่า (settings)')!;
       expect(
@@ -277,7 +270,47 @@ describe('close month through the signed API (issue 13)', () => {
       expect(refused.text).toContain('ลายเซ็นไม่ตรง');
       expect(refused.text).toContain('does not match');
     } finally {
-      await server.close();
+      server.close();
     }
   });
 });
+
+async function startSajjaServe(dir: string): Promise<{ url: string; close(): void }> {
+  const { spawn } = await import('node:child_process');
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(import.meta.dirname, '../../bin/sajja.js'),
+      'serve',
+      '--port',
+      String(port),
+      '--data-dir',
+      dir,
+      '--secrets',
+      join(dir, 'secrets.json'),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const found = /sajja API: (\S+)/.exec(output);
+      if (found) resolve(found[1]);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.once('exit', (code) => reject(new Error(`sajja serve exited ${code}: ${output}`)));
+  });
+  return { url, close: () => child.kill('SIGTERM') };
+}
