@@ -47,7 +47,9 @@ export const MANIFEST = {
 export async function buildScript(outdir = join(ROOT, 'apps-script', 'dist')): Promise<string> {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
-  const footer = ENTRY_POINTS.map((name) => `function ${name}() { return ${SHELL_GLOBAL}.${name}.apply(this, arguments); }`).join('\n');
+  const footer = ENTRY_POINTS.map(
+    (name) => `function ${name}() { return ${SHELL_GLOBAL}.${name}.apply(this, arguments); }`,
+  ).join('\n');
   const result = await build({
     entryPoints: [join(ROOT, 'apps-script', 'src', 'index.ts')],
     bundle: true,
@@ -65,7 +67,8 @@ export async function buildScript(outdir = join(ROOT, 'apps-script', 'dist')): P
   const code = result.outputFiles[0]!.text;
   writeFileSync(join(outdir, 'sajja.js'), code);
   writeFileSync(join(outdir, 'appsscript.json'), `${JSON.stringify(MANIFEST, null, 2)}\n`);
-  for (const page of ['sidebar', 'settings']) copyFileSync(join(ROOT, 'apps-script', 'html', `${page}.html`), join(outdir, `${page}.html`));
+  for (const page of ['sidebar', 'settings'])
+    copyFileSync(join(ROOT, 'apps-script', 'html', `${page}.html`), join(outdir, `${page}.html`));
   return join(outdir, 'sajja.js');
 }
 

@@ -70,7 +70,14 @@ export { summarise } from './jobs/summarise.ts';
 export { allowedText, bilingualLabel, type LabelKind, thaiLabel } from './labels.ts';
 export * as accounts from './ledger/accounts.ts';
 export { addDays, addMonths, isMonth, monthBounds } from './ledger/dates.ts';
-export { buildJournal, type Entry, entryOf, entryTotal, type Journal, type Posting } from './ledger/journal.ts';
+export {
+  buildJournal,
+  type Entry,
+  entryOf,
+  entryTotal,
+  type Journal,
+  type Posting,
+} from './ledger/journal.ts';
 export { checkLedger, datedCounts, OVERDUE_DAYS, openingLedger } from './ledger/ledger-checks.ts';
 export {
   advance,

@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: the pictures of docs/ — the example's monthly report at 360 px (a phone)
- * and at A4 width, and the network report of nine generated groups — rendered by Debian's
+ * and at A4 width, the network report of nine generated groups, and the Apps Script sidebar at
+ * 300 px with the findings of the example with a few mistakes — rendered by Debian's
  * Chromium exactly as the tests render them.
  */
 import { writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
   renderGroupReport,
   renderNetworkReport,
 } from '../core/index.ts';
+import { sidebarPage } from '../test/apps-script/sidebar-page.ts';
 
 const DOCS = import.meta.dirname;
 const AS_OF = '2026-11-01';
@@ -54,6 +56,15 @@ try {
     writeFileSync(join(DOCS, name), await tab.screenshot({ fullPage: true }));
     console.log(`docs/${name}`);
   }
+  // the sidebar at the width Sheets gives it, with its google.script.run stand-in
+  const sidebar = await sidebarPage();
+  const tab = await browser.newPage({ viewport: { width: 300, height: 700 } });
+  await tab.setContent(sidebar.html.replace('<head>', `<head><script>${sidebar.stub}</script>`), {
+    waitUntil: 'load',
+  });
+  await tab.waitForSelector('button.finding');
+  writeFileSync(join(DOCS, 'sidebar-300.png'), await tab.screenshot({ fullPage: true }));
+  console.log('docs/sidebar-300.png');
 } finally {
   await browser.close();
 }

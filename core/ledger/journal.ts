@@ -181,7 +181,11 @@ const two = (debit: acct.Account, credit: acct.Account, amount: Satang): Posting
  * The journal entry of one valid money row (SPEC §4): what a shell posts on an edit to advance a
  * kept ledger state. Undefined for a row that is not money, or a deposit whose sub-group is unknown.
  */
-export function entryOf(sheet: DataTabKey, result: RowResult, subgroupOf: Map<string, string>): Entry | undefined {
+export function entryOf(
+  sheet: DataTabKey,
+  result: RowResult,
+  subgroupOf: Map<string, string>,
+): Entry | undefined {
   const { row } = result;
   switch (sheet) {
     case 'savings': {

@@ -86,11 +86,9 @@ export class FakeRange
     this.sheet.counts.writes++;
     if (values.length !== this.rows || values.some((r) => r.length !== this.columns))
       throw new Error('The number of rows or columns in the data does not match the range.');
-    values.forEach((row, r) =>
-      row.forEach((v, c) => {
+    for (const [r, row] of values.entries())
+      for (const [c, v] of row.entries())
         this.sheet.cell(this.row + r, this.column + c, true).value = v ?? '';
-      }),
-    );
     return this;
   }
   setValue(value: CellValue) {
@@ -102,11 +100,8 @@ export class FakeRange
   }
   setNotes(notes: string[][]) {
     this.sheet.counts.writes++;
-    notes.forEach((row, r) =>
-      row.forEach((n, c) => {
-        this.sheet.cell(this.row + r, this.column + c, true).note = n;
-      }),
-    );
+    for (const [r, row] of notes.entries())
+      for (const [c, n] of row.entries()) this.sheet.cell(this.row + r, this.column + c, true).note = n;
     return this;
   }
   setNumberFormat(format: string) {
@@ -274,13 +269,12 @@ export class FakeSpreadsheet {
     for (const tab of workbook.tabs) {
       const sheet = ss.insertSheet(tab.name);
       const header = (tab.rows[0] ?? []).map(String);
-      tab.rows.forEach((row, r) =>
-        (row ?? []).forEach((value, c) => {
-          if (value === null || value === undefined || value === '') return;
+      for (const [r, row] of tab.rows.entries())
+        for (const [c, value] of (row ?? []).entries()) {
+          if (value === null || value === undefined || value === '') continue;
           const isDate = r > 0 && typeof value === 'number' && dateColumns(tab.name, header[c] ?? '');
           sheet.cell(r + 1, c + 1, true).value = isDate ? dateOfSerial(value, DateCtor) : value;
-        }),
-      );
+        }
     }
     ss.counts.reads = 0;
     ss.counts.writes = 0;

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createContext, runInContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildScript } from '../../apps-script/build.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
-import type { CellValue, Workbook } from '../../core/index.ts';
-import { appsScriptWorld, FakeSpreadsheet } from './fake-apps-script.ts';
+import type { Workbook } from '../../core/index.ts';
+import { edit, loadScript } from './vm-script.ts';
 
 const DIST = join(import.meta.dirname, '../../apps-script/dist');
 let bundle: string;
@@ -17,35 +16,7 @@ beforeAll(async () => {
   example = await loadWorkbook(EXAMPLE_WORKBOOK);
 });
 
-const DATE_HEADER = /\((date|joined_on|left_on|disbursed_on|decided_on|survey_date|target_date)\)$/;
-
-/** The built bundle in a fresh V8 context with no Node globals, the Apps Script world around it. */
-function script(workbook: Workbook | undefined, now = Date.UTC(2026, 10, 1, 3)) {
-  let ss: FakeSpreadsheet | undefined;
-  const env = appsScriptWorld(() => ss!, { htmlDir: DIST, now: () => now });
-  const context = createContext({ ...env.world });
-  runInContext(bundle, context);
-  const VmDate = runInContext('Date', context) as DateConstructor;
-  ss = workbook
-    ? FakeSpreadsheet.from(workbook, (_tab, header) => DATE_HEADER.test(header), VmDate)
-    : new FakeSpreadsheet();
-  const call = <T>(fn: string, ...args: unknown[]): T => {
-    context.__args = args;
-    return runInContext(`${fn}.apply(null, __args)`, context) as T;
-  };
-  return { env, ss: ss!, call, context, VmDate };
-}
-
-/** An edit as the simple trigger receives it: `e.range` over the edited cells. */
-function edit(s: ReturnType<typeof script>, tab: string, row: number, column: number, values: CellValue[][]) {
-  const sheet = s.ss.getSheets().find((x) => x.getName().endsWith(`(${tab})`))!;
-  const range = sheet.getRange(row, column, values.length, values[0]!.length);
-  range.setValues(values);
-  s.ss.counts.reads = 0;
-  s.ss.counts.writes = 0;
-  s.call('onEdit', { range });
-  return sheet;
-}
+const script = (workbook: Workbook | undefined, now?: number) => loadScript(bundle, DIST, workbook, now);
 
 describe('the Apps Script bundle in node:vm (issue 13)', () => {
   it('is one bundle under 300 KB whose footer declares every function Apps Script calls', () => {
@@ -70,11 +41,11 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
     });
   });
 
-  it('adds the menu สัจจะ (Sajja) with its five items, within 200 ms', () => {
+  it('adds the menu สัจจะ (Sajja) with its items, reading no cell (its time: npm run bench:script)', () => {
     const s = script(example);
-    const started = performance.now();
+    s.ss.counts.reads = 0;
     s.call('onOpen', {});
-    const ms = performance.now() - started;
+    expect(s.ss.counts.reads).toBe(0);
     expect(s.env.menus[0]!.name).toBe('สัจจะ (Sajja)');
     expect(s.env.menus[0]!.items.map(([, fn]) => fn)).toEqual([
       'sajjaSetUp',
@@ -84,8 +55,6 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
       'sajjaInstall',
       'sajjaApiSettings',
     ]);
-    console.log(`onOpen in the vm: ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(200);
   });
 
   it('sets up an empty spreadsheet, and changes nothing the second time', () => {
@@ -119,9 +88,9 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
       const sheet = s.ss.getSheetByName(name)!; // still there, same name
       const now = sheet.apiValues();
       // every cell a user filled is where it was, as it was (set-up only adds: missing settings, columns)
-      values.forEach((row, r) =>
-        row.forEach((value, c) => expect([name, r, c, now[r]?.[c]]).toEqual([name, r, c, value])),
-      );
+      for (const [r, row] of values.entries())
+        for (const [c, value] of row.entries())
+          expect([name, r, c, now[r]?.[c]]).toEqual([name, r, c, value]);
     }
   });
 
@@ -175,21 +144,16 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
       savings.rows.push([...savings.rows[(savings.rows.length % 3000) + 1]!]);
     const s = script(big);
     s.call('sajjaCheckAll');
-    let started = performance.now();
-    edit(s, 'savings', 50_000, 4, [['12,5O']]);
-    const one = { ...s.ss.counts, ms: performance.now() - started };
+    // its time, against a baseline of the same reads: npm run bench:script
+    const sheet = edit(s, 'savings', 50_000, 4, [['12,5O']]);
+    const one = { ...s.ss.counts };
+    expect(sheet.getRange(50_000, 4).getNotes()[0]![0]).toContain('not an amount of baht');
     const rows = Array.from({ length: 500 }, () => ['1/11/2569', 'M0002', 'ฝาก', 20]);
-    started = performance.now();
     edit(s, 'savings', 60_000, 1, rows);
-    const paste = { ...s.ss.counts, ms: performance.now() - started };
-    console.log(
-      `edit of one row in a 100,000-row tab: ${one.reads} reads, ${one.ms.toFixed(0)} ms; a 500-row paste: ${paste.reads} reads, ${paste.ms.toFixed(0)} ms`,
-    );
+    const paste = { ...s.ss.counts };
     expect(one.reads).toBeLessThanOrEqual(2);
     expect(one.writes).toBeLessThanOrEqual(1);
     expect(paste.reads).toBeLessThanOrEqual(2);
-    expect(one.ms).toBeLessThan(100);
-    expect(paste.ms).toBeLessThan(1_000);
   });
 
   it('installs a nightly check and a reminder (again: still two), and reminds within the mail quota', () => {
@@ -305,7 +269,7 @@ async function startSajjaServe(dir: string): Promise<{ url: string; close(): voi
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const found = /sajja API: (\S+)/.exec(output);
-      if (found) resolve(found[1]);
+      if (found) resolve(found[1]!);
     });
     child.stderr.on('data', (chunk) => {
       output += chunk;

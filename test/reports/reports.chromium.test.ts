@@ -18,13 +18,10 @@ import {
 } from '../../core/index.ts';
 import { setCell, smallBook } from '../helpers/small-book.ts';
 import { systemTool } from '../helpers/system-tool.ts';
+import { THAI_FONT, thaiFonts } from '../helpers/thai-fonts.ts';
 
 const chromium = systemTool('chromium', 'chromium (and fonts-thai-tlwg for Thai)');
 const AS_OF = '2026-11-01';
-/** Fonts of fonts-thai-tlwg (and other Thai fonts) that shape Thai: never a missing-glyph box. */
-const THAI_FONT =
-  /Loma|Garuda|Norasi|Kinnari|Laksaman|Sawasdee|Umpush|Waree|Purisa|Tlwg|Noto Sans Thai|Sarabun|Kanit/i;
-
 let browser: Browser;
 let example: CheckedBooks;
 const network = () =>
@@ -61,34 +58,6 @@ async function open(page: string, width: number, print = false): Promise<Page> {
 }
 
 /** The font families Chromium used for every text node holding Thai (through the DevTools protocol). */
-async function thaiFonts(tab: Page): Promise<{ text: string; fonts: string[] }[]> {
-  const cdp = await tab.context().newCDPSession(tab);
-  await cdp.send('DOM.enable');
-  await cdp.send('CSS.enable');
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
-  const nodes: { nodeId: number; text: string }[] = [];
-  const walk = (node: {
-    nodeId: number;
-    nodeType: number;
-    nodeName: string;
-    nodeValue?: string;
-    children?: unknown[];
-  }) => {
-    if (node.nodeName === 'HEAD') return; // the title is not drawn on the page
-    if (node.nodeType === 3 && /[\u0e00-\u0e7f]/.test(node.nodeValue ?? ''))
-      nodes.push({ nodeId: node.nodeId, text: node.nodeValue! });
-    for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
-  };
-  walk(root as never);
-  const out: { text: string; fonts: string[] }[] = [];
-  for (const { nodeId, text } of nodes.slice(0, 60)) {
-    const parent = (await cdp.send('DOM.describeNode', { nodeId })).node.parentId ?? nodeId;
-    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId: parent });
-    out.push({ text, fonts: fonts.map((f: { familyName: string }) => f.familyName) });
-  }
-  return out;
-}
-
 describe.skipIf(chromium.skip)(
   'reports in real Chromium (issue 10; Debian: chromium, fonts-thai-tlwg)',
   () => {

@@ -8,8 +8,8 @@ import {
   readBook,
   TABS,
   type TabKey,
-  type Workbook,
   updateContext,
+  type Workbook,
 } from '../../../core/index.ts';
 import { getCached, putCached } from './store.ts';
 
@@ -48,7 +48,14 @@ export function readBatchGet(ss: Spreadsheet): BatchGetResponse {
 }
 
 /** Tabs whose whole rows the context reads (small: people and loans), and the settings. */
-const SMALL_TABS: readonly TabKey[] = ['settings', 'subgroups', 'households', 'members', 'loans', 'loan_requests'];
+const SMALL_TABS: readonly TabKey[] = [
+  'settings',
+  'subgroups',
+  'households',
+  'members',
+  'loans',
+  'loan_requests',
+];
 
 /**
  * The on-edit context: from the cache, or built from the small tabs, every header row and the
@@ -77,7 +84,9 @@ export function editContext(ss: Spreadsheet, asOf: string): CheckContext {
     const unique = spec.uniqueColumns ?? [];
     const rows: { row: number; cells: CellValue[] }[] = [];
     for (const column of unique) {
-      const index = header.findIndex((h) => typeof h === 'string' && (h === column || h.endsWith(`(${column})`)));
+      const index = header.findIndex(
+        (h) => typeof h === 'string' && (h === column || h.endsWith(`(${column})`)),
+      );
       if (index < 0 || height < 2) continue;
       const values = sheet.getRange(2, index + 1, height - 1, 1).getValues();
       values.forEach(([value], i) => {

@@ -29,7 +29,12 @@ export function checkEverything(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): C
   putCached('sajja:subgroups', JSON.stringify([...checked.journal.subgroupOf]));
   putCached(
     'sajja:findings',
-    JSON.stringify({ as_of: checked.result.as_of, counts: checked.result.counts, findings: checked.findings, books: checked.result.books }),
+    JSON.stringify({
+      as_of: checked.result.as_of,
+      counts: checked.result.counts,
+      findings: checked.findings,
+      books: checked.result.books,
+    }),
   );
   dropCached('sajja:check-due');
   void buildJournal;

@@ -62,7 +62,10 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const next = notes.map((row, r) =>
     row.map((note, c) => {
       const cell = `${columnLetter(c)}${first + r}`;
-      return withSajjaNote(note, (byCell.get(cell) ?? []).map((f) => f.message));
+      return withSajjaNote(
+        note,
+        (byCell.get(cell) ?? []).map((f) => f.message),
+      );
     }),
   );
   if (next.some((row, r) => row.some((note, c) => note !== notes[r]![c]))) block.setNotes(next);
@@ -99,6 +102,7 @@ function moneyFindings(tab: DataTabKey, results: RowResult[], ctx: CheckContext)
 
 function columnLetter(index: number): string {
   let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }

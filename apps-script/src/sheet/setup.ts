@@ -1,4 +1,12 @@
-import { CATEGORIES, ENUMERATIONS, SETTING_SPECS, TABS, type TabSpec, templateTabName, thaiLabel } from '../../../core/index.ts';
+import {
+  CATEGORIES,
+  ENUMERATIONS,
+  SETTING_SPECS,
+  TABS,
+  type TabSpec,
+  templateTabName,
+  thaiLabel,
+} from '../../../core/index.ts';
 import { sheetOf } from './book.ts';
 
 const HEADER_NOTE = 'Sajja header';
@@ -10,17 +18,22 @@ const INSTRUCTIONS = 'วิธีใช้ (instructions)';
  * warning only, the instructions tab. Running it again changes nothing; nothing a user entered is
  * moved, renamed or deleted.
  */
-export function setUpSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { added_tabs: string[]; added_columns: string[] } {
+export function setUpSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+  added_tabs: string[];
+  added_columns: string[];
+} {
   const added_tabs: string[] = [];
   const added_columns: string[] = [];
   if (!ss.getSheetByName(INSTRUCTIONS)) {
     const sheet = ss.insertSheet(INSTRUCTIONS, 0);
-    sheet.getRange(1, 1, 4, 1).setValues([
-      ['Sajja (สัจจะ) — สมุดบัญชีกลุ่มออมทรัพย์แก้หนี้ / savings group workbook'],
-      ['กรอกแท็บ ตั้งค่า (settings) ก่อน / fill in settings first'],
-      ['ชื่อแท็บและหัวคอลัมน์ต้องคงไว้ สลับลำดับคอลัมน์ได้ / keep tab names and headers; columns may move'],
-      ['เมนู สัจจะ: ตรวจทั้งหมด ดูผลการตรวจ ปิดเดือน / menu Sajja: check, findings, close month'],
-    ]);
+    sheet
+      .getRange(1, 1, 4, 1)
+      .setValues([
+        ['Sajja (สัจจะ) — สมุดบัญชีกลุ่มออมทรัพย์แก้หนี้ / savings group workbook'],
+        ['กรอกแท็บ ตั้งค่า (settings) ก่อน / fill in settings first'],
+        ['ชื่อแท็บและหัวคอลัมน์ต้องคงไว้ สลับลำดับคอลัมน์ได้ / keep tab names and headers; columns may move'],
+        ['เมนู สัจจะ: ตรวจทั้งหมด ดูผลการตรวจ ปิดเดือน / menu Sajja: check, findings, close month'],
+      ]);
     added_tabs.push(INSTRUCTIONS);
   }
   for (const spec of TABS) {
@@ -30,9 +43,13 @@ export function setUpSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { add
       added_tabs.push(sheet.getName());
     }
     const width = Math.max(1, sheet.getLastColumn());
-    const header = sheet.getLastColumn() > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
+    const header =
+      sheet.getLastColumn() > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] as unknown[]) : [];
     const has = (key: string, th: string) =>
-      header.some((h) => typeof h === 'string' && (h.trim() === key || h.trim() === th || h.trim().endsWith(`(${key})`)));
+      header.some(
+        (h) =>
+          typeof h === 'string' && (h.trim() === key || h.trim() === th || h.trim().endsWith(`(${key})`)),
+      );
     let next = header.filter((h) => h !== '').length === 0 ? 1 : width + 1;
     for (const column of spec.columns) {
       if (has(column.key, column.th)) continue;
@@ -45,17 +62,33 @@ export function setUpSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { add
     if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
     const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
     if (!protections.some((p) => p.getDescription() === HEADER_NOTE))
-      sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).protect().setDescription(HEADER_NOTE).setWarningOnly(true);
+      sheet
+        .getRange(1, 1, 1, Math.max(1, sheet.getLastColumn()))
+        .protect()
+        .setDescription(HEADER_NOTE)
+        .setWarningOnly(true);
   }
   return { added_tabs, added_columns };
 }
 
 function addSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  const rows = sheet.getLastRow() > 1 ? sheet.getRange(2, 1, sheet.getLastRow() - 1, 1).getValues().map((r) => String(r[0])) : [];
+  const rows =
+    sheet.getLastRow() > 1
+      ? sheet
+          .getRange(2, 1, sheet.getLastRow() - 1, 1)
+          .getValues()
+          .map((r) => String(r[0]))
+      : [];
   let next = Math.max(2, sheet.getLastRow() + 1);
   for (const s of SETTING_SPECS) {
-    if (rows.some((k) => k.trim() === s.key || k.trim() === s.th || k.trim().endsWith(`(${s.key})`))) continue;
-    const value = s.default === undefined || Array.isArray(s.default) ? '' : s.enumeration ? thaiLabel(s.enumeration, String(s.default)) : s.default;
+    if (rows.some((k) => k.trim() === s.key || k.trim() === s.th || k.trim().endsWith(`(${s.key})`)))
+      continue;
+    const value =
+      s.default === undefined || Array.isArray(s.default)
+        ? ''
+        : s.enumeration
+          ? thaiLabel(s.enumeration, String(s.default))
+          : s.default;
     sheet.getRange(next, 1, 1, 2).setValues([[`${s.th} (${s.key})`, value]]);
     next++;
   }

@@ -29,7 +29,8 @@ export function dropCached(...keys: string[]): void {
   cache.removeAll(keys);
 }
 
-export const scriptProperty = (key: string): string | null => PropertiesService.getScriptProperties().getProperty(key);
+export const scriptProperty = (key: string): string | null =>
+  PropertiesService.getScriptProperties().getProperty(key);
 export const setScriptProperty = (key: string, value: string): void => {
   PropertiesService.getScriptProperties().setProperty(key, value);
 };

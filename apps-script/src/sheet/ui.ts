@@ -34,13 +34,19 @@ export function checkAll(): void {
 
 /** The findings sidebar (HtmlService): it asks for its data through google.script.run. */
 export function showFindings(): void {
-  SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle('สัจจะ / Sajja'));
+  SpreadsheetApp.getUi().showSidebar(
+    HtmlService.createHtmlOutputFromFile('sidebar').setTitle('สัจจะ / Sajja'),
+  );
 }
 
 /** The sidebar's data: the last full check's findings, and whether a full check is due. */
 export function findingsForSidebar(): string {
   const tabs = TABS.map((t) => ({ key: t.key, th: t.th }));
-  return JSON.stringify({ check: JSON.parse(getCached('sajja:findings') ?? 'null'), due: getCached('sajja:check-due') ?? null, tabs });
+  return JSON.stringify({
+    check: JSON.parse(getCached('sajja:findings') ?? 'null'),
+    due: getCached('sajja:check-due') ?? null,
+    tabs,
+  });
 }
 
 /** A click in the sidebar: selects the finding's cell. */
@@ -51,7 +57,10 @@ export function selectCell(sheetKey: string, a1: string): void {
 }
 
 export function apiSettings(): void {
-  SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutputFromFile('settings').setWidth(420).setHeight(300), 'สัจจะ API');
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutputFromFile('settings').setWidth(420).setHeight(300),
+    'สัจจะ API',
+  );
 }
 
 /** Keeps the API's address and the group's secret in Script Properties; the secret is never shown again. */
@@ -71,7 +80,11 @@ export function closeMonth(month?: string): { ok: boolean; text: string } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const ui = month === undefined ? SpreadsheetApp.getUi() : undefined;
   if (ui) {
-    const answer = ui.prompt('ปิดเดือน / Close month', 'เดือน (เช่น 2569-10) / month (e.g. 2026-10)', ui.ButtonSet.OK_CANCEL);
+    const answer = ui.prompt(
+      'ปิดเดือน / Close month',
+      'เดือน (เช่น 2569-10) / month (e.g. 2026-10)',
+      ui.ButtonSet.OK_CANCEL,
+    );
     if (answer.getSelectedButton() !== ui.Button.OK) return { ok: false, text: '' };
     month = answer.getResponseText();
   }
@@ -80,7 +93,8 @@ export function closeMonth(month?: string): { ok: boolean; text: string } {
   const secret = scriptProperty('SAJJA_API_SECRET');
   let result: { ok: boolean; text: string };
   if (!parsed.ok) result = { ok: false, text: 'เดือนไม่ถูกต้อง / not a month' };
-  else if (!url || !secret) result = { ok: false, text: 'ยังไม่ได้ตั้งค่า API (เมนู ตั้งค่า API) / the API is not set (menu: API settings)' };
+  else if (!url || !secret)
+    result = { ok: false, text: 'ยังไม่ได้ตั้งค่า API (เมนู ตั้งค่า API) / the API is not set (menu: API settings)' };
   else result = archive(ss, url, secret, parsed.value);
   ui?.alert(result.text);
   return result;
@@ -91,12 +105,20 @@ function archive(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, url: string, secr
   const body = JSON.stringify({ workbook: readBatchGet(ss), month });
   const timestamp = String(Math.floor(Date.now() / 1000));
   const nonce = Utilities.getUuid().replace(/-/g, '');
-  const signature = signRequest({ group, timestamp, nonce, method: 'POST', path: '/v1/archive', body }, secret);
+  const signature = signRequest(
+    { group, timestamp, nonce, method: 'POST', path: '/v1/archive', body },
+    secret,
+  );
   const response = UrlFetchApp.fetch(`${url}/v1/archive`, {
     method: 'post',
     contentType: 'application/json',
     payload: body,
-    headers: { 'X-Sajja-Group': group, 'X-Sajja-Timestamp': timestamp, 'X-Sajja-Nonce': nonce, 'X-Sajja-Signature': signature },
+    headers: {
+      'X-Sajja-Group': group,
+      'X-Sajja-Timestamp': timestamp,
+      'X-Sajja-Nonce': nonce,
+      'X-Sajja-Signature': signature,
+    },
     muteHttpExceptions: true,
   });
   const answer = JSON.parse(response.getContentText() || '{}') as {
@@ -106,7 +128,10 @@ function archive(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, url: string, secr
     error?: { message: { th: string; en: string } };
   };
   if (response.getResponseCode() !== 200)
-    return { ok: false, text: `ปิดเดือนไม่สำเร็จ: ${answer.error?.message.th ?? response.getResponseCode()}\n${answer.error?.message.en ?? ''}` };
+    return {
+      ok: false,
+      text: `ปิดเดือนไม่สำเร็จ: ${answer.error?.message.th ?? response.getResponseCode()}\n${answer.error?.message.en ?? ''}`,
+    };
   setSetting(ss, 'closed_through', month);
   return {
     ok: true,
@@ -122,14 +147,18 @@ export function signRequest(
   request: { group: string; timestamp: string; nonce: string; method: string; path: string; body: string },
   secret: string,
 ): string {
-  const bodySha256 = hexOf(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, request.body, Utilities.Charset.UTF_8));
+  const bodySha256 = hexOf(
+    Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, request.body, Utilities.Charset.UTF_8),
+  );
   const canonical = canonicalString({ ...request, bodySha256 });
   return `v1=${hexOf(Utilities.computeHmacSha256Signature(canonical, secret, Utilities.Charset.UTF_8))}`;
 }
 
 function settingRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, key: string): number {
   const keys = sheet.getLastRow() > 1 ? sheet.getRange(2, 1, sheet.getLastRow() - 1, 1).getValues() : [];
-  const i = keys.findIndex(([k]) => typeof k === 'string' && (k.trim() === key || k.trim().endsWith(`(${key})`)));
+  const i = keys.findIndex(
+    ([k]) => typeof k === 'string' && (k.trim() === key || k.trim().endsWith(`(${key})`)),
+  );
   return i < 0 ? -1 : i + 2;
 }
 
@@ -155,7 +184,9 @@ export function install(): void {
     if (['sajjaNightly', 'sajjaReminder'].includes(t.getHandlerFunction())) ScriptApp.deleteTrigger(t);
   ScriptApp.newTrigger('sajjaNightly').timeBased().everyDays(1).atHour(2).create();
   ScriptApp.newTrigger('sajjaReminder').timeBased().everyDays(1).atHour(8).create();
-  SpreadsheetApp.getUi().alert('ติดตั้งแล้ว: ตรวจทุกคืน และเตือนนับเงินและปิดเดือน / installed: a nightly check, reminders to count and to close');
+  SpreadsheetApp.getUi().alert(
+    'ติดตั้งแล้ว: ตรวจทุกคืน และเตือนนับเงินและปิดเดือน / installed: a nightly check, reminders to count and to close',
+  );
 }
 
 export function nightly(): void {
@@ -174,7 +205,9 @@ export function reminder(): string | undefined {
   const previous = `${m === 1 ? y - 1 : y}-${String(m === 1 ? 12 : m - 1).padStart(2, '0')}`;
   const closed = settingValue(ss, 'closed_through');
   let text: string | undefined;
-  if (monthEnd - d === 3) text = 'อีก 3 วันสิ้นเดือน: นับเงินสดและขอรายการเดินบัญชีธนาคาร / three days to the month end: count the cash, get the bank statement';
+  if (monthEnd - d === 3)
+    text =
+      'อีก 3 วันสิ้นเดือน: นับเงินสดและขอรายการเดินบัญชีธนาคาร / three days to the month end: count the cash, get the bank statement';
   else if (d <= 5 && (closed === '' || closed < previous))
     text = `ปิดเดือน ${previous} (เมนู สัจจะ → ปิดเดือน) / close the month ${previous} (menu Sajja → Close month)`;
   const to = Session.getEffectiveUser().getEmail();
