@@ -94,6 +94,10 @@ const s = loadScript(bundle, DIST, book);
     sajja.push(time(() => s.call('sajjaCheckAll')));
   }
   row('Check everything', sajja, baseline, `   (${s.ss.counts.reads} batchGet; baseline: batchGet + JSON)`);
+  const kept = s.env.cache.size();
+  console.log(
+    `  kept for edits in CacheService: ${kept.entries} entries of the 1,000 allowed, ${(kept.bytes / 1024 / 1024).toFixed(1)} MiB`,
+  );
 }
 
 // edits in the savings tab (the biggest: ~100,000 rows)

@@ -8,8 +8,8 @@ import { type CellValue, columnIndex, serialOf, type Workbook } from '../../core
  * An in-memory Apps Script world, faithful to Google's documented behaviour where the shell
  * relies on it: getValues gives Date objects (date-formatted cells), numbers, booleans and '';
  * getRange by A1 and by row/column/count; notes; number formats; data validation; protections;
- * frozen rows; menus; `e.range` for multi-cell edits; CacheService (100 KB a value, 250-character
- * keys), PropertiesService (9 KB a value), UrlFetchApp (a real HTTP request), Utilities (HMAC and
+ * frozen rows; menus; `e.range` for multi-cell edits; CacheService (100 KB of UTF-8 a value, 250-character
+ * keys, 1,000 entries: the oldest evicted), PropertiesService (9 KB a value), UrlFetchApp (a real HTTP request), Utilities (HMAC and
  * digests through node:crypto, as signed bytes), HtmlService, ScriptApp triggers, MailApp, and the
  * Sheets advanced service's values.batchGet (the same JSON as the REST API). Every range read and
  * write is counted. The fakes implement the real interfaces' members they offer (Pick<…>).
@@ -298,9 +298,18 @@ class FakeCache {
   putAll(values: Record<string, string>) {
     for (const [k, v] of Object.entries(values)) {
       if (k.length > 250) throw new Error('Argument too large: key');
-      if (v.length > 100_000) throw new Error('Argument too large: value');
+      if (Buffer.byteLength(v, 'utf8') > 100_000) throw new Error('Argument too large: value');
+      this.store.delete(k);
       this.store.set(k, v);
+      // at most 1,000 entries: the oldest are evicted
+      while (this.store.size > 1_000) this.store.delete(this.store.keys().next().value!);
     }
+  }
+  /** What the cache holds, for the bench: entries and UTF-8 bytes. */
+  size() {
+    let bytes = 0;
+    for (const v of this.store.values()) bytes += Buffer.byteLength(v, 'utf8');
+    return { entries: this.store.size, bytes };
   }
   remove(key: string) {
     this.store.delete(key);
@@ -340,6 +349,21 @@ export function appsScriptWorld(
   const mails: { to: string; subject: string; body: string }[] = [];
   const prompts: string[] = [];
   const cache = new FakeCache();
+  /** The document lock; `heldElsewhere` stands for another run (a trigger, another user) holding it. */
+  const lock = {
+    heldElsewhere: false,
+    held: false,
+    tryLock(_ms: number) {
+      if (lock.heldElsewhere || lock.held) return false;
+      lock.held = true;
+      return true;
+    },
+    hasLock: () => lock.held,
+    releaseLock() {
+      lock.held = false;
+    },
+  };
+  const batchGets: Record<string, unknown>[] = [];
   const properties = new FakeProperties();
   const ui = {
     ButtonSet: { OK_CANCEL: 'OK_CANCEL' },
@@ -405,6 +429,7 @@ export function appsScriptWorld(
       },
     },
     CacheService: { getDocumentCache: () => cache, getScriptCache: () => cache },
+    LockService: { getDocumentLock: () => lock, getScriptLock: () => lock },
     PropertiesService: { getScriptProperties: () => properties, getDocumentProperties: () => properties },
     Utilities: {
       DigestAlgorithm: { SHA_256: 'SHA_256' },
@@ -495,6 +520,7 @@ export function appsScriptWorld(
       Spreadsheets: {
         Values: {
           batchGet(id: string, params: { ranges: string[] }) {
+            batchGets.push({ ...params, ranges: params.ranges.length });
             const ss = spreadsheet();
             ss.counts.reads++;
             return {
@@ -510,7 +536,7 @@ export function appsScriptWorld(
       },
     },
   };
-  return { world, menus, alerts, sidebars, triggers, mails, prompts, cache, properties };
+  return { world, menus, alerts, sidebars, triggers, mails, prompts, cache, properties, lock, batchGets };
 }
 
 function letters(column: number): string {

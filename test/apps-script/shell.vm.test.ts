@@ -98,8 +98,61 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
     const s = script(example);
     s.call('sajjaCheckAll');
     expect(s.env.sidebars).toHaveLength(1);
+    expect(s.env.batchGets).toEqual([
+      {
+        ranges: s.ss.getSheets().length,
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'SERIAL_NUMBER',
+      },
+    ]);
     const data = JSON.parse(s.call<string>('sajjaFindings'));
     expect(data.check).toMatchObject({ as_of: '2026-11-01', counts: { error: 0 } });
+    expect(data.due).toBeNull();
+  });
+
+  it('runs one whole-book run at a time: busy while another holds the document lock', () => {
+    const s = script(example);
+    s.env.lock.heldElsewhere = true;
+    s.call('sajjaCheckAll');
+    expect(s.env.alerts.at(-1)).toContain('busy');
+    expect(s.env.batchGets).toHaveLength(0);
+    s.call('sajjaSaveApiSettings', {
+      url: 'http://127.0.0.1:9',
+      secret: 'the-group-secret-0123456789abcdefghijklmnop',
+    });
+    expect(s.call<{ ok: boolean; text: string }>('sajjaCloseMonth', '2026-10')).toMatchObject({ ok: false });
+    s.env.lock.heldElsewhere = false;
+    s.call('sajjaCheckAll');
+    expect(s.env.batchGets).toHaveLength(1);
+    expect(s.env.lock.held).toBe(false); // released after the run
+  });
+
+  it('refreshes the cached ids when a reference tab is edited: a new member is known at once', () => {
+    const s = script(example);
+    s.call('sajjaCheckAll');
+    const savings = s.ss.getSheetByName('เงินออม (savings)')!;
+    const row = savings.getLastRow() + 1;
+    const day = new s.VmDate(Date.UTC(2026, 9, 31, 17)); // 1 Nov 2569 in Bangkok
+    edit(s, 'savings', row, 1, [[day, 'M0099', 'ฝาก', 50, 'หัวหน้ากลุ่มย่อย']]);
+    expect(savings.getRange(row, 2).getNotes()[0]![0]).toContain('M0099');
+    const members = s.ss.getSheetByName('สมาชิก (members)')!;
+    const joined = new s.VmDate(Date.UTC(2026, 9, 30, 17));
+    edit(s, 'members', members.getLastRow() + 1, 1, [
+      ['M0099', 'สมใจ ใหม่', 'H001', 'สมาชิก', joined, '', '', 300, ''],
+    ]);
+    edit(s, 'savings', row, 1, [[day, 'M0099', 'ฝาก', 50, 'หัวหน้ากลุ่มย่อย']]);
+    expect(savings.getRange(row, 1, 1, 8).getNotes()[0]!.join('')).toBe('');
+  });
+
+  it('says a full check is due when an edited money row is dated on or before the last check', () => {
+    const s = script(example);
+    s.call('sajjaCheckAll');
+    const savings = s.ss.getSheetByName('เงินออม (savings)')!;
+    const earlier = new s.VmDate(Date.UTC(2026, 9, 14, 17)); // 15 Oct 2569 in Bangkok
+    edit(s, 'savings', savings.getLastRow() + 1, 1, [[earlier, 'M0001', 'ฝาก', 50, 'หัวหน้ากลุ่มย่อย']]);
+    expect(JSON.parse(s.call<string>('sajjaFindings')).due).toBe('2026-10-15');
+    s.call('sajjaCheckAll');
+    expect(JSON.parse(s.call<string>('sajjaFindings')).due).toBeNull();
   });
 
   it('notes a wrong cell on edit (Thai, then English), keeps the user’s own note, and removes Sajja’s when fixed', () => {

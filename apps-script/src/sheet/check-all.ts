@@ -1,6 +1,5 @@
 import {
   advance,
-  buildJournal,
   type CheckedBooks,
   checkBooks,
   contextToJson,
@@ -37,6 +36,5 @@ export function checkEverything(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): C
     }),
   );
   dropCached('sajja:check-due');
-  void buildJournal;
   return checked;
 }

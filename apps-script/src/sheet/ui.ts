@@ -4,7 +4,7 @@ import { readBatchGet, sheetOf } from './book.ts';
 import { checkEverything } from './check-all.ts';
 import { todayHere } from './edit.ts';
 import { setUpSheets } from './setup.ts';
-import { getCached, scriptProperty, setScriptProperty } from './store.ts';
+import { BUSY, getCached, scriptProperty, setScriptProperty, withDocumentLock } from './store.ts';
 
 /** The menu สัจจะ (Sajja): the five items of SPEC §12, and where the API is set. */
 export function addMenu(): void {
@@ -28,8 +28,9 @@ export function setUp(): void {
 }
 
 export function checkAll(): void {
-  checkEverything(SpreadsheetApp.getActiveSpreadsheet());
-  showFindings();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (withDocumentLock(() => checkEverything(ss)) === undefined) SpreadsheetApp.getUi().alert(BUSY);
+  else showFindings();
 }
 
 /** The findings sidebar (HtmlService): it asks for its data through google.script.run. */
@@ -95,7 +96,10 @@ export function closeMonth(month?: string): { ok: boolean; text: string } {
   if (!parsed.ok) result = { ok: false, text: 'เดือนไม่ถูกต้อง / not a month' };
   else if (!url || !secret)
     result = { ok: false, text: 'ยังไม่ได้ตั้งค่า API (เมนู ตั้งค่า API) / the API is not set (menu: API settings)' };
-  else result = archive(ss, url, secret, parsed.value);
+  else {
+    const month = parsed.value;
+    result = withDocumentLock(() => archive(ss, url, secret, month)) ?? { ok: false, text: BUSY };
+  }
   ui?.alert(result.text);
   return result;
 }
@@ -189,8 +193,10 @@ export function install(): void {
   );
 }
 
+/** The nightly check; if another run holds the book, tonight's is skipped (the next runs tomorrow). */
 export function nightly(): void {
-  checkEverything(SpreadsheetApp.getActiveSpreadsheet());
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  withDocumentLock(() => checkEverything(ss));
 }
 
 /**
