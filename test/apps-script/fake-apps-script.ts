@@ -202,6 +202,9 @@ export class FakeSheet
   getProtections() {
     return this.protections;
   }
+  getDataRange(): FakeRange {
+    return new FakeRange(this, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
+  }
   getRange(a: number | string, column?: number, rows = 1, columns = 1): FakeRange {
     if (typeof a === 'string') {
       const m = /^([A-Z]+)(\d+)$/.exec(a)!;
@@ -364,6 +367,8 @@ export function appsScriptWorld(
     },
   };
   const batchGets: Record<string, unknown>[] = [];
+  /** `refused`: the advanced service answers 403 insufficient scopes, as under spreadsheets.currentonly. */
+  const sheetsApi = { refused: false };
   const properties = new FakeProperties();
   const ui = {
     ButtonSet: { OK_CANCEL: 'OK_CANCEL' },
@@ -520,6 +525,10 @@ export function appsScriptWorld(
       Spreadsheets: {
         Values: {
           batchGet(id: string, params: { ranges: string[] }) {
+            if (sheetsApi.refused)
+              throw new Error(
+                'GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Request had insufficient authentication scopes.',
+              );
             batchGets.push({ ...params, ranges: params.ranges.length });
             const ss = spreadsheet();
             ss.counts.reads++;
@@ -536,7 +545,20 @@ export function appsScriptWorld(
       },
     },
   };
-  return { world, menus, alerts, sidebars, triggers, mails, prompts, cache, properties, lock, batchGets };
+  return {
+    world,
+    menus,
+    alerts,
+    sidebars,
+    triggers,
+    mails,
+    prompts,
+    cache,
+    properties,
+    lock,
+    batchGets,
+    sheetsApi,
+  };
 }
 
 function letters(column: number): string {

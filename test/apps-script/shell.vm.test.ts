@@ -110,6 +110,25 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
     expect(data.due).toBeNull();
   });
 
+  it('reads the same book through getValues when the advanced service is refused, and finds the same', () => {
+    const wrong = {
+      tabs: example.tabs.map((t) => ({ name: t.name, rows: t.rows.map((r) => [...(r ?? [])]) })),
+    };
+    const savings = wrong.tabs.find((t) => t.name.endsWith('(savings)'))!;
+    savings.rows[4]![3] = '12,5O';
+    savings.rows[11]![0] = '31/2/2569';
+    const findings = (refused: boolean) => {
+      const s = script(wrong);
+      s.env.sheetsApi.refused = refused;
+      s.call('sajjaCheckAll');
+      expect(s.env.batchGets).toHaveLength(refused ? 0 : 1);
+      return JSON.parse(s.call<string>('sajjaFindings')).check;
+    };
+    const viaApi = findings(false);
+    expect(viaApi.counts.error).toBeGreaterThanOrEqual(2);
+    expect(findings(true)).toEqual(viaApi);
+  });
+
   it('runs one whole-book run at a time: busy while another holds the document lock', () => {
     const s = script(example);
     s.env.lock.heldElsewhere = true;

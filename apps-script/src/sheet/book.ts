@@ -5,7 +5,9 @@ import {
   contextFromJson,
   contextToJson,
   findTab,
+  parseDate,
   readBook,
+  serialOf,
   TABS,
   type TabKey,
   updateContext,
@@ -35,16 +37,47 @@ const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
 
 /**
  * Every tab in one Sheets advanced-service `values.batchGet` (UNFORMATTED_VALUE, SERIAL_NUMBER):
- * the same JSON the Lambda and the monthly job read.
+ * the same JSON the Lambda and the monthly job read. Where the advanced service cannot be used
+ * (not enabled, or refused under the this-sheet-only scope), the same JSON is made from each tab's
+ * getValues: a date cell becomes its serial day in the spreadsheet's zone, empty cells at the end
+ * of a row and empty rows at the end are left off, as the API leaves them.
  */
 export function readBatchGet(ss: Spreadsheet): BatchGetResponse {
   const titles = ss.getSheets().map((s) => s.getName());
-  const response = Sheets!.Spreadsheets!.Values!.batchGet(ss.getId(), {
-    ranges: titles.map(quote),
-    valueRenderOption: 'UNFORMATTED_VALUE',
-    dateTimeRenderOption: 'SERIAL_NUMBER',
-  });
-  return response as unknown as BatchGetResponse;
+  try {
+    const response = Sheets!.Spreadsheets!.Values!.batchGet(ss.getId(), {
+      ranges: titles.map(quote),
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'SERIAL_NUMBER',
+    });
+    return response as unknown as BatchGetResponse;
+  } catch {
+    return readByGetValues(ss);
+  }
+}
+
+function readByGetValues(ss: Spreadsheet): BatchGetResponse {
+  const timeZone = ss.getSpreadsheetTimeZone() || 'Asia/Bangkok';
+  const cell = (value: unknown): CellValue => {
+    if (Object.prototype.toString.call(value) !== '[object Date]') return value as CellValue;
+    const day = parseDate(value as Date, { timeZone, calendar: 'buddhist' });
+    return day.ok ? serialOf(day.value) : String(value);
+  };
+  return {
+    spreadsheetId: ss.getId(),
+    valueRanges: ss.getSheets().map((sheet) => {
+      const values = sheet
+        .getDataRange()
+        .getValues()
+        .map((row) => {
+          let end = row.length;
+          while (end > 0 && row[end - 1] === '') end--;
+          return row.slice(0, end).map(cell);
+        });
+      while (values.length > 0 && values[values.length - 1]!.length === 0) values.pop();
+      return { range: `${quote(sheet.getName())}!A1`, majorDimension: 'ROWS', values };
+    }),
+  } as BatchGetResponse;
 }
 
 /** Tabs whose whole rows the context reads (small: people and loans), and the settings. */
