@@ -33,6 +33,7 @@ const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === 
 class Cell {
   value: CellValue | Date = '';
   note = '';
+  background = '#ffffff';
   format = '';
   validation: unknown = null;
 }
@@ -93,6 +94,17 @@ export class FakeRange
   }
   setValue(value: CellValue) {
     return this.setValues([[value]]);
+  }
+  getBackgrounds(): string[][] {
+    this.sheet.counts.reads++;
+    return this.cells().map((row) => row.map((c) => c.background));
+  }
+  setBackgrounds(colours: string[][]) {
+    this.sheet.counts.writes++;
+    for (const [r, row] of colours.entries())
+      for (const [c, colour] of row.entries())
+        this.sheet.cell(this.row + r, this.column + c, true).background = colour;
+    return this;
   }
   getNotes(): string[][] {
     this.sheet.counts.reads++;

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildScript } from '../../apps-script/build.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
@@ -19,6 +19,16 @@ beforeAll(async () => {
 const script = (workbook: Workbook | undefined, now?: number) => loadScript(bundle, DIST, workbook, now);
 
 describe('the Apps Script bundle in node:vm (issue 13)', () => {
+  it('touches SpreadsheetApp from one folder only; index.ts only wires the globals', () => {
+    const src = join(import.meta.dirname, '../../apps-script/src');
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const touching = files.filter((f) => readFileSync(join(src, f), 'utf8').includes('SpreadsheetApp'));
+    expect(touching.length).toBeGreaterThan(0);
+    for (const f of touching) expect(f.split(sep)[0]).toBe('sheet');
+    const index = readFileSync(join(src, 'index.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    expect(index).not.toMatch(/\bfunction\b|\bif\b|\bfor\b|SpreadsheetApp|Utilities|UrlFetchApp/);
+  });
+
   it('is one bundle under 300 KB whose footer declares every function Apps Script calls', () => {
     expect(bundle.length).toBeLessThan(300_000);
     for (const fn of [
@@ -179,7 +189,13 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
     s.call('sajjaCheckAll');
     const sheet = s.ss.getSheetByName('เงินออม (savings)')!;
     sheet.getRange(5, 4).setNotes([['นับใหม่แล้ว']]); // the treasurer's own note
+    sheet.getRange(5, 1, 1, 4).setBackgrounds([['#fff2cc', '#fff2cc', '#ffffff', '#f4cccc']]); // and colours
     edit(s, 'savings', 5, 4, [['12,5O']]);
+    s.call('sajjaCheckAll');
+    s.call('sajjaSetUp');
+    expect(sheet.getRange(5, 1, 1, 4).getBackgrounds()).toEqual([
+      ['#fff2cc', '#fff2cc', '#ffffff', '#f4cccc'],
+    ]);
     const note = sheet.getRange(5, 4).getNotes()[0]![0]!;
     expect(note.startsWith('นับใหม่แล้ว\n\n⟦สัจจะ Sajja⟧\n')).toBe(true);
     expect(note).toContain('จำนวนเงิน (amount) "12,5O"');
