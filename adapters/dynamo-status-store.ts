@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StatusItem, StatusStore } from '../lambdas/monthly/ports.ts';
 
 /**
@@ -54,5 +54,18 @@ export class DynamoStatusStore implements StatusStore {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  async reopen(month: string, groups: string[]): Promise<void> {
+    for (const group of groups)
+      await this.doc.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: { PK: `J#${month}`, SK: `G#${encodeURIComponent(group)}` },
+        }),
+      );
+    await this.doc.send(
+      new DeleteCommand({ TableName: this.table, Key: { PK: `J#${month}`, SK: 'NETWORK' } }),
+    );
   }
 }

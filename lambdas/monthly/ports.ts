@@ -38,6 +38,11 @@ export interface StatusStore {
   put(item: StatusItem): Promise<void>;
   /** Claims the network report of a month once: true for the one caller that may send it. */
   claimNetwork(month: string): Promise<boolean>;
+  /**
+   * A resend: forgets the groups' statuses and the network report's claim for the month, so the
+   * network report goes once more after the last of them is done again.
+   */
+  reopen(month: string, groups: string[]): Promise<void>;
 }
 
 export interface StatusItem {

@@ -174,6 +174,12 @@ export async function runDispatcher(
   send: (job: GroupJob) => Promise<void>,
   resend = false,
 ): Promise<number> {
+  // a resend sends every enabled group's report again, then the network report once more
+  if (resend)
+    await deps.status.reopen(
+      month,
+      deps.registry.groups.filter((g) => g.enabled).map((g) => g.group_id),
+    );
   let sent = 0;
   for (const g of deps.registry.groups) {
     if (!g.enabled) {

@@ -151,7 +151,7 @@ describe('the monthly job on a laptop (issue 12)', () => {
     }
   });
 
-  it('retries a worker that crashed after archiving: no second snapshot, exactly one email; a re-run sends nothing; --resend sends again', async () => {
+  it('retries a worker that crashed after archiving: no second snapshot, exactly one email; a re-run sends nothing; --resend sends again, the network report too', async () => {
     let crashes = 1;
     const first = await run('crash', {
       crashAfterArchive: (group) => group === 'g-sheet-a' && crashes-- > 0,
@@ -169,14 +169,22 @@ describe('the monthly job on a laptop (issue 12)', () => {
     const again = await run('crash');
     expect(again.groups.every((g) => g.status === 'sent')).toBe(true);
     expect(readdirSync(out)).toEqual([]);
-    // --resend sends again, and still one snapshot
+    // --resend sends again, and still one snapshot; the network report once more, after the last group
     const resent = await run('crash', { resend: true });
     expect(resent.groups[0]!.snapshot).toMatchObject({ version: 1, created: false });
+    expect(resent.network.sent_to).toEqual(['net@example.org']);
     expect(
       readdirSync(out)
         .filter((f) => f.endsWith('.eml'))
         .sort(),
-    ).toEqual(['g-sheet-a-2026-10.eml', 'g-sheet-b-2026-10.eml', 'g-sheet-c-2026-10.eml']);
+    ).toEqual([
+      'g-sheet-a-2026-10.eml',
+      'g-sheet-b-2026-10.eml',
+      'g-sheet-c-2026-10.eml',
+      'network-2026-10.eml',
+    ]);
+    const network = await simpleParser(readFileSync(join(out, 'network-2026-10.eml')));
+    for (const id of ['g-sheet-a', 'g-sheet-b', 'g-sheet-c']) expect(network.html).toContain(id);
   });
 
   it('sends the example group’s report from examples/registry.json (sajja monthly, exit 0)', async () => {
