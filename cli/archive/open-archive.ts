@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
@@ -13,6 +12,9 @@ import {
 import { archiveTableDefinition, DEFAULT_TABLE } from '../../adapters/archive-table.ts';
 import { DynamoArchiveStore } from '../../adapters/dynamo-archive-store.ts';
 import { CliError } from '../commands/command.ts';
+import { dataDirOf } from './data-dir.ts';
+
+export { dataDirOf };
 
 export interface ArchiveConnection {
   store: DynamoArchiveStore;
@@ -37,18 +39,6 @@ export interface ArchiveOptions {
 /** The archive cannot be used: busy, damaged, unreachable. Exit 2, with what to do. */
 export class ArchiveUnavailableError extends CliError {
   override name = 'ArchiveUnavailableError';
-}
-
-/**
- * The data folder: --data-dir, else SAJJA_DATA_DIR, else the user's data folder
- * (`$XDG_DATA_HOME/sajja`, by default `~/.local/share/sajja`) — never the working folder, so the
- * archive is the same wherever the command is run from.
- */
-export function dataDirOf(option?: string): string {
-  if (option) return option;
-  if (process.env.SAJJA_DATA_DIR) return process.env.SAJJA_DATA_DIR;
-  const dataHome = process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
-  return join(dataHome, 'sajja');
 }
 
 /** Connect and request timeouts for a real endpoint: a server that never answers does not hang us. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataDirOf } from '../archive/open-archive.ts';
+import { dataDirOf } from '../archive/data-dir.ts';
 import { writeOutput } from '../output.ts';
 import { VERSION } from '../root.ts';
 import { type Command, positive, UsageError } from './command.ts';
