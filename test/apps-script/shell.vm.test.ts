@@ -255,6 +255,31 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
     const said = s.call<string>('sajjaReminder');
     expect(said).toContain('ปิดเดือน 2026-10');
     expect(s.env.mails).toHaveLength(1);
+    // quota spent: no mail, no error
+    s.env.mails.push(...Array.from({ length: 99 }, () => ({ to: 'x', subject: 'x', body: 'x' })));
+    expect(s.call('sajjaReminder')).toBeUndefined();
+    expect(s.env.mails).toHaveLength(100);
+  });
+
+  it('reminds to count three days before month end, and to close only a month not closed (Buddhist Era too)', () => {
+    const countDay = script(example, Date.UTC(2026, 10, 27, 3)); // 27 Nov: 30 Nov is three days away
+    expect(countDay.call<string>('sajjaReminder')).toContain('นับเงินสด');
+    const closedIn = (typed: string) => {
+      const s = script(example, Date.UTC(2026, 10, 2, 3));
+      const settings = s.ss.getSheetByName('ตั้งค่า (settings)')!;
+      const row = settings.apiValues().findIndex((r) => String(r[0]).endsWith('(closed_through)'));
+      if (row >= 0) settings.getRange(row + 1, 2).setValue(typed);
+      else
+        settings
+          .getRange(settings.getLastRow() + 1, 1, 1, 2)
+          .setValues([['ปิดบัญชีถึงเดือน (closed_through)', typed]]);
+      return s.call<string | undefined>('sajjaReminder');
+    };
+    expect(closedIn('2569-10')).toBeUndefined(); // October 2026, typed in Buddhist Era: closed
+    expect(closedIn('2026-10')).toBeUndefined();
+    expect(closedIn('2026-09')).toContain('ปิดเดือน 2026-10');
+    expect(closedIn('2569-09')).toContain('ปิดเดือน 2026-10'); // September 2026 in Buddhist Era: October is open
+    expect(closedIn('')).toContain('ปิดเดือน 2026-10');
   });
 });
 

@@ -1,4 +1,4 @@
-import { canonicalString, parseMonth, TABS } from '../../../core/index.ts';
+import { type CellValue, canonicalString, parseMonth, SETTING_SPECS, TABS } from '../../../core/index.ts';
 import { hexOf } from '../shell/hex.ts';
 import { readBatchGet, sheetOf } from './book.ts';
 import { checkEverything } from './check-all.ts';
@@ -166,10 +166,15 @@ function settingRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, key: string): num
   return i < 0 ? -1 : i + 2;
 }
 
+/** A setting's cell as Sheets gives it (a Date, a number or text), '' when the row is missing. */
+function settingCell(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string): CellValue {
+  const sheet = sheetOf(ss, 'settings');
+  const row = sheet ? settingRow(sheet, key) : -1;
+  return row < 0 ? '' : (sheet!.getRange(row, 2).getValue() as CellValue);
+}
+
 function settingValue(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string): string {
-  const sheet = sheetOf(ss, 'settings')!;
-  const row = settingRow(sheet, key);
-  return row < 0 ? '' : String(sheet.getRange(row, 2).getValue()).trim();
+  return String(settingCell(ss, key)).trim();
 }
 
 function setSetting(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string, value: string): void {
@@ -177,7 +182,8 @@ function setSetting(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string, v
   let row = settingRow(sheet, key);
   if (row < 0) {
     row = sheet.getLastRow() + 1;
-    sheet.getRange(row, 1).setValue(`ปิดบัญชีถึงเดือน (${key})`);
+    const th = SETTING_SPECS.find((spec) => spec.key === key)?.th ?? key;
+    sheet.getRange(row, 1).setValue(`${th} (${key})`);
   }
   sheet.getRange(row, 2).setValue(value);
 }
@@ -209,12 +215,13 @@ export function reminder(): string | undefined {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const previous = `${m === 1 ? y - 1 : y}-${String(m === 1 ? 12 : m - 1).padStart(2, '0')}`;
-  const closed = settingValue(ss, 'closed_through');
+  // closed_through as typed: 2026-10, 2569-10 (Buddhist Era) or a date cell
+  const closed = parseMonth(settingCell(ss, 'closed_through'));
   let text: string | undefined;
   if (monthEnd - d === 3)
     text =
       'อีก 3 วันสิ้นเดือน: นับเงินสดและขอรายการเดินบัญชีธนาคาร / three days to the month end: count the cash, get the bank statement';
-  else if (d <= 5 && (closed === '' || closed < previous))
+  else if (d <= 5 && !(closed.ok && closed.value >= previous))
     text = `ปิดเดือน ${previous} (เมนู สัจจะ → ปิดเดือน) / close the month ${previous} (menu Sajja → Close month)`;
   const to = Session.getEffectiveUser().getEmail();
   if (!text || !to || MailApp.getRemainingDailyQuota() < 1) return undefined;
