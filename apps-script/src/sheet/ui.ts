@@ -185,7 +185,8 @@ function setSetting(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string, v
     const th = SETTING_SPECS.find((spec) => spec.key === key)?.th ?? key;
     sheet.getRange(row, 1).setValue(`${th} (${key})`);
   }
-  sheet.getRange(row, 2).setValue(value);
+  // as text: Sheets would otherwise read 2026-10 as the date 1 Oct 2026
+  sheet.getRange(row, 2).setNumberFormat('@').setValue(value);
 }
 
 /** "Install automation": a nightly full check and a daily reminder (installable triggers, full authority). */
