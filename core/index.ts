@@ -78,7 +78,7 @@ export {
   type Journal,
   type Posting,
 } from './ledger/journal.ts';
-export { checkLedger, datedCounts, OVERDUE_DAYS, openingLedger } from './ledger/ledger-checks.ts';
+export { checkLedger, datedCounts, foldLedger, OVERDUE_DAYS, openingLedger } from './ledger/ledger-checks.ts';
 export {
   advance,
   cloneLedger,

@@ -7,7 +7,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../cli/browser.ts';
-import { generateWorkbook } from '../cli/generate/generate-workbook.ts';
 import { EXAMPLE_WORKBOOK } from '../cli/main.ts';
 import { loadWorkbook } from '../cli/sources/load-workbook.ts';
 import {
@@ -18,31 +17,14 @@ import {
   renderNetworkReport,
 } from '../core/index.ts';
 import { sidebarPage } from '../test/apps-script/sidebar-page.ts';
+import { nineGroups } from '../test/helpers/nine-groups.ts';
 
 const DOCS = import.meta.dirname;
 const AS_OF = '2026-11-01';
 const checked = checkBooks(await loadWorkbook(EXAMPLE_WORKBOOK), { asOf: AS_OF });
 const group = renderGroupReport(groupReportData(checked, '2026-10', AS_OF));
 const network = renderNetworkReport(
-  networkReportData(
-    'เครือข่ายพัทลุง / Phatthalung network',
-    Array.from({ length: 9 }, (_, i) => ({
-      group_id: `group-${i + 1}`,
-      checked: checkBooks(
-        generateWorkbook({
-          groupId: `group-${i + 1}`,
-          groupName: `กลุ่มที่ ${i + 1}`,
-          households: 10 + i * 3,
-          months: 4,
-          start: '2026-07',
-          seed: i + 1,
-        }),
-        { asOf: AS_OF },
-      ),
-    })),
-    '2026-10',
-    AS_OF,
-  ),
+  networkReportData('เครือข่ายพัทลุง / Phatthalung network', nineGroups(AS_OF), '2026-10', AS_OF),
 );
 const browser = await launchChromium();
 try {

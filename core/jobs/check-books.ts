@@ -10,7 +10,8 @@ import {
 import type { Finding, FindingCode } from '../check/finding.ts';
 import { sortFindings } from '../check/sort-findings.ts';
 import { buildJournal, type Journal } from '../ledger/journal.ts';
-import { checkLedger } from '../ledger/ledger-checks.ts';
+import { foldLedger } from '../ledger/ledger-checks.ts';
+import type { LedgerState } from '../ledger/ledger-state.ts';
 import type { DataTabKey } from '../model/records.ts';
 import type { Workbook } from '../workbook.ts';
 
@@ -20,6 +21,8 @@ export interface CheckedBooks {
   journal: Journal;
   findings: Finding[];
   result: CheckResult;
+  /** The ledger state after the book's last entry and count: where checks of later entries resume. */
+  ledger: LedgerState;
   /**
    * Whether closed months were compared with the archive: `done`, `no_archive` (the book has
    * `closed_through` but no archive was there to compare with) or `not_needed`.
@@ -75,14 +78,15 @@ export function booksStatus(book: Book, journal: Journal, findings: Finding[]): 
 export function checkBooks(workbook: Workbook, options: CheckOptions): CheckedBooks {
   const book = readBook(workbook, options);
   const journal = buildJournal(book);
-  const findings = sortFindings([...book.findings, ...checkLedger(book, journal)]);
+  const ledger = foldLedger(book, journal);
+  const findings = sortFindings([...book.findings, ...ledger.findings]);
   const result = resultOf(
     book.identified ? book.settings.group_id : null,
     book.context.asOf,
     findings,
     booksStatus(book, journal, findings),
   );
-  return { book, journal, findings, result };
+  return { book, journal, findings, result, ledger: ledger.state };
 }
 
 /** `sajja check`: every finding of a workbook, errors and warnings counted (SPEC §7). */

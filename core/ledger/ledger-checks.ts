@@ -28,11 +28,17 @@ export function openingLedger(book: Book): LedgerState {
  * The treasurer's ledger checks of SPEC §5 over the whole book: the ledger state folded from the
  * opening over every entry and count (overdrawn savings, overpaid loans, cash, bank or the welfare
  * fund below zero, counts that differ, money held too long), then what depends on the check date
- * (money still held, overdue loans, months with no count).
+ * (money still held, overdue loans, months with no count). The state is returned as the last entry
+ * left it (`finish` reads it, never changes it): a shell resumes from it (Apps Script's edits).
  */
-export function checkLedger(book: Book, journal: Journal): Finding[] {
+export function foldLedger(book: Book, journal: Journal): { state: LedgerState; findings: Finding[] } {
   const state = openingLedger(book);
   const findings = advance(state, ledgerEvents(journal.entries, datedCounts(book)), book.context);
   findings.push(...finish(state, book.context, book.context.asOf));
-  return findings;
+  return { state, findings };
+}
+
+/** The ledger checks' findings alone. */
+export function checkLedger(book: Book, journal: Journal): Finding[] {
+  return foldLedger(book, journal).findings;
 }

@@ -5,6 +5,7 @@ import { buildScript } from '../../apps-script/build.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
 import type { Workbook } from '../../core/index.ts';
+import { signingVectors } from '../helpers/signing-vectors.ts';
 import { edit, loadScript } from './vm-script.ts';
 
 const DIST = join(import.meta.dirname, '../../apps-script/dist');
@@ -286,20 +287,7 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
 describe('close month through the signed API (issue 13)', () => {
   it('signs with Utilities.computeHmacSha256Signature and passes the shared vectors', () => {
     const s = script(example);
-    const { vectors } = JSON.parse(
-      readFileSync(join(import.meta.dirname, '../fixtures/api-signing-vectors.json'), 'utf8'),
-    ) as {
-      vectors: {
-        secret: string;
-        group: string;
-        method: string;
-        url_path: string;
-        body_utf8: string;
-        timestamp: number;
-        nonce: string;
-        signature: string;
-      }[];
-    };
+    const vectors = signingVectors();
     for (const v of vectors) {
       const request = {
         group: v.group,

@@ -1,27 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalString, hmacSha256Hex, sha256, signature, utf8 } from '../../core/index.ts';
+import { signingVectors } from '../helpers/signing-vectors.ts';
 
 /** The SPEC §9 vectors, published for every signer (the Apps Script shell reuses them). */
-const { vectors } = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../fixtures/api-signing-vectors.json'), 'utf8'),
-) as {
-  vectors: {
-    secret: string;
-    group: string;
-    method: string;
-    url_path: string;
-    body_utf8: string;
-    timestamp: number;
-    nonce: string;
-    body_sha256: string;
-    canonical: string;
-    signature: string;
-  }[];
-};
+const vectors = signingVectors();
 
 describe('request signing (SPEC §9)', () => {
   it.each(vectors.map((v) => [`${v.method} ${v.url_path}`, v] as const))(

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateWorkbook } from '../../cli/generate/generate-workbook.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
 import {
@@ -16,6 +15,7 @@ import {
   renderPassbook,
   summariseMonth,
 } from '../../core/index.ts';
+import { nineGroups } from '../helpers/nine-groups.ts';
 import { setCell, smallBook } from '../helpers/small-book.ts';
 import { systemTool } from '../helpers/system-tool.ts';
 import { THAI_FONT, thaiFonts } from '../helpers/thai-fonts.ts';
@@ -24,21 +24,7 @@ const chromium = systemTool('chromium', 'chromium (and fonts-thai-tlwg for Thai)
 const AS_OF = '2026-11-01';
 let browser: Browser;
 let example: CheckedBooks;
-const network = () =>
-  Array.from({ length: 9 }, (_, i) => ({
-    group_id: `group-${i + 1}`,
-    checked: checkBooks(
-      generateWorkbook({
-        groupId: `group-${i + 1}`,
-        groupName: `กลุ่มที่ ${i + 1}`,
-        households: 10 + i * 3,
-        months: 4,
-        start: '2026-07',
-        seed: i + 1,
-      }),
-      { asOf: AS_OF },
-    ),
-  }));
+const network = () => nineGroups(AS_OF);
 
 beforeAll(async () => {
   example = checkBooks(await loadWorkbook(EXAMPLE_WORKBOOK), { asOf: AS_OF });

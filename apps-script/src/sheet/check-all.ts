@@ -1,12 +1,8 @@
 import {
-  advance,
   type CheckedBooks,
   checkBooks,
   contextToJson,
-  datedCounts,
-  ledgerEvents,
   ledgerStateToJson,
-  openingLedger,
   workbookFromBatchGet,
 } from '../../../core/index.ts';
 import { readBatchGet } from './book.ts';
@@ -21,10 +17,8 @@ import { dropCached, putCached } from './store.ts';
 export function checkEverything(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CheckedBooks {
   const workbook = workbookFromBatchGet(readBatchGet(ss));
   const checked = checkBooks(workbook, { asOf: todayHere(ss) });
-  const state = openingLedger(checked.book);
-  advance(state, ledgerEvents(checked.journal.entries, datedCounts(checked.book)), checked.book.context);
   putCached('sajja:context', contextToJson(checked.book.context));
-  putCached('sajja:ledger', ledgerStateToJson(state));
+  putCached('sajja:ledger', ledgerStateToJson(checked.ledger));
   putCached('sajja:subgroups', JSON.stringify([...checked.journal.subgroupOf]));
   putCached(
     'sajja:findings',
