@@ -24,9 +24,10 @@ export {
   type Commit,
 } from './archive/archive-store.ts';
 export { canonicalJson } from './archive/canonical.ts';
-export { closedPeriodFindings, showCell } from './archive/closed-period.ts';
+export { changesSince, closedPeriodFindings, showCell } from './archive/closed-period.ts';
 export { diffRows } from './archive/diff-rows.ts';
 export { latestByMonth, readSnapshot, utf8Decode } from './archive/read-snapshot.ts';
+export { SNAPSHOT_SCHEMA, schemaOf } from './archive/schema.ts';
 export { sha256, utf8 } from './archive/sha256.ts';
 export { buildSnapshot, chainHash, type Snapshot, type SnapshotContent } from './archive/snapshot.ts';
 export { type ChainBreak, type ChainReport, verifyChain } from './archive/verify-chain.ts';
@@ -165,6 +166,7 @@ export {
   UnusableWorkbookError,
   workbookFromBatchGet,
 } from './sources/batchget.ts';
+export { FIGURES, type Figure, type FigureUnit, figure, figuresOf, showFigure } from './summary/figures.ts';
 // The books: summaries, the ledger state, views, exports
 export { debtPosition, type MonthlySummary, summariseMonth } from './summary/monthly-summary.ts';
 export { thaiDate, thaiDateTime, thaiMonth } from './thai-date.ts';

@@ -2,12 +2,11 @@ import {
   a1,
   archiveMonth,
   type Commit,
+  changesSince,
   checkForSnapshot,
   type DataTabKey,
-  diffRows,
   latestByMonth,
   monthBounds,
-  monthRows,
   showCell,
   snapshot,
   thaiDateTime,
@@ -191,7 +190,7 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
           th: `${groupId} ยังไม่ได้เก็บเดือน ${thaiMonth(month)}`,
           en: `${groupId} ${month} has not been archived`,
         });
-      const changes = diffRows(archived.content.rows, monthRows(checked.book.tables, month)).map((change) => {
+      const changes = changesSince(archived.content, checked.book.tables).map((change) => {
         const layout = checked.book.context.layouts.get(change.sheet as never);
         const cellOf = (column: string) => {
           const index = layout?.columns.get(column);

@@ -1,5 +1,9 @@
 import type { ArchiveStore, Commit } from './archive-store.ts';
-import { latestByMonth } from './read-snapshot.ts';
+import { canonicalJson } from './canonical.ts';
+import { changedFigures } from './closed-summary.ts';
+import { diffRows } from './diff-rows.ts';
+import { latestByMonth, readSnapshot } from './read-snapshot.ts';
+import { rowsHeld, schemaOf, settingHeld } from './schema.ts';
 import { utf8 } from './sha256.ts';
 import { chainHash, type Snapshot } from './snapshot.ts';
 
@@ -34,7 +38,7 @@ export async function archiveMonth(
     const history = await store.history(group_id);
     const head = history[history.length - 1];
     const last = latestByMonth(history).get(month);
-    if (last && last.content_hash === snapshot.content_hash) {
+    if (last && (last.content_hash === snapshot.content_hash || (await heldAlike(store, last, snapshot)))) {
       if (head) await anchor(store, group_id, head);
       return { commit: last, created: false, items: 0 };
     }
@@ -63,6 +67,30 @@ export async function archiveMonth(
     }
   }
   throw new Error(`could not archive ${group_id} ${month}: the chain kept moving`);
+}
+
+/**
+ * Whether a month archived in an older schema holds the same month as a new snapshot: the same
+ * rows, settings, reference rows and figures, over what the older schema held. Such a month is not
+ * archived again: what a later version adds (a figure, a column) does not make a new version.
+ */
+async function heldAlike(store: ArchiveStore, last: Commit, snapshot: Snapshot): Promise<boolean> {
+  const was = await readSnapshot(store, last);
+  const schema = schemaOf(was);
+  if (schema >= schemaOf(snapshot.content)) return false;
+  const is = snapshot.content;
+  const settingsAlike = (a: Record<string, unknown> = {}, b: Record<string, unknown> = {}) =>
+    [...new Set([...Object.keys(a), ...Object.keys(b)])].every(
+      (key) => !settingHeld(key, schema) || canonicalJson(a[key]) === canonicalJson(b[key]),
+    );
+  return (
+    diffRows(rowsHeld(was.rows, schema), rowsHeld(is.rows, schema)).length === 0 &&
+    settingsAlike(was.reference?.settings, is.reference?.settings) &&
+    (was.reference === undefined ||
+      diffRows(rowsHeld(was.reference.rows, schema), rowsHeld(is.reference?.rows ?? {}, schema)).length ===
+        0) &&
+    changedFigures(was.summary, is.summary, schema).length === 0
+  );
 }
 
 /** Moves the head record to a commit if it is behind (a crash between commit and head is mended). */

@@ -5,7 +5,8 @@ import type { DataTabKey } from '../model/records.ts';
 import { tabSpec } from '../model/tabs.ts';
 import { formatBaht } from '../parse/money.ts';
 import { thaiDate, thaiMonth } from '../thai-date.ts';
-import { diffRows } from './diff-rows.ts';
+import { diffRows, type RowChange } from './diff-rows.ts';
+import { rowsHeld, schemaOf } from './schema.ts';
 import { MONTH_COLUMN, monthRows, type SnapshotContent } from './snapshot.ts';
 
 /**
@@ -21,6 +22,15 @@ export function showCell(sheet: DataTabKey, column: string, value: unknown, lang
 }
 
 /**
+ * What changed in a month's rows since its snapshot, over the tabs and columns the snapshot's
+ * schema held (a column added later is not a change to an old month).
+ */
+export function changesSince(snapshot: SnapshotContent, tables: Book['tables']): RowChange[] {
+  const schema = schemaOf(snapshot);
+  return diffRows(rowsHeld(snapshot.rows, schema), rowsHeld(monthRows(tables, snapshot.month), schema));
+}
+
+/**
  * W_CLOSED_PERIOD_CHANGED: rows dated in an archived month up to `closed_through` that differ from
  * the month's latest snapshot — each changed cell, each added row, each removed row.
  */
@@ -30,7 +40,7 @@ export function closedPeriodFindings(book: Book, archived: SnapshotContent[]): F
   const out: Finding[] = [];
   for (const snapshot of archived) {
     if (snapshot.month > closedThrough) continue;
-    const changes = diffRows(snapshot.rows, monthRows(book.tables, snapshot.month));
+    const changes = changesSince(snapshot, book.tables);
     for (const change of changes) {
       const sheet = change.sheet as DataTabKey;
       const layout = book.context.layouts.get(sheet);

@@ -4,11 +4,13 @@ import type { CheckedBooks } from '../jobs/check-books.ts';
 import type { SnapshotRow } from '../model/month-rows.ts';
 import type { DataTabKey } from '../model/records.ts';
 import { formatBaht } from '../parse/money.ts';
+import { FIGURES, type Figure, type FigureUnit, figuresOf, showFigure } from '../summary/figures.ts';
 import { summariseMonth } from '../summary/monthly-summary.ts';
 import { thaiMonth } from '../thai-date.ts';
 import { canonicalJson } from './canonical.ts';
 import { showCell } from './closed-period.ts';
 import { diffRows } from './diff-rows.ts';
+import { figureHeld, rowsHeld, schemaOf, settingHeld } from './schema.ts';
 import type { SnapshotContent } from './snapshot.ts';
 
 /** The undated tabs a month's figures depend on, kept in its snapshot (SPEC §8, issue 9). */
@@ -32,34 +34,34 @@ export function referenceOf(checked: CheckedBooks): SnapshotReference {
   return { settings, rows };
 }
 
-/** A summary as `path → value`, without its checks (those are findings, not figures). */
-function figures(summary: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
-  if (Array.isArray(summary)) {
-    for (const item of summary) {
-      const id = (item as { subgroup_id?: string }).subgroup_id ?? canonicalJson(item);
-      figures(item, `${prefix}[${id}]`, out);
-    }
-  } else if (summary !== null && typeof summary === 'object') {
-    for (const [key, value] of Object.entries(summary)) {
-      if (prefix === '' && (key === 'checks' || key === 'book_checks')) continue;
-      figures(value, prefix ? `${prefix}.${key}` : key, out);
-    }
-  } else out.set(prefix, summary);
-  return out;
-}
-
-/** The figures of a month that differ, each `path before → after` (money in baht). */
-function changedFigures(before: unknown, after: unknown): string[] {
-  const a = figures(before);
-  const b = figures(after);
-  const show = (path: string, value: unknown) =>
-    typeof value === 'number' && !/ratio|members|active|loans$|joined|left|reporting|saving$/.test(path)
-      ? formatBaht(value)
-      : String(value ?? '—');
+/**
+ * The figures of a month that differ, each `path before → after` (money in baht). Only the figures
+ * the archived snapshot's schema held are compared: a figure added later never wakes an old month.
+ */
+export function changedFigures(
+  before: unknown,
+  after: unknown,
+  schema: number,
+  catalogue: readonly Figure[] = FIGURES,
+): string[] {
+  const known = (list: ReturnType<typeof figuresOf>) => {
+    const out = new Map<string, { unit: FigureUnit; value: unknown }>();
+    for (const { path, figure, value } of list)
+      if (figure && figureHeld(figure, schema)) out.set(path, { unit: figure.unit, value });
+    return out;
+  };
+  const a = known(figuresOf(before, catalogue));
+  const b = known(figuresOf(after, catalogue));
   const changed: string[] = [];
-  for (const path of new Set([...a.keys(), ...b.keys()]))
-    if (canonicalJson(a.get(path)) !== canonicalJson(b.get(path)))
-      changed.push(`${path} ${show(path, a.get(path))} → ${show(path, b.get(path))}`);
+  for (const path of new Set([...a.keys(), ...b.keys()])) {
+    const was = a.get(path);
+    const is = b.get(path);
+    if (canonicalJson(was?.value) === canonicalJson(is?.value)) continue;
+    const unit = (was ?? is)!.unit;
+    changed.push(
+      `${path} ${showFigure(unit, was?.value, formatBaht)} → ${showFigure(unit, is?.value, formatBaht)}`,
+    );
+  }
   return changed;
 }
 
@@ -82,7 +84,8 @@ export function closedSummaryFindings(
   for (const snapshot of archived) {
     const month = snapshot.month;
     if (month > closedThrough) continue;
-    const changed = changedFigures(snapshot.summary, summariseMonth(checked, month));
+    const schema = schemaOf(snapshot);
+    const changed = changedFigures(snapshot.summary, summariseMonth(checked, month), schema);
     if (changed.length === 0) continue;
     const because =
       changed.slice(0, 4).join('; ') + (changed.length > 4 ? ` … (+${changed.length - 4})` : '');
@@ -90,13 +93,14 @@ export function closedSummaryFindings(
     const reference = snapshot.reference;
     if (reference) {
       for (const key of new Set([...Object.keys(reference.settings), ...Object.keys(now.settings)])) {
+        if (!settingHeld(key, schema)) continue;
         const was = reference.settings[key];
         const is = now.settings[key];
         if (canonicalJson(was) === canonicalJson(is)) continue;
         const place = book.settingCells.get(key) ?? { sheet: 'settings', row: null, column: key, cell: null };
         out.push(referenceFinding(place, month, key, showSetting(key, was), showSetting(key, is), because));
       }
-      for (const change of diffRows(reference.rows, now.rows)) {
+      for (const change of diffRows(rowsHeld(reference.rows, schema), rowsHeld(now.rows, schema))) {
         const sheet = change.sheet as DataTabKey;
         const layout = book.context.layouts.get(sheet);
         const at = (column: string | null): FindingPlace =>

@@ -11,6 +11,8 @@ export { MONTH_COLUMN, monthRows, type SnapshotRow };
 
 /** What a snapshot holds; its canonical JSON is hashed and stored. */
 export interface SnapshotContent {
+  /** What the snapshot holds (core/archive/schema.ts); absent in snapshots of schema 1. */
+  schema?: number;
   group_id: string;
   month: string;
   rows: Partial<Record<DataTabKey, SnapshotRow[]>>;

@@ -1,5 +1,6 @@
 import { canonicalJson } from '../archive/canonical.ts';
 import { referenceOf } from '../archive/closed-summary.ts';
+import { SNAPSHOT_SCHEMA } from '../archive/schema.ts';
 import { sha256 } from '../archive/sha256.ts';
 import type { Snapshot, SnapshotContent } from '../archive/snapshot.ts';
 import { monthBounds } from '../ledger/dates.ts';
@@ -24,6 +25,7 @@ export function snapshot(checked: CheckedBooks, month: string): Snapshot {
     );
   const summary = summariseMonth(checked, month);
   const content: SnapshotContent = {
+    schema: SNAPSHOT_SCHEMA,
     group_id: checked.book.settings.group_id,
     month,
     rows: monthRows(checked.book.tables, month),

@@ -30,6 +30,8 @@ export interface ColumnSpec {
   future?: boolean;
   /** A sample value for the template's instructions. */
   example?: string;
+  /** The snapshot schema that first held this column or setting (core/archive/schema.ts); 1 if absent. */
+  since?: number;
 }
 
 export type TabKey =
@@ -60,6 +62,8 @@ export interface TabSpec {
   uniqueColumns?: string[];
   /** Money tabs: dates before the group's opening date are errors. */
   money: boolean;
+  /** The snapshot schema that first held this tab (core/archive/schema.ts); 1 if absent. */
+  since?: number;
   columns: ColumnSpec[];
 }
 

@@ -30,7 +30,9 @@ function wireItems(): Record<string, AttributeValue>[] {
     Object.fromEntries(
       Object.entries(item).map(([name, value]) => [
         name,
-        (typeof value.B === 'string' ? { B: Buffer.from(value.B, 'base64') } : value) as AttributeValue,
+        (typeof value.B === 'string'
+          ? { B: Buffer.from(value.B, 'base64') }
+          : value) as unknown as AttributeValue,
       ]),
     ),
   );
@@ -68,7 +70,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const check = async (path: string) => {
   const { out } = await runCli('check', path, '--as-of', '2026-11-01', '--endpoint', endpoint, '--json');
-  return JSON.parse(out) as { findings: { code: string; sheet: string; cell: string }[]; closed_check: string };
+  return JSON.parse(out) as {
+    findings: { code: string; sheet: string; cell: string }[];
+    closed_check: string;
+  };
 };
 
 describe('an archive written by Sajja 0.1.0', () => {

@@ -1,0 +1,134 @@
+/**
+ * Every figure of a month's summary (SPEC §6), declared once: its path in `MonthlySummary`, its
+ * Thai and English label, its unit and the snapshot schema that first held it. The closed-month
+ * comparison, the reports (HTML and text), the summary tab, the CLI's text and docs/figures.md all
+ * read this list.
+ *
+ * Adding a figure: add it to `MonthlySummary` and here with `since: SNAPSHOT_SCHEMA + 1`, then
+ * raise `SNAPSHOT_SCHEMA` (core/archive/schema.ts). Months archived before do not hold the new
+ * figure, so it is never compared for them and never wakes them.
+ */
+
+/** How a figure is counted: money in satang, a count of things, or a ratio (0.25 = 25%). */
+export type FigureUnit = 'satang' | 'count' | 'ratio';
+
+export interface Figure {
+  /**
+   * Where it is in the summary: `loans.par30`; `subgroups[].collected` for each sub-group;
+   * `households.by_category.*` for each expense category.
+   */
+  path: string;
+  th: string;
+  en: string;
+  unit: FigureUnit;
+  /** The first snapshot schema that held this figure. */
+  since: number;
+}
+
+const f = (path: string, th: string, en: string, unit: FigureUnit = 'satang', since = 1): Figure => ({
+  path,
+  th,
+  en,
+  unit,
+  since,
+});
+
+export const FIGURES: readonly Figure[] = [
+  f('balances.cash.opening', 'เงินสดต้นเดือน', 'cash, opening'),
+  f('balances.cash.closing', 'เงินสด', 'cash'),
+  f('balances.bank.opening', 'เงินฝากธนาคารต้นเดือน', 'bank, opening'),
+  f('balances.bank.closing', 'เงินฝากธนาคาร', 'bank'),
+  f('balances.in_transit', 'เงินที่หัวหน้ากลุ่มย่อยถือ', 'held by sub-group heads'),
+  f('savings.deposits', 'เงินฝาก', 'deposits'),
+  f('savings.withdrawals', 'เงินถอน', 'withdrawals'),
+  f('savings.balance', 'ยอดเงินออม', 'savings balance'),
+  f('savings.members_saving', 'สมาชิกที่ออม', 'members saving', 'count'),
+  f('loans.disbursed', 'จ่ายเงินกู้', 'loans disbursed'),
+  f('loans.principal_repaid', 'รับชำระเงินต้น', 'principal repaid'),
+  f('loans.interest_received', 'ดอกเบี้ยรับ', 'interest received'),
+  f('loans.fines_received', 'ค่าปรับรับ', 'fines received'),
+  f('loans.outstanding', 'เงินกู้คงค้าง', 'loans outstanding'),
+  f('loans.active_loans', 'สัญญาที่ยังไม่ปิด', 'active loans', 'count'),
+  f('loans.overdue_loans', 'สัญญาค้างชำระ', 'overdue loans', 'count'),
+  f('loans.par30', 'ค้างเกิน 30 วัน (PAR30)', 'PAR30'),
+  f('loans.par30_ratio', 'สัดส่วน PAR30', 'PAR30 ratio', 'ratio'),
+  f('welfare.contributions', 'เงินสมทบสวัสดิการ', 'welfare contributions'),
+  f('welfare.payouts', 'จ่ายสวัสดิการ', 'welfare payouts'),
+  f('welfare.fund_balance', 'กองทุนสวัสดิการ', 'welfare fund'),
+  f('other.income', 'รายรับอื่น', 'other income'),
+  f('other.expense', 'รายจ่ายอื่น', 'other expense'),
+  f('members.active', 'สมาชิกคงอยู่', 'members active', 'count'),
+  f('members.joined', 'สมาชิกสมัครใหม่', 'members joined', 'count'),
+  f('members.left', 'สมาชิกออก', 'members left', 'count'),
+  f('households.reporting', 'ครัวเรือนที่ลงบัญชี', 'households reporting', 'count'),
+  f('households.income', 'รายรับครัวเรือน', 'household income'),
+  f('households.expense', 'รายจ่ายครัวเรือน', 'household expense'),
+  f('households.by_category.*', 'รายจ่ายครัวเรือนตามหมวด', 'household expense by category'),
+  f('households.total_debt', 'หนี้สินรวม', 'total debt'),
+  f('households.informal_debt', 'หนี้นอกระบบ', 'informal debt'),
+  f('households.debt_change', 'หนี้เปลี่ยนจากการสำรวจครั้งก่อน', 'debt change since the previous survey'),
+  f('subgroups[].collected', 'กลุ่มย่อยเก็บ', 'sub-group collected'),
+  f('subgroups[].remitted', 'กลุ่มย่อยนำส่ง', 'sub-group remitted'),
+  f('subgroups[].in_transit', 'กลุ่มย่อยถืออยู่', 'sub-group held'),
+  f('subgroups[].member_savings', 'เงินออมของกลุ่มย่อย', 'sub-group members’ savings'),
+];
+
+const BY_PATH = new Map(FIGURES.map((figure) => [figure.path, figure]));
+
+/** A figure by its declared path (`loans.par30`); throws on a path not declared (a programming error). */
+export function figure(path: string): Figure {
+  const found = BY_PATH.get(path);
+  if (!found) throw new Error(`no summary figure ${path}`);
+  return found;
+}
+
+/** One figure of one summary: its concrete path (`subgroups[SG1].collected`), declaration and value. */
+export interface FigureValue {
+  path: string;
+  figure: Figure;
+  value: unknown;
+}
+
+/** The keys of a summary that identify it or are findings, not figures. */
+const NOT_FIGURES = new Set(['group_id', 'month', 'checks', 'book_checks']);
+
+/**
+ * The figures a summary holds, each with its declaration, by walking the summary. A leaf with no
+ * declaration is returned with `figure: undefined` (a test keeps there being none).
+ */
+export function figuresOf(
+  summary: unknown,
+  catalogue: readonly Figure[] = FIGURES,
+): { path: string; figure: Figure | undefined; value: unknown }[] {
+  const byPath = catalogue === FIGURES ? BY_PATH : new Map(catalogue.map((f) => [f.path, f]));
+  const out: { path: string; figure: Figure | undefined; value: unknown }[] = [];
+  const walk = (value: unknown, path: string, declared: string) => {
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        const id = String((item as { subgroup_id?: unknown }).subgroup_id ?? '?');
+        for (const [key, inner] of Object.entries(item as object))
+          if (key !== 'subgroup_id') walk(inner, `${path}[${id}].${key}`, `${declared}[].${key}`);
+      }
+    } else if (value !== null && typeof value === 'object') {
+      const open = declared === 'households.by_category';
+      for (const [key, inner] of Object.entries(value)) {
+        if (declared === '' && NOT_FIGURES.has(key)) continue;
+        walk(
+          inner,
+          path ? `${path}.${key}` : key,
+          open ? `${declared}.*` : declared ? `${declared}.${key}` : key,
+        );
+      }
+    } else out.push({ path, figure: byPath.get(declared), value });
+  };
+  walk(summary, '', '');
+  return out;
+}
+
+/** A figure's value as people read it: baht with two decimals, a count, or a percentage. */
+export function showFigure(unit: FigureUnit, value: unknown, formatBaht: (satang: number) => string): string {
+  if (typeof value !== 'number') return String(value ?? '—');
+  if (unit === 'satang') return formatBaht(value);
+  if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
+  return String(value);
+}
