@@ -1,11 +1,6 @@
-import type { IsoDate } from '../core/index.ts';
+import { DEFAULT_ZONE, dayIn, type IsoDate } from '../core/index.ts';
 
 /** Today's date in a time zone: the only place the local shell reads the clock. */
-export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+export function todayIn(timeZone: string = DEFAULT_ZONE, now: Date = new Date()): IsoDate {
+  return dayIn(timeZone, now.getTime());
 }

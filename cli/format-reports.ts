@@ -1,5 +1,7 @@
 import {
   bilingualLabel,
+  figure,
+  figureValue,
   formatBaht,
   type HouseholdView,
   type MonthlySummary,
@@ -13,65 +15,71 @@ import { oneLine } from './text/inert.ts';
 const b = (satang: number) => padStart(formatBaht(satang), 14);
 const pct = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
 /** A labelled line: the label padded by display width, so the figures line up. */
-const row = (th: string, en: string, value: string) => `  ${padEnd(en ? `${th} / ${en}` : th, 48)} ${value}`;
+const row = (th: string, en: string, value: string) => `  ${padEnd(en ? `${th} / ${en}` : th, 54)} ${value}`;
 const num = (n: number) => padStart(String(n), 14);
+
+/** A figure of the summary as one line: its catalogue label and its value (money in baht). */
+function figureRow(s: MonthlySummary, path: string): string {
+  const { th, en, unit } = figure(path);
+  const value = figureValue(s, path);
+  return row(th, en, unit === 'satang' ? b(value) : unit === 'ratio' ? padStart(pct(value), 14) : num(value));
+}
+
+/** The figures of each section of the summary, in order (labels from core/summary/figures.ts). */
+const SECTIONS: [th: string, en: string, paths: string[]][] = [
+  [
+    'เงินออม',
+    'savings',
+    ['savings.deposits', 'savings.withdrawals', 'savings.balance', 'savings.members_saving'],
+  ],
+  [
+    'เงินกู้',
+    'loans',
+    [
+      'loans.disbursed',
+      'loans.principal_repaid',
+      'loans.interest_received',
+      'loans.fines_received',
+      'loans.outstanding',
+      'loans.active_loans',
+      'loans.overdue_loans',
+      'loans.par30',
+      'loans.par30_ratio',
+    ],
+  ],
+  ['สวัสดิการ', 'welfare', ['welfare.contributions', 'welfare.payouts', 'welfare.fund_balance']],
+  ['รายรับรายจ่ายอื่น', 'other', ['other.income', 'other.expense']],
+  ['สมาชิก', 'members', ['members.active', 'members.joined', 'members.left']],
+];
 
 /** A month's summary as a readable Thai/English table (money in baht). */
 export function formatSummary(s: MonthlySummary): string {
   const pair = (opening: number, closing: number) => `${b(opening)}  ${b(closing)}`;
+  const cash = figure('balances.cash.closing');
+  const bank = figure('balances.bank.closing');
   const lines = [
     `สรุปประจำเดือน ${thaiMonth(s.month)} / monthly summary — ${oneLine(s.group_id)} — ${s.month}`,
     '',
     row('ยอดเงิน', 'balances', `${padStart('ต้นเดือน/opening', 14)}  ${padStart('สิ้นเดือน/closing', 14)}`),
-    row('เงินสด', 'cash', pair(s.balances.cash.opening, s.balances.cash.closing)),
-    row('เงินฝากธนาคาร', 'bank', pair(s.balances.bank.opening, s.balances.bank.closing)),
-    row('เงินที่หัวหน้ากลุ่มย่อยถืออยู่', 'in transit', b(s.balances.in_transit)),
-    '',
-    'เงินออม / savings',
-    row('ฝาก', 'deposits', b(s.savings.deposits)),
-    row('ถอน', 'withdrawals', b(s.savings.withdrawals)),
-    row('ยอดเงินออมสิ้นเดือน', 'balance', b(s.savings.balance)),
-    row('สมาชิกที่ฝาก', 'members saving', num(s.savings.members_saving)),
-    '',
-    'เงินกู้ / loans',
-    row('จ่ายเงินกู้', 'disbursed', b(s.loans.disbursed)),
-    row('รับชำระเงินต้น', 'principal repaid', b(s.loans.principal_repaid)),
-    row('ดอกเบี้ยรับ', 'interest received', b(s.loans.interest_received)),
-    row('ค่าปรับรับ', 'fines received', b(s.loans.fines_received)),
-    row('เงินกู้คงค้าง', 'outstanding', b(s.loans.outstanding)),
-    row(
-      'สัญญาที่ยังไม่ปิด / ค้างชำระ',
-      'active / overdue',
-      padStart(`${s.loans.active_loans} / ${s.loans.overdue_loans}`, 14),
-    ),
-    row('ค้างเกิน 30 วัน (PAR30)', 'PAR30', `${b(s.loans.par30)}  ${pct(s.loans.par30_ratio)}`),
-    '',
-    'สวัสดิการ / welfare',
-    row('เงินสมทบ', 'contributions', b(s.welfare.contributions)),
-    row('จ่ายสวัสดิการ', 'payouts', b(s.welfare.payouts)),
-    row('ยอดกองทุน', 'fund balance', b(s.welfare.fund_balance)),
-    '',
-    'รายรับรายจ่ายอื่น / other',
-    row('รายรับ', 'income', b(s.other.income)),
-    row('รายจ่าย', 'expense', b(s.other.expense)),
-    '',
-    'สมาชิก / members',
-    row(
-      'คงอยู่ / สมัครใหม่ / ออก',
-      'active / joined / left',
-      padStart(`${s.members.active} / ${s.members.joined} / ${s.members.left}`, 14),
-    ),
+    row(cash.th, cash.en, pair(s.balances.cash.opening, s.balances.cash.closing)),
+    row(bank.th, bank.en, pair(s.balances.bank.opening, s.balances.bank.closing)),
+    figureRow(s, 'balances.in_transit'),
+    ...SECTIONS.flatMap(([th, en, paths]) => [
+      '',
+      `${th} / ${en}`,
+      ...paths.map((path) => figureRow(s, path)),
+    ]),
     '',
     'ครัวเรือน / households',
-    row('ครัวเรือนที่ลงบัญชี', 'reporting', num(s.households.reporting)),
-    row('รายรับ', 'income', b(s.households.income)),
-    row('รายจ่าย', 'expense', b(s.households.expense)),
+    figureRow(s, 'households.reporting'),
+    figureRow(s, 'households.income'),
+    figureRow(s, 'households.expense'),
     ...Object.entries(s.households.by_category).map(([category, amount]) =>
       row(`  ${oneLine(bilingualLabel('expense_category', category))}`, '', b(amount)),
     ),
-    row('หนี้สินรวม', 'total debt', b(s.households.total_debt)),
-    row('หนี้นอกระบบ', 'informal debt', b(s.households.informal_debt)),
-    row('หนี้เปลี่ยนจากการสำรวจครั้งก่อน', 'debt change', b(s.households.debt_change)),
+    figureRow(s, 'households.total_debt'),
+    figureRow(s, 'households.informal_debt'),
+    figureRow(s, 'households.debt_change'),
     '',
     `  ${padEnd('กลุ่มย่อย / sub-groups', 24)} ${padStart('เก็บ/collected', 14)} ${padStart('นำส่ง/remitted', 14)} ${padStart('ถืออยู่/held', 14)} ${padStart('เงินออม/savings', 14)}`,
     ...s.subgroups.map(

@@ -31,6 +31,16 @@ export { SNAPSHOT_SCHEMA, schemaOf } from './archive/schema.ts';
 export { sha256, utf8 } from './archive/sha256.ts';
 export { buildSnapshot, chainHash, type Snapshot, type SnapshotContent } from './archive/snapshot.ts';
 export { type ChainBreak, type ChainReport, verifyChain } from './archive/verify-chain.ts';
+export {
+  addDays,
+  addMonths,
+  DEFAULT_ZONE,
+  dayIn,
+  daysInMonth,
+  monthBounds,
+  monthJustEnded,
+  previousMonth,
+} from './calendar.ts';
 export { a1, type CellValue, columnIndex, columnLetters } from './cell.ts';
 export { checkRow, type RowResult } from './check/check-row.ts';
 export { checkRows, type RowsCheck } from './check/check-rows.ts';
@@ -70,7 +80,6 @@ export { summarise } from './jobs/summarise.ts';
 // Words people read: Thai labels, Buddhist-Era dates, months
 export { allowedText, bilingualLabel, type LabelKind, thaiLabel } from './labels.ts';
 export * as accounts from './ledger/accounts.ts';
-export { addDays, addMonths, isMonth, monthBounds } from './ledger/dates.ts';
 export {
   buildJournal,
   type Entry,
@@ -102,6 +111,7 @@ export { MONTH_COLUMN, monthFindings, monthRows, type SnapshotRow } from './mode
 export * from './model/records.ts';
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';
 export { type ColumnSpec, TABS, type TabKey, type TabSpec, tabSpec, templateTabName } from './model/tabs.ts';
+export { allocate, bahtNumber, divideHalfUp, formatBaht, MAX_SATANG, type Satang, sum } from './money.ts';
 // The monthly job (SPEC §10): the registry, the summary tab written back
 export {
   type GroupStatus,
@@ -128,7 +138,7 @@ export {
   type EnumerationName,
   REDUCIBLE_CATEGORIES,
 } from './parse/enumerations.ts';
-export { formatBaht, MAX_SATANG, parseMoney, type Satang } from './parse/money.ts';
+export { parseMoney } from './parse/money.ts';
 export type { Parsed, ParseReason } from './parse/parsed.ts';
 export { parseId, parseInteger, parsePercent, parseText } from './parse/scalars.ts';
 export { type DebtFree, type DebtFreeStatus, debtFree } from './reports/debt-free.ts';
@@ -166,7 +176,16 @@ export {
   UnusableWorkbookError,
   workbookFromBatchGet,
 } from './sources/batchget.ts';
-export { FIGURES, type Figure, type FigureUnit, figure, figuresOf, showFigure } from './summary/figures.ts';
+export {
+  FIGURES,
+  type Figure,
+  type FigureUnit,
+  figure,
+  figureLabel,
+  figuresOf,
+  figureValue,
+  showFigure,
+} from './summary/figures.ts';
 // The books: summaries, the ledger state, views, exports
 export { debtPosition, type MonthlySummary, summariseMonth } from './summary/monthly-summary.ts';
 export { thaiDate, thaiDateTime, thaiMonth } from './thai-date.ts';

@@ -5,6 +5,7 @@ import {
   changesSince,
   checkForSnapshot,
   type DataTabKey,
+  DEFAULT_ZONE,
   latestByMonth,
   monthBounds,
   showCell,
@@ -27,7 +28,7 @@ const readSnapshot: typeof import('../archive/archive-commands.ts').readSnapshot
 
 const ARCHIVE = { 'data-dir': { type: 'string' }, endpoint: { type: 'string' } } as const;
 /** History shows when each snapshot was made in the groups' zone (all groups are in Thailand today). */
-const ZONE = process.env.SAJJA_TIMEZONE ?? 'Asia/Bangkok';
+const ZONE = process.env.SAJJA_TIMEZONE ?? DEFAULT_ZONE;
 
 /** A group the archive does not hold: an error, and where to see the ones it does. */
 function unknownGroup(groupId: string): UsageError {

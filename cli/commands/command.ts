@@ -1,4 +1,11 @@
-import { type CheckedBooks, checkBooks, type IsoDate, parseDate, parseMonth } from '../../core/index.ts';
+import {
+  type CheckedBooks,
+  checkBooks,
+  DEFAULT_ZONE,
+  type IsoDate,
+  parseDate,
+  parseMonth,
+} from '../../core/index.ts';
 import { todayIn } from '../clock.ts';
 import { loadWorkbook } from '../sources/load-workbook.ts';
 
@@ -78,7 +85,7 @@ export async function openBooks(
 }
 
 export function readAsOf(text: string): IsoDate {
-  const parsed = parseDate(text, { calendar: 'buddhist', timeZone: 'Asia/Bangkok' });
+  const parsed = parseDate(text, { calendar: 'buddhist', timeZone: DEFAULT_ZONE });
   if (!parsed.ok)
     throw new UsageError({
       th: `--as-of: "${text}" ไม่ใช่วันที่ (เช่น 2026-09-30 หรือ 30/9/2569)`,

@@ -1,4 +1,4 @@
-import { addMonths } from '../../core/index.ts';
+import { previousMonth } from '../../core/index.ts';
 import { todayIn } from '../clock.ts';
 import { type Command, positive, readMonth, UsageError } from './command.ts';
 
@@ -27,7 +27,7 @@ export const MONTHLY_COMMANDS: Record<string, Command> = {
         throw new UsageError({ th: 'monthly ต้องมี --registry ไฟล์', en: 'monthly needs --registry FILE' });
       const month =
         values.month === undefined
-          ? addMonths(`${todayIn('Asia/Bangkok')}`, -1).slice(0, 7)
+          ? previousMonth(todayIn().slice(0, 7))
           : readMonth(values.month, 'monthly');
       const { runMonthly } = await import('../monthly.ts');
       const result = await runMonthly({

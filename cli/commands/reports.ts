@@ -34,7 +34,7 @@ export const REPORT_COMMANDS: Record<string, Command> = {
     async run(paths, values, io) {
       if (paths.length === 0) throw new UsageError({ th: 'ต้องระบุไฟล์สมุด', en: 'report needs a workbook' });
       const month = readMonth(values.month, 'report');
-      const today = todayIn('Asia/Bangkok');
+      const today = todayIn();
       let page: string;
       let status: number;
       if (paths.length === 1) {

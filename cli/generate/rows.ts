@@ -1,4 +1,4 @@
-import { serialOf } from '../../core/index.ts';
+import { bahtNumber, serialOf } from '../../core/index.ts';
 
 /** A member as the simulation follows them: where they belong and what they have saved. */
 export interface MemberState {
@@ -9,6 +9,6 @@ export interface MemberState {
 }
 
 /** Satang as the baht a treasurer types. */
-export const baht = (satang: number) => satang / 100;
+export const baht = bahtNumber;
 /** An ISO date as the serial number a date cell holds. */
 export const date = (iso: string) => serialOf(iso);

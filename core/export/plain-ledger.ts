@@ -1,18 +1,17 @@
 import { utf8 } from '../archive/sha256.ts';
+import { addDays } from '../calendar.ts';
 import { type CheckedBooks, postedErrors } from '../jobs/check-books.ts';
 import type { Account } from '../ledger/accounts.ts';
-import { addDays } from '../ledger/dates.ts';
 import type { Entry } from '../ledger/journal.ts';
 import { datedCounts } from '../ledger/ledger-checks.ts';
 import type { CashCount } from '../model/records.ts';
+import { formatBaht, type Satang } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
-import type { Satang } from '../parse/money.ts';
 
 export type LedgerFormat = 'hledger' | 'beancount';
 
 /** Amount with two decimals and no thousands separators: both tools read it. */
-const amount = (satang: Satang) =>
-  `${satang < 0 ? '-' : ''}${Math.floor(Math.abs(satang) / 100)}.${String(Math.abs(satang) % 100).padStart(2, '0')}`;
+const amount = (satang: Satang) => formatBaht(satang, { grouping: false });
 
 const TOP: Record<LedgerFormat, Record<string, string>> = {
   hledger: {

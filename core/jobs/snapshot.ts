@@ -3,7 +3,7 @@ import { referenceOf } from '../archive/closed-summary.ts';
 import { SNAPSHOT_SCHEMA } from '../archive/schema.ts';
 import { sha256 } from '../archive/sha256.ts';
 import type { Snapshot, SnapshotContent } from '../archive/snapshot.ts';
-import { monthBounds } from '../ledger/dates.ts';
+import { monthBounds } from '../calendar.ts';
 import { monthRows } from '../model/month-rows.ts';
 import { summariseMonth } from '../summary/monthly-summary.ts';
 import type { Workbook } from '../workbook.ts';

@@ -1,3 +1,4 @@
+import { addDays, daysBetween, monthBounds, monthOf, nextMonth } from '../calendar.ts';
 import { placeOf } from '../check/check-row.ts';
 import type { CheckContext } from '../check/context.ts';
 import { type Finding, type FindingPlace, finding } from '../check/finding.ts';
@@ -8,7 +9,6 @@ import { formatBaht, type Satang } from '../parse/money.ts';
 import { thaiDate, thaiMonth } from '../thai-date.ts';
 import * as acct from './accounts.ts';
 import { type Account, BANK, CASH, WELFARE_FUND } from './accounts.ts';
-import { addDays, daysBetween, monthBounds, monthOf, nextMonth } from './dates.ts';
 import type { Entry } from './journal.ts';
 import { loanSchedule, loanStatus } from './loan-schedule.ts';
 

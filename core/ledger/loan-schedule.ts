@@ -1,7 +1,7 @@
+import { addMonths, daysBetween } from '../calendar.ts';
 import type { Loan } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
 import type { Satang } from '../parse/money.ts';
-import { addMonths, daysBetween } from './dates.ts';
 
 export interface Installment {
   /** 1-based installment number. */

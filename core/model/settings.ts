@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULT_ZONE } from '../calendar.ts';
 import type { Calendar } from '../parse/date.ts';
 import { MAX_SATANG } from '../parse/money.ts';
 import { enumOf } from './records.ts';
@@ -38,7 +39,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     default: 'buddhist',
     example: 'buddhist',
   },
-  { key: 'timezone', th: 'เขตเวลา', kind: 'timezone', default: 'Asia/Bangkok', example: 'Asia/Bangkok' },
+  { key: 'timezone', th: 'เขตเวลา', kind: 'timezone', default: DEFAULT_ZONE, example: DEFAULT_ZONE },
   { key: 'opening_date', th: 'วันเริ่มบัญชี', kind: 'date', required: true, example: '1/7/2569' },
   { key: 'opening_cash', th: 'เงินสดยกมา', kind: 'money', default: 0, example: '0' },
   { key: 'opening_bank', th: 'เงินฝากธนาคารยกมา', kind: 'money', default: 0, example: '0' },

@@ -1,10 +1,10 @@
+import { DEFAULT_ZONE, daysInMonth, type IsoDate, isoDate } from '../calendar.ts';
 import type { CellValue } from '../cell.ts';
 import { foldWord } from '../thai-text.ts';
 import { memoise } from './memoise.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
 
-/** A calendar date as `YYYY-MM-DD` (Gregorian). Dates carry no time and no zone. */
-export type IsoDate = string;
+export { daysInMonth, type IsoDate, isoDate };
 
 /** How a 2-digit year is read: `buddhist` (69 → 2569 BE → 2026) or `gregorian` (26 → 2026). */
 export type Calendar = 'buddhist' | 'gregorian';
@@ -174,17 +174,7 @@ function monthParts(text: string): { year?: number; month?: number; digits: numb
   return { digits: 4 };
 }
 
-const DEFAULT_DATE_OPTIONS: DateOptions = { calendar: 'buddhist', timeZone: 'Asia/Bangkok' };
-
-/** Number of days in a Gregorian month. */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** `YYYY-MM-DD` from its parts. */
-export function isoDate(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+const DEFAULT_DATE_OPTIONS: DateOptions = { calendar: 'buddhist', timeZone: DEFAULT_ZONE };
 
 /** Spreadsheet serial number (days since 1899-12-30) of an ISO date. */
 export function serialOf(date: IsoDate): number {

@@ -1,13 +1,10 @@
 import type { CellValue } from '../cell.ts';
+import { formatBaht, MAX_SATANG, type Satang } from '../money.ts';
 import { toArabicDigits } from '../thai-text.ts';
 import { memoise } from './memoise.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
 
-/** Integer satang (1 baht = 100 satang). The only money type the core uses. */
-export type Satang = number;
-
-/** The largest amount one row may hold: 100 million baht. Beyond it is a typing slip, not money. */
-export const MAX_SATANG: Satang = 100_000_000 * 100;
+export { formatBaht, MAX_SATANG, type Satang };
 
 const MONEY_TEXT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/;
 
@@ -64,14 +61,4 @@ function moneyFromNumber(value: number): Parsed<Satang> {
   // a float such as 1250.1 is 125009.99999999999 × 100: allow representation error, not a third decimal
   if (Math.abs(scaled - satang) > 1e-3) return fail('money_decimals');
   return ok(satang);
-}
-
-/** Satang as baht text with two decimals and thousands commas: 125050 → `1,250.50`. */
-export function formatBaht(satang: Satang): string {
-  const sign = satang < 0 ? '-' : '';
-  const abs = Math.abs(satang);
-  const baht = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${baht}.${String(abs % 100).padStart(2, '0')}`;
 }

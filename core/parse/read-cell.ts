@@ -1,3 +1,4 @@
+import { DEFAULT_ZONE } from '../calendar.ts';
 import type { CellValue } from '../cell.ts';
 import type { ColumnSpec } from '../model/tabs.ts';
 import { type DateOptions, parseDate, parseMonth } from './date.ts';
@@ -58,7 +59,7 @@ export function readCell(
 const TEXT_KINDS = new Set(['text', 'category', 'emails']);
 
 /** Zones known to exist, so the common case costs no ICU look-up. */
-const KNOWN_ZONES = new Set(['Asia/Bangkok', 'UTC']);
+const KNOWN_ZONES = new Set([DEFAULT_ZONE, 'UTC']);
 
 function parseTimeZone(value: CellValue): Parsed<string> {
   const text = parseText(value);

@@ -1,7 +1,8 @@
+import { monthOf } from '../calendar.ts';
 import { type RowRef, recordsOf } from '../check/check-workbook.ts';
 import type { CheckedBooks } from '../jobs/check-books.ts';
-import { monthOf } from '../ledger/dates.ts';
 import type { Debt, HouseholdEntry } from '../model/records.ts';
+import { divideHalfUp } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
 import { REDUCIBLE_CATEGORIES } from '../parse/enumerations.ts';
 import type { Satang } from '../parse/money.ts';
@@ -83,10 +84,19 @@ export function householdView(checked: CheckedBooks, householdId: string): House
   const n = Math.max(1, months.length);
   const sum = (pick: (m: HouseholdMonth) => number) => months.reduce((s, m) => s + pick(m), 0);
   const average = {
-    income: Math.round(sum((m) => m.income) / n),
-    expense: Math.round(sum((m) => m.expense) / n),
-    net: Math.round((sum((m) => m.income) - sum((m) => m.expense)) / n),
-    reducible: Math.round(sum((m) => m.reducible) / n),
+    income: divideHalfUp(
+      sum((m) => m.income),
+      n,
+    ),
+    expense: divideHalfUp(
+      sum((m) => m.expense),
+      n,
+    ),
+    net: divideHalfUp(sum((m) => m.income) - sum((m) => m.expense), n),
+    reducible: divideHalfUp(
+      sum((m) => m.reducible),
+      n,
+    ),
   };
 
   const debts = recordsOf<Debt>(book, 'debt_survey').filter(

@@ -66,7 +66,7 @@ export const FIGURES: readonly Figure[] = [
   f('households.by_category.*', 'รายจ่ายครัวเรือนตามหมวด', 'household expense by category'),
   f('households.total_debt', 'หนี้สินรวม', 'total debt'),
   f('households.informal_debt', 'หนี้นอกระบบ', 'informal debt'),
-  f('households.debt_change', 'หนี้เปลี่ยนจากการสำรวจครั้งก่อน', 'debt change since the previous survey'),
+  f('households.debt_change', 'หนี้เปลี่ยนจากการสำรวจครั้งก่อน', 'debt change'),
   f('subgroups[].collected', 'กลุ่มย่อยเก็บ', 'sub-group collected'),
   f('subgroups[].remitted', 'กลุ่มย่อยนำส่ง', 'sub-group remitted'),
   f('subgroups[].in_transit', 'กลุ่มย่อยถืออยู่', 'sub-group held'),
@@ -131,4 +131,21 @@ export function showFigure(unit: FigureUnit, value: unknown, formatBaht: (satang
   if (unit === 'satang') return formatBaht(value);
   if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
   return String(value);
+}
+
+/** The value of a declared figure with a plain path (`loans.par30`) in a summary. */
+export function figureValue(summary: object, path: string): number {
+  let value: unknown = summary;
+  for (const key of figure(path).path.split('.')) value = (value as Record<string, unknown>)[key];
+  if (typeof value !== 'number') throw new Error(`summary figure ${path} is not a number`);
+  return value;
+}
+
+/** A figure's label, Thai first: `เงินกู้คงค้าง / loans outstanding`. */
+export const figureLabel = (path: string): string => `${figure(path).th} / ${figure(path).en}`;
+
+/** A figure's label for a heading: Thai, and English with a capital (`Loans outstanding`). */
+export function figureHeading(path: string): [th: string, en: string] {
+  const { th, en } = figure(path);
+  return [th, en.charAt(0).toUpperCase() + en.slice(1)];
 }

@@ -1,9 +1,9 @@
+import { monthBounds } from '../calendar.ts';
 import { recordsOf } from '../check/check-workbook.ts';
 import type { CheckedBooks } from '../jobs/check-books.ts';
 import * as accounts from '../ledger/accounts.ts';
 import { BANK, CASH, FINES, INTEREST, WELFARE_FUND } from '../ledger/accounts.ts';
 import { sumWhere } from '../ledger/balances.ts';
-import { monthBounds } from '../ledger/dates.ts';
 import { OVERDUE_DAYS } from '../ledger/ledger-checks.ts';
 import { loanSchedule, loanStatus } from '../ledger/loan-schedule.ts';
 import { monthFindings } from '../model/month-rows.ts';

@@ -11,6 +11,8 @@ import {
   checkForSnapshot,
   compareClosedMonths,
   constantTimeEqual,
+  DEFAULT_ZONE,
+  dayIn,
   hmacSha256Hex,
   latestByMonth,
   MAX_SKEW_SECONDS,
@@ -52,7 +54,7 @@ export const MAX_BODY_BYTES = 6 * 1024 * 1024;
 const month = z.string().refine((m) => parseMonth(m).ok, 'a month as YYYY-MM (2569-09 is 2026-09)');
 const day = z
   .string()
-  .refine((d) => parseDate(d, { calendar: 'buddhist', timeZone: 'Asia/Bangkok' }).ok, 'a date');
+  .refine((d) => parseDate(d, { calendar: 'buddhist', timeZone: DEFAULT_ZONE }).ok, 'a date');
 const Bodies = {
   check: z.object({ workbook: BatchGetSchema, as_of: day.optional() }),
   summary: z.object({ workbook: BatchGetSchema, month, as_of: day.optional() }),
@@ -243,18 +245,9 @@ function ownBooks(checked: CheckedBooks, group: string): CheckedBooks {
   return checked;
 }
 
-function todayIn(timeZone: string, ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(ms);
-}
-
 const asOfOf = (asOf: string | undefined, ms: number) => (zone: string) =>
   asOf === undefined
-    ? todayIn(zone, ms)
+    ? dayIn(zone, ms)
     : (parseDate(asOf, { calendar: 'buddhist', timeZone: zone }) as { value: string }).value;
 
 async function answer(deps: ApiDeps, route: Route, group: string | null, raw: Uint8Array): Promise<unknown> {
@@ -283,7 +276,7 @@ async function answer(deps: ApiDeps, route: Route, group: string | null, raw: Ui
       const m = (parseMonth(body.month) as { value: string }).value;
       const checked = ownBooks(checkForSnapshot(groupWorkbook(body.workbook, group!), m), group!);
       const { timezone, opening_date } = checked.book.settings;
-      const current = todayIn(timezone, deps.now()).slice(0, 7);
+      const current = dayIn(timezone, deps.now()).slice(0, 7);
       if (m > current || (opening_date !== undefined && m < opening_date.slice(0, 7)))
         throw new ApiError('month_out_of_range', {
           th: `เก็บเดือน ${m} ไม่ได้: ต้องไม่เกินเดือนนี้ (${current}) และไม่ก่อนวันเริ่มบัญชี`,

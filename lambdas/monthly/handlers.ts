@@ -1,18 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { addMonths } from '../../core/index.ts';
+import { DEFAULT_ZONE, monthJustEnded } from '../../core/index.ts';
 import type { GroupJob } from './ports.ts';
 import { runDispatcher, runWorker, type WorkerDeps } from './worker.ts';
-
-/** The month just ended, in the groups' zone, on the day the schedule fires (the 1st, 07:00 Bangkok). */
-export function monthJustEnded(now: number, timeZone = 'Asia/Bangkok'): string {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-  return addMonths(today, -1).slice(0, 7);
-}
 
 /** The dispatcher Lambda: EventBridge Scheduler starts it; one SQS message per enabled group. */
 export function makeDispatcher(deps: {
@@ -22,7 +11,7 @@ export function makeDispatcher(deps: {
   now: () => number;
 }) {
   return async (event: { month?: string; resend?: boolean } = {}) => {
-    const month = event.month ?? monthJustEnded(deps.now());
+    const month = event.month ?? monthJustEnded(DEFAULT_ZONE, deps.now());
     const dispatched = await runDispatcher(await deps.worker(), month, deps.send, event.resend === true);
     await deps.flush();
     return { month, dispatched };

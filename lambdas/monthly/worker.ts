@@ -3,6 +3,9 @@ import {
   archiveMonth,
   checkBooks,
   checkForSnapshot,
+  DEFAULT_ZONE,
+  dayIn,
+  formatBaht,
   groupReportData,
   groupReportText,
   networkReportOfRows,
@@ -48,11 +51,6 @@ function reasonOf(error: unknown): { th: string; en: string } {
   const message = (error as Error)?.message ?? String(error);
   return { th: `ทำงานไม่สำเร็จ: ${message.slice(0, 200)}`, en: `failed: ${message.slice(0, 200)}` };
 }
-
-const dayIn = (timeZone: string, ms: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    ms,
-  );
 
 /**
  * One group's month (SPEC §10): read, check as of today, archive as of the month's end, write the
@@ -121,8 +119,8 @@ async function processGroup(deps: WorkerDeps, group: RegistryGroup, job: GroupJo
   for (const [i, recipient] of group.line_to.entries()) {
     const s = report.summary;
     const text =
-      `สัจจะ ${checked.book.settings.group_name} ${thaiMonth(job.month)}: เงินออม ${(s.savings.balance / 100).toLocaleString('en', { minimumFractionDigits: 2 })} บาท, ` +
-      `เงินกู้คงค้าง ${(s.loans.outstanding / 100).toLocaleString('en', { minimumFractionDigits: 2 })} บาท, ข้อผิดพลาด ${checked.result.counts.error}`;
+      `สัจจะ ${checked.book.settings.group_name} ${thaiMonth(job.month)}: เงินออม ${formatBaht(s.savings.balance)} บาท, ` +
+      `เงินกู้คงค้าง ${formatBaht(s.loans.outstanding)} บาท, ข้อผิดพลาด ${checked.result.counts.error}`;
     await deps.line.push(recipient, text, `${group.group_id}-${job.month}-${i + 1}`);
   }
   return {
@@ -147,7 +145,7 @@ export async function maybeSendNetwork(deps: WorkerDeps, month: string): Promise
   }
   const to = deps.registry.network.coordinators;
   if (to.length === 0 || !(await deps.status.claimNetwork(month))) return [];
-  const today = dayIn('Asia/Bangkok', deps.now());
+  const today = dayIn(DEFAULT_ZONE, deps.now());
   // each group's row was kept with its status: the network report reads no sheet again
   const rows = items.map(
     (item) =>

@@ -41,7 +41,8 @@ describe('sajja summary, passbook, household, export', () => {
   it('summary prints Thai and English tables', async () => {
     const { out } = await runCli('summary', EXAMPLE_WORKBOOK, '--month', '2026-09', '--as-of', AS_OF);
     expect(out).toContain('/ monthly summary');
-    expect(out).toContain('เงินกู้คงค้าง / outstanding');
+    // labels from the catalogue of figures (core/summary/figures.ts)
+    expect(out).toContain('เงินกู้คงค้าง / loans outstanding');
   });
 
   it.each([

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedFigures } from '../../core/archive/closed-summary.ts';
 import { SNAPSHOT_SCHEMA } from '../../core/archive/schema.ts';
 import { checkBooks } from '../../core/index.ts';
 import { FIGURES, type Figure, figuresOf } from '../../core/summary/figures.ts';
 import { summariseMonth } from '../../core/summary/monthly-summary.ts';
+import { figuresMarkdown } from '../../docs/generate.ts';
 import { smallBook } from '../helpers/small-book.ts';
 
 const checked = checkBooks(smallBook(), { asOf: '2026-11-26' });
@@ -68,5 +71,12 @@ describe('changedFigures', () => {
       `savings.members_saving ${summary.savings.members_saving} → 7`,
       `loans.par30_ratio 0.0% → 12.5%`,
     ]);
+  });
+});
+
+describe('docs/figures.md', () => {
+  it('is what `npm run docs` makes from the catalogue', () => {
+    const path = join(import.meta.dirname, '../../docs/figures.md');
+    expect(readFileSync(path, 'utf8')).toBe(figuresMarkdown());
   });
 });

@@ -13,8 +13,8 @@ import { LineMessaging, SesMailer, SqsJobs } from '../../adapters/monthly-aws.ts
 import { openArchive } from '../../cli/archive/open-archive.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
-import { RegistrySchema } from '../../core/index.ts';
-import { makeDispatcher, makeWorker, monthJustEnded } from '../../lambdas/monthly/handlers.ts';
+import { DEFAULT_ZONE, monthJustEnded, RegistrySchema } from '../../core/index.ts';
+import { makeDispatcher, makeWorker } from '../../lambdas/monthly/handlers.ts';
 import type { WorkerDeps } from '../../lambdas/monthly/worker.ts';
 
 const sqs = mockClient(SQSClient);
@@ -136,7 +136,7 @@ describe('the monthly job on AWS: dispatcher → SQS → worker → SES (issue 1
   });
 
   it('runs for the month just ended in Bangkok when the schedule fires on the 1st at 07:00', () => {
-    expect(monthJustEnded(Date.UTC(2026, 10, 1, 0, 0))).toBe('2026-10'); // 07:00 on 1 Nov in Bangkok
-    expect(monthJustEnded(Date.UTC(2026, 0, 1, 0, 0))).toBe('2025-12');
+    expect(monthJustEnded(DEFAULT_ZONE, Date.UTC(2026, 10, 1, 0, 0))).toBe('2026-10'); // 07:00 on 1 Nov in Bangkok
+    expect(monthJustEnded(DEFAULT_ZONE, Date.UTC(2026, 0, 1, 0, 0))).toBe('2025-12');
   });
 });

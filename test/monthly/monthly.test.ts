@@ -118,7 +118,7 @@ describe('the monthly job on a laptop (issue 12)', () => {
     const mail = await simpleParser(raw);
     expect(mail.subject).toContain('ต.ค. 2569');
     expect(mail.html).toContain('<html lang="th">');
-    expect(mail.text).toContain('ยอดเงินออม / savings:');
+    expect(mail.text).toContain('ยอดเงินออม / savings balance:');
     const status = await runCli(
       'summary',
       join(sheetsDir, 'sheet-a.xlsx'),

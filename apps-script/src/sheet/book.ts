@@ -4,6 +4,7 @@ import {
   type CheckContext,
   contextFromJson,
   contextToJson,
+  DEFAULT_ZONE,
   findTab,
   parseDate,
   readBook,
@@ -57,7 +58,7 @@ export function readBatchGet(ss: Spreadsheet): BatchGetResponse {
 }
 
 function readByGetValues(ss: Spreadsheet): BatchGetResponse {
-  const timeZone = ss.getSpreadsheetTimeZone() || 'Asia/Bangkok';
+  const timeZone = ss.getSpreadsheetTimeZone() || DEFAULT_ZONE;
   const cell = (value: unknown): CellValue => {
     if (Object.prototype.toString.call(value) !== '[object Date]') return value as CellValue;
     const day = parseDate(value as Date, { timeZone, calendar: 'buddhist' });

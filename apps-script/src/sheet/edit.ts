@@ -5,6 +5,7 @@ import {
   checkRows,
   cloneLedger,
   type DataTabKey,
+  DEFAULT_ZONE,
   entryOf,
   type Finding,
   finish,
@@ -22,7 +23,7 @@ const MONEY: readonly string[] = ['savings', 'remittances', 'loans', 'repayments
 
 /** Today in the spreadsheet's zone. */
 export function todayHere(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone() || 'Asia/Bangkok', 'yyyy-MM-dd');
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone() || DEFAULT_ZONE, 'yyyy-MM-dd');
 }
 
 /**

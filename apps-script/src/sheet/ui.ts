@@ -1,4 +1,12 @@
-import { type CellValue, canonicalString, parseMonth, SETTING_SPECS, TABS } from '../../../core/index.ts';
+import {
+  type CellValue,
+  canonicalString,
+  daysInMonth,
+  parseMonth,
+  previousMonth,
+  SETTING_SPECS,
+  TABS,
+} from '../../../core/index.ts';
 import { hexOf } from '../shell/hex.ts';
 import { readBatchGet, sheetOf } from './book.ts';
 import { checkEverything } from './check-all.ts';
@@ -214,8 +222,8 @@ export function reminder(): string | undefined {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const today = todayHere(ss);
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const monthEnd = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const previous = `${m === 1 ? y - 1 : y}-${String(m === 1 ? 12 : m - 1).padStart(2, '0')}`;
+  const monthEnd = daysInMonth(y, m);
+  const previous = previousMonth(today.slice(0, 7));
   // closed_through as typed: 2026-10, 2569-10 (Buddhist Era) or a date cell
   const closed = parseMonth(settingCell(ss, 'closed_through'));
   let text: string | undefined;

@@ -1,8 +1,9 @@
+import { addMonths } from '../../calendar.ts';
 import type { Finding } from '../../check/finding.ts';
 import type { CheckedBooks } from '../../jobs/check-books.ts';
-import { addMonths } from '../../ledger/dates.ts';
 import type { IsoDate } from '../../parse/date.ts';
 import { REDUCIBLE_CATEGORIES } from '../../parse/enumerations.ts';
+import { figureLabel, figureHeading as label } from '../../summary/figures.ts';
 import { type MonthlySummary, summariseMonth } from '../../summary/monthly-summary.ts';
 import { thaiDate, thaiMonth } from '../../thai-date.ts';
 import { baht, percent, signedBaht, signedCount } from './format.ts';
@@ -134,36 +135,31 @@ export function renderGroupReport(r: GroupReport): string {
   const headline: [string, string, string, string, string][] = [
     [
       'savings.balance',
-      'ยอดเงินออม',
-      'Savings',
+      ...label('savings.balance'),
       baht(s.savings.balance),
       change(s.savings.balance, p?.savings.balance),
     ],
     [
       'savings.members_saving',
-      'สมาชิกที่ออม',
-      'Members saving',
+      ...label('savings.members_saving'),
       String(s.savings.members_saving),
       change(s.savings.members_saving, p?.savings.members_saving, false),
     ],
     [
       'loans.outstanding',
-      'เงินกู้คงค้าง',
-      'Loans outstanding',
+      ...label('loans.outstanding'),
       baht(s.loans.outstanding),
       change(s.loans.outstanding, p?.loans.outstanding),
     ],
     [
       'loans.par30',
-      'ค้างเกิน 30 วัน (PAR30)',
-      'PAR30',
+      ...label('loans.par30'),
       `${baht(s.loans.par30)} (${percent(s.loans.par30_ratio)})`,
       change(s.loans.par30, p?.loans.par30),
     ],
     [
       'welfare.fund_balance',
-      'กองทุนสวัสดิการ',
-      'Welfare fund',
+      ...label('welfare.fund_balance'),
       baht(s.welfare.fund_balance),
       change(s.welfare.fund_balance, p?.welfare.fund_balance),
     ],
@@ -179,8 +175,7 @@ export function renderGroupReport(r: GroupReport): string {
     ],
     [
       'balances.in_transit',
-      'เงินที่หัวหน้ากลุ่มย่อยถือ',
-      'Held by sub-group heads',
+      ...label('balances.in_transit'),
       baht(s.balances.in_transit),
       change(s.balances.in_transit, p?.balances.in_transit),
     ],
@@ -235,9 +230,9 @@ export function renderGroupReport(r: GroupReport): string {
       'หนี้สินครัวเรือน',
       'Household debt',
       html`<table style="${S.table}">
-        <tr><td style="${S.cell}">${th2('หนี้สินรวม', 'Total debt')}</td><td style="${S.num}" data-figure="households.total_debt">${baht(s.households.total_debt)}</td></tr>
-        <tr><td style="${S.cell}">${th2('หนี้นอกระบบ', 'Informal debt')}</td><td style="${S.num}" data-figure="households.informal_debt">${baht(s.households.informal_debt)}</td></tr>
-        <tr><td style="${S.cell}">${th2('เปลี่ยนจากการสำรวจครั้งก่อน', 'Change since the previous survey')}</td><td style="${S.num}" data-figure="households.debt_change">${signedBaht(s.households.debt_change)}</td></tr>
+        <tr><td style="${S.cell}">${th2(...label('households.total_debt'))}</td><td style="${S.num}" data-figure="households.total_debt">${baht(s.households.total_debt)}</td></tr>
+        <tr><td style="${S.cell}">${th2(...label('households.informal_debt'))}</td><td style="${S.num}" data-figure="households.informal_debt">${baht(s.households.informal_debt)}</td></tr>
+        <tr><td style="${S.cell}">${th2(...label('households.debt_change'))}</td><td style="${S.num}" data-figure="households.debt_change">${signedBaht(s.households.debt_change)}</td></tr>
         <tr><td style="${S.cell}">${th2('เหล้า บุหรี่ หวย เดือนนี้', 'Alcohol, tobacco, lottery this month')}</td><td style="${S.num}">${baht(r.reducible.now)}${r.reducible.before === null ? '' : html` <span style="${S.delta}">${signedBaht(r.reducible.now - r.reducible.before)}</span>`}</td></tr>
       </table>`,
     )}
@@ -282,13 +277,13 @@ export function groupReportText(r: GroupReport): string {
     r.place,
     '',
     'ตัวเลขสำคัญ / Headline figures (เทียบเดือนก่อน / change)',
-    `- ยอดเงินออม / savings: ${baht(s.savings.balance)} ${change(s.savings.balance, p?.savings.balance)}`,
-    `- สมาชิกที่ออม / members saving: ${s.savings.members_saving} ${change(s.savings.members_saving, p?.savings.members_saving, false)}`,
-    `- เงินกู้คงค้าง / loans outstanding: ${baht(s.loans.outstanding)} ${change(s.loans.outstanding, p?.loans.outstanding)}`,
-    `- PAR30: ${baht(s.loans.par30)} (${percent(s.loans.par30_ratio)})`,
-    `- กองทุนสวัสดิการ / welfare fund: ${baht(s.welfare.fund_balance)}`,
+    `- ${figureLabel('savings.balance')}: ${baht(s.savings.balance)} ${change(s.savings.balance, p?.savings.balance)}`,
+    `- ${figureLabel('savings.members_saving')}: ${s.savings.members_saving} ${change(s.savings.members_saving, p?.savings.members_saving, false)}`,
+    `- ${figureLabel('loans.outstanding')}: ${baht(s.loans.outstanding)} ${change(s.loans.outstanding, p?.loans.outstanding)}`,
+    `- ${figureLabel('loans.par30')}: ${baht(s.loans.par30)} (${percent(s.loans.par30_ratio)})`,
+    `- ${figureLabel('welfare.fund_balance')}: ${baht(s.welfare.fund_balance)}`,
     `- เงินสดและเงินฝาก / cash and bank: ${baht(s.balances.cash.closing + s.balances.bank.closing)}`,
-    `- เงินที่หัวหน้ากลุ่มย่อยถือ / held by sub-group heads: ${baht(s.balances.in_transit)}`,
+    `- ${figureLabel('balances.in_transit')}: ${baht(s.balances.in_transit)}`,
     '',
     `ผลการตรวจ / checks: ข้อผิดพลาด ${r.findings.errors} errors · คำเตือน ${r.findings.warnings} warnings`,
     ...r.findings.shown.map((f) => `- ${f.cell ?? f.sheet ?? ''} ${f.message.th} / ${f.message.en}`),

@@ -1,6 +1,7 @@
+import { addMonths } from '../../calendar.ts';
 import type { CheckedBooks } from '../../jobs/check-books.ts';
-import { addMonths } from '../../ledger/dates.ts';
 import type { IsoDate } from '../../parse/date.ts';
+import { figureHeading as label } from '../../summary/figures.ts';
 import { summariseMonth } from '../../summary/monthly-summary.ts';
 import { thaiDate, thaiMonth } from '../../thai-date.ts';
 import { baht, percent, signedBaht } from './format.ts';
@@ -158,8 +159,8 @@ export function renderNetworkReport(r: NetworkReport): string {
         <tr><td style="${S.cell}">${th2('กลุ่มที่ส่งข้อมูล', 'Groups reporting')}</td><td style="${S.num}" data-figure="totals.reported">${t.reported} / ${t.groups}</td></tr>
         <tr><td style="${S.cell}">${th2('สมาชิก', 'Members')}</td><td style="${S.num}" data-figure="totals.members">${t.members}</td></tr>
         <tr><td style="${S.cell}">${th2('เงินออมรวม', 'Savings')}</td><td style="${S.num}" data-figure="totals.savings">${baht(t.savings)} <span style="${S.muted}">${signedBaht(t.savings_change)}</span></td></tr>
-        <tr><td style="${S.cell}">${th2('เงินกู้คงค้าง', 'Loans outstanding')}</td><td style="${S.num}" data-figure="totals.loans">${baht(t.loans)}</td></tr>
-        <tr><td style="${S.cell}">${th2('ค้างเกิน 30 วัน', 'PAR30')}</td><td style="${S.num}" data-figure="totals.par30">${baht(t.par30)}</td></tr>
+        <tr><td style="${S.cell}">${th2(...label('loans.outstanding'))}</td><td style="${S.num}" data-figure="totals.loans">${baht(t.loans)}</td></tr>
+        <tr><td style="${S.cell}">${th2(...label('loans.par30'))}</td><td style="${S.num}" data-figure="totals.par30">${baht(t.par30)}</td></tr>
         <tr><td style="${S.cell}">${th2('ข้อผิดพลาดรวม', 'Errors')}</td><td style="${S.num}" data-figure="totals.errors">${t.errors}</td></tr>
       </table>`,
     )}
@@ -175,7 +176,7 @@ export function renderNetworkReport(r: NetworkReport): string {
             g.reported
               ? html`<table style="${S.table}">
                   <tr><td style="${S.cell}">${th2('สมาชิก', 'Members')}</td><td style="${S.num}">${g.members}</td></tr>
-                  <tr><td style="${S.cell}">${th2('เงินออม', 'Savings')}</td><td style="${S.num}" data-figure="savings">${baht(g.savings)}${g.savings_change === null ? '' : html` <span style="${S.muted}">${signedBaht(g.savings_change)}</span>`}</td></tr>
+                  <tr><td style="${S.cell}">${th2(...label('savings.balance'))}</td><td style="${S.num}" data-figure="savings">${baht(g.savings)}${g.savings_change === null ? '' : html` <span style="${S.muted}">${signedBaht(g.savings_change)}</span>`}</td></tr>
                   <tr><td style="${S.cell}">${th2('เงินกู้ / PAR30', 'Loans / PAR30')}</td><td style="${S.num}">${baht(g.loans)} · ${percent(g.par30_ratio)}</td></tr>
                   <tr><td style="${S.cell}">${th2('ข้อผิดพลาด / คำเตือน', 'Errors / warnings')}</td><td style="${S.num}">${g.errors} / ${g.warnings}</td></tr>
                   <tr><td style="${S.cell}">${th2('เก็บลงคลัง', 'Archived')}</td><td style="${S.num}">${g.archived === null ? '—' : g.archived ? '✓' : '✗'}</td></tr>

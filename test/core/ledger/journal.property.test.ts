@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addMonths, monthBounds } from '../../../core/calendar.ts';
 import { accounts, checkBooks, entryTotal, type Workbook } from '../../../core/index.ts';
 import { balancesAt, sumWhere } from '../../../core/ledger/balances.ts';
-import { addMonths, monthBounds } from '../../../core/ledger/dates.ts';
 import { table } from '../../helpers/small-book.ts';
 
 const OPENING = '2026-01-01';
