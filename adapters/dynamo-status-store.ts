@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { StatusItem, StatusStore } from '../lambdas/monthly/ports.ts';
+import type { StatusItem, StatusStore } from '../app/monthly/ports.ts';
 
 /**
  * The monthly job's status items in the archive table: `PK = J#<month>`, `SK = G#<group>` for a

@@ -4,7 +4,7 @@ import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Registry, RegistrySchema } from '../core/index.ts';
-import type { GroupJob, LinePush, Mailer, OutgoingMail } from '../lambdas/monthly/ports.ts';
+import type { GroupJob, LinePush, Mailer, OutgoingMail } from '../app/monthly/ports.ts';
 
 /** Emails through SES v2, as the raw MIME the composer built (HTML + text, Thai subject). */
 export class SesMailer implements Mailer {

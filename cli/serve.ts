@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DynamoNonceStore } from '../adapters/dynamo-nonce-store.ts';
 import { FileSecrets } from '../adapters/group-secrets.ts';
-import { MAX_BODY_BYTES, makeHandler } from '../lambdas/api/handler.ts';
+import { MAX_BODY_BYTES, makeHandler } from '../app/api/handler.ts';
 import { openArchive } from './archive/open-archive.ts';
 
 export interface ServeOptions {

@@ -4,7 +4,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoArchiveStore } from '../../adapters/dynamo-archive-store.ts';
 import { DynamoNonceStore } from '../../adapters/dynamo-nonce-store.ts';
 import { SecretsManagerSecrets } from '../../adapters/group-secrets.ts';
-import { makeHandler } from './handler.ts';
+import { makeHandler } from '../../app/api/handler.ts';
 
 /**
  * The API's Lambda entry: the table and the secret named by the environment the CDK app sets

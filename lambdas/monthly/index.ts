@@ -8,7 +8,7 @@ import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
 import { LineMessaging, registryFromTable, SesMailer, SqsJobs } from '../../adapters/monthly-aws.ts';
 import { SheetsSource } from '../../adapters/sheets-source.ts';
 import { makeDispatcher, makeWorker } from './handlers.ts';
-import type { WorkerDeps } from './worker.ts';
+import type { WorkerDeps } from '../../app/monthly/worker.ts';
 
 /**
  * The monthly job's Lambda entries (the CDK app's MonthlyStack): clients made once per container,

@@ -18,7 +18,8 @@ describe('the core is pure, and proven so (issue 8, class 6)', () => {
     'crypto',
     '../../../../cli/main.ts',
     '../../../../adapters/dynamo-archive-store.ts',
-    '../../../../lambdas/api/handler.ts',
+    '../../../../lambdas/api/index.ts',
+    '../../../../app/api/handler.ts',
     '@aws-sdk/client-dynamodb',
     'exceljs',
   ])('refuses an import of %s at any depth (lint)', (source) => {

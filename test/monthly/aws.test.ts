@@ -15,7 +15,7 @@ import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
 import { DEFAULT_ZONE, monthJustEnded, RegistrySchema } from '../../core/index.ts';
 import { makeDispatcher, makeWorker } from '../../lambdas/monthly/handlers.ts';
-import type { WorkerDeps } from '../../lambdas/monthly/worker.ts';
+import type { WorkerDeps } from '../../app/monthly/worker.ts';
 
 const sqs = mockClient(SQSClient);
 const ses = mockClient(SESv2Client);

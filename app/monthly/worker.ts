@@ -21,7 +21,7 @@ import {
   thaiMonth,
   verifyChain,
 } from '../../core/index.ts';
-import { composeMail } from './compose.ts';
+import { composeMail } from './compose-mail.ts';
 import type { GroupJob, LinePush, Mailer, StatusItem, StatusStore, WorkbookSource } from './ports.ts';
 
 /** What the worker needs, passed in: the same code on AWS (SQS) and in `sajja monthly` (in-process). */

@@ -1,0 +1,52 @@
+import {
+  canonicalString,
+  constantTimeEqual,
+  MAX_SKEW_SECONDS,
+  NONCE,
+  NONCE_TTL_SECONDS,
+  utf8,
+} from '../../core/index.ts';
+import { unauthorized } from './errors.ts';
+import type { NonceStore, SecretSource } from './ports.ts';
+
+/** SPEC §9: the group, a fresh timestamp, an unused nonce and a signature that matches; else 401. */
+export async function authenticate(
+  deps: { secrets: SecretSource; nonces: NonceStore; now: () => number },
+  headers: Record<string, string>,
+  method: string,
+  path: string,
+  body: Uint8Array,
+  bodyHash: (bytes: Uint8Array) => string,
+  hmac: (key: Uint8Array, message: Uint8Array) => string,
+): Promise<string> {
+  const group = headers['x-sajja-group'];
+  const timestamp = headers['x-sajja-timestamp'];
+  const nonce = headers['x-sajja-nonce'];
+  const given = headers['x-sajja-signature'];
+  if (!group || !timestamp || !nonce || !given)
+    throw unauthorized(
+      'a signing header is missing (X-Sajja-Group, -Timestamp, -Nonce, -Signature)',
+      'ไม่มีหัวข้อการลงนาม (X-Sajja-Group, -Timestamp, -Nonce, -Signature)',
+    );
+  if (!/^\d{1,12}$/.test(timestamp))
+    throw unauthorized('the timestamp is not Unix seconds', 'เวลาไม่ใช่วินาทีแบบ Unix');
+  if (!NONCE.test(nonce))
+    throw unauthorized('the nonce is not 16–64 characters of [A-Za-z0-9_-]', 'nonce ไม่ถูกรูปแบบ');
+  if (!/^v1=[0-9a-f]{64}$/.test(given))
+    throw unauthorized('the signature is not v1= and 64 hex digits', 'ลายเซ็นไม่ถูกรูปแบบ');
+  const now = Math.floor(deps.now() / 1000);
+  if (Math.abs(now - Number(timestamp)) > MAX_SKEW_SECONDS)
+    throw unauthorized(
+      'the timestamp is more than 300 s from the server clock',
+      'เวลาของคำขอห่างจากนาฬิกาของเครื่องแม่ข่ายเกิน 300 วินาที',
+    );
+  const secret = await deps.secrets.secretOf(group);
+  if (secret === undefined) throw unauthorized('unknown group', 'ไม่รู้จักกลุ่มนี้');
+  const canonical = canonicalString({ group, timestamp, nonce, method, path, bodySha256: bodyHash(body) });
+  const expected = `v1=${hmac(utf8(secret), utf8(canonical))}`;
+  if (!constantTimeEqual(expected, given)) throw unauthorized('the signature does not match', 'ลายเซ็นไม่ตรง');
+  // only a request with a good signature spends its nonce
+  if (!(await deps.nonces.remember(group, nonce, now, now + NONCE_TTL_SECONDS)))
+    throw unauthorized('the nonce was already used (a replay)', 'nonce นี้ถูกใช้ไปแล้ว (ส่งซ้ำ)');
+  return group;
+}
