@@ -3,8 +3,8 @@ import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/clien
 import { type SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type Registry, RegistrySchema } from '../core/index.ts';
 import type { GroupJob, LinePush, Mailer, OutgoingMail } from '../app/monthly/ports.ts';
+import { type Registry, RegistrySchema } from '../core/index.ts';
 
 /** Emails through SES v2, as the raw MIME the composer built (HTML + text, Thai subject). */
 export class SesMailer implements Mailer {

@@ -29,7 +29,7 @@ export { diffRows } from './archive/diff-rows.ts';
 export { latestByMonth, readSnapshot, utf8Decode } from './archive/read-snapshot.ts';
 export { SNAPSHOT_SCHEMA, schemaOf } from './archive/schema.ts';
 export { sha256, utf8 } from './archive/sha256.ts';
-export { buildSnapshot, chainHash, type Snapshot, type SnapshotContent } from './archive/snapshot.ts';
+export { chainHash } from './archive/snapshot.ts';
 export { type ChainBreak, type ChainReport, verifyChain } from './archive/verify-chain.ts';
 export {
   addDays,
@@ -75,7 +75,7 @@ export {
 } from './jobs/check-books.ts';
 // The jobs every shell calls (CLI, Lambda API, monthly job, Apps Script), each on one checked book
 export { compareClosedMonths } from './jobs/closed-months.ts';
-export { checkForSnapshot, snapshot, snapshotAsOf } from './jobs/snapshot.ts';
+export { buildSnapshot, checkForSnapshot, snapshot, snapshotAsOf } from './jobs/snapshot.ts';
 export { summarise } from './jobs/summarise.ts';
 // Words people read: Thai labels, Buddhist-Era dates, months
 export { allowedText, bilingualLabel, type LabelKind, thaiLabel } from './labels.ts';
@@ -110,6 +110,7 @@ export {
 export { MONTH_COLUMN, monthFindings, monthRows, type SnapshotRow } from './model/month-rows.ts';
 export * from './model/records.ts';
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';
+export type { Snapshot, SnapshotContent } from './model/snapshot.ts';
 export { type ColumnSpec, TABS, type TabKey, type TabSpec, tabSpec, templateTabName } from './model/tabs.ts';
 export { allocate, bahtNumber, divideHalfUp, formatBaht, MAX_SATANG, type Satang, sum } from './money.ts';
 // The monthly job (SPEC §10): the registry, the summary tab written back

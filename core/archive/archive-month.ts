@@ -1,3 +1,4 @@
+import type { Snapshot } from '../model/snapshot.ts';
 import type { ArchiveStore, Commit } from './archive-store.ts';
 import { canonicalJson } from './canonical.ts';
 import { changedFigures } from './closed-summary.ts';
@@ -5,7 +6,7 @@ import { diffRows } from './diff-rows.ts';
 import { latestByMonth, readSnapshot } from './read-snapshot.ts';
 import { rowsHeld, schemaOf, settingHeld } from './schema.ts';
 import { utf8 } from './sha256.ts';
-import { chainHash, type Snapshot } from './snapshot.ts';
+import { chainHash } from './snapshot.ts';
 
 export interface ArchiveResult {
   commit: Commit;

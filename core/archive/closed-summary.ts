@@ -1,8 +1,10 @@
 import { placeOf } from '../check/check-row.ts';
 import { type Finding, type FindingPlace, finding } from '../check/finding.ts';
 import type { CheckedBooks } from '../jobs/check-books.ts';
+import { referenceOf } from '../jobs/snapshot.ts';
 import type { SnapshotRow } from '../model/month-rows.ts';
 import type { DataTabKey } from '../model/records.ts';
+import type { SnapshotContent } from '../model/snapshot.ts';
 import { formatBaht } from '../parse/money.ts';
 import { FIGURES, type Figure, type FigureUnit, figuresOf, showFigure } from '../summary/figures.ts';
 import { summariseMonth } from '../summary/monthly-summary.ts';
@@ -11,28 +13,6 @@ import { canonicalJson } from './canonical.ts';
 import { showCell } from './closed-period.ts';
 import { diffRows } from './diff-rows.ts';
 import { figureHeld, rowsHeld, schemaOf, settingHeld } from './schema.ts';
-import type { SnapshotContent } from './snapshot.ts';
-
-/** The undated tabs a month's figures depend on, kept in its snapshot (SPEC §8, issue 9). */
-export const REFERENCE_TABS = ['subgroups', 'households', 'members'] as const;
-
-/** What a month's figures rest on besides its rows: the settings and the undated tabs, as read. */
-export interface SnapshotReference {
-  /** Settings as read, but `closed_through` (closing a month must not change the months before). */
-  settings: Record<string, unknown>;
-  rows: Partial<Record<(typeof REFERENCE_TABS)[number], SnapshotRow[]>>;
-}
-
-/** The reference of a checked book, for its snapshots. */
-export function referenceOf(checked: CheckedBooks): SnapshotReference {
-  const { closed_through: _closed, ...settings } = checked.book.settings;
-  const rows: SnapshotReference['rows'] = {};
-  for (const tab of REFERENCE_TABS) {
-    const list = checked.book.tables.get(tab);
-    if (list && list.length > 0) rows[tab] = list.map((r) => ({ row: r.row, values: r.values }));
-  }
-  return { settings, rows };
-}
 
 /**
  * The figures of a month that differ, each `path before → after` (money in baht). Only the figures

@@ -1,5 +1,5 @@
+import type { SnapshotRow } from '../model/month-rows.ts';
 import { canonicalJson } from './canonical.ts';
-import type { SnapshotRow } from './snapshot.ts';
 
 export interface CellChange {
   column: string;

@@ -1,4 +1,4 @@
-import { a1, type CellValue, isBlank } from '../cell.ts';
+import { type CellValue, isBlank } from '../cell.ts';
 import { allowedText } from '../labels.ts';
 import type { DataTabKey } from '../model/records.ts';
 import type { ColumnSpec } from '../model/tabs.ts';
@@ -7,37 +7,13 @@ import { readCell } from '../parse/read-cell.ts';
 import { firstInvisible } from '../thai-text.ts';
 import { type Columns, isEmptyRow } from '../workbook.ts';
 import type { CheckContext } from './context.ts';
-import { echo, type Finding, type FindingPlace, finding } from './finding.ts';
+import { echo, type Finding, finding } from './finding.ts';
 import { columnName, quoted, reasonText } from './messages.ts';
+import { type CheckMode, placeOf, type RowResult } from './place.ts';
 import { checkRowRules } from './rules/row-rules.ts';
 import { validateRecord } from './validate-record.ts';
 
-/** A non-empty data row: what could be read of it, and its typed record when the row is valid. */
-export interface RowResult {
-  /** 1-based sheet row. */
-  row: number;
-  /** Every cell that could be read, by column key. */
-  values: Record<string, unknown>;
-  /** The validated record (defaults filled in); absent when the row has any error. */
-  record?: Record<string, unknown>;
-}
-
-/** Where a cell of a table is, for a finding. */
-export function placeOf(layout: Columns, row: number | null, column: string | null): FindingPlace {
-  const index = column === null ? undefined : layout.columns.get(column);
-  return {
-    sheet: layout.spec.key,
-    row,
-    column,
-    cell: row !== null && index !== undefined ? a1(index, row) : null,
-  };
-}
-
-/**
- * How a row is checked: as part of the whole book (a repeated id is flagged on its later rows),
- * or as an edit (flagged whichever of the rows holding it was edited).
- */
-export type CheckMode = 'book' | 'edit';
+export { type CheckMode, placeOf, type RowResult } from './place.ts';
 
 /**
  * Checks one row of a data tab against the context: every cell, the tab's rules, references,

@@ -1,10 +1,14 @@
 import { canonicalJson } from '../archive/canonical.ts';
-import { referenceOf } from '../archive/closed-summary.ts';
 import { SNAPSHOT_SCHEMA } from '../archive/schema.ts';
 import { sha256 } from '../archive/sha256.ts';
-import type { Snapshot, SnapshotContent } from '../archive/snapshot.ts';
 import { monthBounds } from '../calendar.ts';
 import { monthRows } from '../model/month-rows.ts';
+import {
+  REFERENCE_TABS,
+  type Snapshot,
+  type SnapshotContent,
+  type SnapshotReference,
+} from '../model/snapshot.ts';
 import { summariseMonth } from '../summary/monthly-summary.ts';
 import type { Workbook } from '../workbook.ts';
 import { type CheckedBooks, checkBooks } from './check-books.ts';
@@ -40,4 +44,23 @@ export function snapshot(checked: CheckedBooks, month: string): Snapshot {
 /** Checks a workbook as of a month's last day, once, for archiving that month. */
 export function checkForSnapshot(workbook: Workbook, month: string): CheckedBooks {
   return checkBooks(workbook, { asOf: snapshotAsOf(month) });
+}
+
+/**
+ * A group's month as a deterministic snapshot, from a workbook: checked once as of the month's
+ * last day, then the snapshot job.
+ */
+export function buildSnapshot(workbook: Workbook, month: string): Snapshot {
+  return snapshot(checkForSnapshot(workbook, month), month);
+}
+
+/** The reference of a checked book, for its snapshots. */
+export function referenceOf(checked: CheckedBooks): SnapshotReference {
+  const { closed_through: _closed, ...settings } = checked.book.settings;
+  const rows: SnapshotReference['rows'] = {};
+  for (const tab of REFERENCE_TABS) {
+    const list = checked.book.tables.get(tab);
+    if (list && list.length > 0) rows[tab] = list.map((r) => ({ row: r.row, values: r.values }));
+  }
+  return { settings, rows };
 }

@@ -7,8 +7,8 @@ import { DynamoArchiveStore } from '../../adapters/dynamo-archive-store.ts';
 import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
 import { LineMessaging, registryFromTable, SesMailer, SqsJobs } from '../../adapters/monthly-aws.ts';
 import { SheetsSource } from '../../adapters/sheets-source.ts';
-import { makeDispatcher, makeWorker } from './handlers.ts';
 import type { WorkerDeps } from '../../app/monthly/worker.ts';
+import { makeDispatcher, makeWorker } from './handlers.ts';
 
 /**
  * The monthly job's Lambda entries (the CDK app's MonthlyStack): clients made once per container,

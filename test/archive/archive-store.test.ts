@@ -4,9 +4,9 @@ import { type ArchiveConnection, openArchive } from '../../cli/archive/open-arch
 import { generateWorkbook } from '../../cli/generate/generate-workbook.ts';
 import { archiveMonth } from '../../core/archive/archive-month.ts';
 import type { ArchiveStore } from '../../core/archive/archive-store.ts';
-import { buildSnapshot } from '../../core/archive/snapshot.ts';
 import { verifyChain } from '../../core/archive/verify-chain.ts';
 import type { Workbook } from '../../core/index.ts';
+import { buildSnapshot } from '../../core/jobs/snapshot.ts';
 import { setCell, smallBook } from '../helpers/small-book.ts';
 
 const NOW = '2026-11-26T08:00:00.000Z';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closedPeriodFindings } from '../../core/archive/closed-period.ts';
-import { buildSnapshot } from '../../core/archive/snapshot.ts';
 import { readBook } from '../../core/index.ts';
+import { buildSnapshot } from '../../core/jobs/snapshot.ts';
 import { rowsOf, setCell, smallBook } from '../helpers/small-book.ts';
 
 const closed = () => {

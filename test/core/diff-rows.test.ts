@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffRows } from '../../core/archive/diff-rows.ts';
-import type { SnapshotRow } from '../../core/archive/snapshot.ts';
+import type { SnapshotRow } from '../../core/model/month-rows.ts';
 
 const row = fc.record({
   date: fc.constantFrom('2026-07-01', '2026-07-02', '2026-07-15'),

@@ -121,7 +121,7 @@ describe('summariseMonth (hand-computed on the small book)', () => {
 
 describe('summary checks: one meaning (issue 7, class 10)', () => {
   it('counts the month’s own findings in `checks`, the whole book in `book_checks`, the same in a snapshot', async () => {
-    const { buildSnapshot } = await import('../../core/archive/snapshot.ts');
+    const { buildSnapshot } = await import('../../core/jobs/snapshot.ts');
     const wb = smallBook();
     setCell(wb, 'savings', 2, 'amount', '1O0'); // July: an error on a July row
     setCell(wb, 'members', 3, 'name', '=HYPERLINK("x")'); // an error on the book, in no month

@@ -10,12 +10,12 @@ import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
 import { LineMessaging, SesMailer, SqsJobs } from '../../adapters/monthly-aws.ts';
+import type { WorkerDeps } from '../../app/monthly/worker.ts';
 import { openArchive } from '../../cli/archive/open-archive.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
 import { DEFAULT_ZONE, monthJustEnded, RegistrySchema } from '../../core/index.ts';
 import { makeDispatcher, makeWorker } from '../../lambdas/monthly/handlers.ts';
-import type { WorkerDeps } from '../../app/monthly/worker.ts';
 
 const sqs = mockClient(SQSClient);
 const ses = mockClient(SESv2Client);

@@ -1,0 +1,33 @@
+import type { MonthlySummary } from '../summary/monthly-summary.ts';
+import type { SnapshotRow } from './month-rows.ts';
+import type { DataTabKey } from './records.ts';
+
+/** The undated tabs a month's figures depend on, kept in its snapshot (SPEC §8). */
+export const REFERENCE_TABS = ['subgroups', 'households', 'members'] as const;
+
+/** What a month's figures rest on besides its rows: the settings and the undated tabs, as read. */
+export interface SnapshotReference {
+  /** Settings as read, but `closed_through` (closing a month must not change the months before). */
+  settings: Record<string, unknown>;
+  rows: Partial<Record<(typeof REFERENCE_TABS)[number], SnapshotRow[]>>;
+}
+
+/** What a snapshot holds; its canonical JSON is hashed and stored. */
+export interface SnapshotContent {
+  /** What the snapshot holds (core/archive/schema.ts); absent in snapshots of schema 1. */
+  schema?: number;
+  group_id: string;
+  month: string;
+  rows: Partial<Record<DataTabKey, SnapshotRow[]>>;
+  summary: MonthlySummary;
+  counts: { error: number; warning: number };
+  /** The settings and undated tabs the month's figures rest on (absent in snapshots made before). */
+  reference?: SnapshotReference;
+}
+
+export interface Snapshot {
+  content: SnapshotContent;
+  /** Canonical JSON of the content: the bytes that are stored and hashed. */
+  canonical: string;
+  content_hash: string;
+}
