@@ -1,3 +1,4 @@
+/// <reference types="google-apps-script" />
 /**
  * `npm run bench:script`: the Apps Script bundle users push (apps-script/dist/sajja.js) in node:vm
  * against the in-memory SpreadsheetApp — the menu (onOpen), a one-cell edit and a 500-row paste

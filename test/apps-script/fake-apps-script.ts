@@ -1,3 +1,4 @@
+/// <reference types="google-apps-script" />
 import { execFileSync } from 'node:child_process';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -57,4 +57,18 @@ describe('the core is pure, and proven so (issue 8, class 6)', () => {
     expect(said).toMatch(/Cannot find name 'Buffer'/);
     expect(said).toMatch(/Cannot find name 'document'/);
   });
+
+  it('does not compile process, Buffer or require in apps-script/src (Apps Script types only)', () => {
+    const probe = join(ROOT, 'apps-script', 'src', `zz-probe-${process.pid}.ts`);
+    writeFileSync(
+      probe,
+      'export const a = process.env.X;\nexport const b = Buffer.from("x");\nexport const c = SpreadsheetApp;\n',
+    );
+    const tsc = spawnSync(bin('tsc'), ['--noEmit', '-p', 'apps-script'], { encoding: 'utf8', cwd: ROOT });
+    rmSync(probe);
+    const said = `${tsc.stdout}${tsc.stderr}`;
+    expect(said).toMatch(/Cannot find name 'process'/);
+    expect(said).toMatch(/Cannot find name 'Buffer'/);
+    expect(said).not.toMatch(/Cannot find name 'SpreadsheetApp'/);
+  });
 });
