@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { NonceStore } from '../app/api/ports.ts';
 
 /** The archive table's TTL attribute: DynamoDB deletes a nonce after it (dynalite never does). */
 export const TTL_ATTRIBUTE = 'expires_at';
@@ -9,7 +10,7 @@ export const TTL_ATTRIBUTE = 'expires_at';
  * a nonce seen and not yet expired is a replay. DynamoDB's TTL removes old ones; an expired nonce
  * still there (TTL lags, and the embedded engine has none) is ignored by the condition.
  */
-export class DynamoNonceStore {
+export class DynamoNonceStore implements NonceStore {
   private readonly doc: DynamoDBDocumentClient;
   constructor(
     client: DynamoDBClient,

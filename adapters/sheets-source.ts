@@ -1,4 +1,5 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import type { WorkbookSource } from '../app/monthly/ports.ts';
 import { type PlainCell, SUMMARY_TAB, type Workbook, workbookFromBatchGet } from '../core/index.ts';
 
 /** Quote a tab name for an A1 range: `'เงินออม (savings)'`. */
@@ -26,7 +27,7 @@ async function withBackoff<T>(
  * every tab in one values.batchGet (UNFORMATTED_VALUE, SERIAL_NUMBER) — two read requests; the
  * summary tab written back with one request, RAW. `rootUrl` points it at a stand-in (sajja sheets-serve).
  */
-export class SheetsSource {
+export class SheetsSource implements WorkbookSource {
   private readonly api: sheets_v4.Sheets;
   constructor(
     options: { rootUrl?: string; auth?: sheets_v4.Options['auth'] },

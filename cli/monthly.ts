@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { DynamoStatusStore } from '../adapters/dynamo-status-store.ts';
 import { SheetsSource } from '../adapters/sheets-source.ts';
+import { ServiceStatusError } from '../app/monthly/errors.ts';
 import { InProcessQueue } from '../app/monthly/in-process-queue.ts';
 import type { WorkbookSource } from '../app/monthly/ports.ts';
 import { maybeSendNetwork, runDispatcher, runWorker, type WorkerDeps } from '../app/monthly/worker.ts';
@@ -58,9 +59,9 @@ function sources(
       if (group.workbook)
         return loadWorkbook(isAbsolute(group.workbook) ? group.workbook : join(base, group.workbook));
       if (!sheets)
-        throw Object.assign(
-          new Error('a group on Google Sheets needs --sheets-url locally (or the AWS job)'),
-          { code: 400 },
+        throw new ServiceStatusError(
+          'a group on Google Sheets needs --sheets-url locally (or the AWS job)',
+          400,
         );
       return sheets.read(group);
     },

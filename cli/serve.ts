@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DynamoNonceStore } from '../adapters/dynamo-nonce-store.ts';
-import { FileSecrets } from '../adapters/group-secrets.ts';
+import { FileSecrets } from '../adapters/file-secrets.ts';
 import { MAX_BODY_BYTES, makeHandler } from '../app/api/handler.ts';
 import { openArchive } from './archive/open-archive.ts';
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -11,6 +12,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { ENV } from '../lambdas/env.ts';
 
 export interface ApiStackProps extends StackProps {
   table: TableV2;
@@ -20,6 +22,8 @@ export interface ApiStackProps extends StackProps {
 }
 
 const ROOT = join(import.meta.dirname, '..');
+/** The version the API reports at /v1/health: the package's. */
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * The signed API (SPEC §9): one function behind a Function URL (auth NONE — the handler verifies
@@ -43,8 +47,9 @@ export class ApiStack extends Stack {
       reservedConcurrentExecutions: props.concurrency ?? 20,
       logGroup,
       environment: {
-        TABLE_NAME: props.table.tableName,
-        SECRET_ID: props.groupSecrets.secretName,
+        [ENV.table]: props.table.tableName,
+        [ENV.groupSecrets]: props.groupSecrets.secretName,
+        [ENV.version]: VERSION,
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {

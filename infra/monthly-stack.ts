@@ -14,6 +14,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { ENV } from '../lambdas/env.ts';
 
 export interface MonthlyStackProps extends StackProps {
   table: TableV2;
@@ -51,7 +52,7 @@ export class MonthlyStack extends Stack {
         memorySize: 1024,
         timeout,
         logGroup: new LogGroup(this, `${name}Logs`, { retention: RetentionDays.THREE_MONTHS }),
-        environment: { TABLE_NAME: props.table.tableName, ...environment },
+        environment: { [ENV.table]: props.table.tableName, ...environment },
         bundling: {
           forceDockerBundling: false,
           minify: true,
@@ -84,12 +85,14 @@ export class MonthlyStack extends Stack {
       description: 'Sajja: the LINE Messaging API channel access token',
     });
 
-    this.dispatcher = fn('Dispatcher', 'dispatcher', Duration.minutes(1), { QUEUE_URL: this.queue.queueUrl });
+    this.dispatcher = fn('Dispatcher', 'dispatcher', Duration.minutes(1), {
+      [ENV.queueUrl]: this.queue.queueUrl,
+    });
     this.worker = fn('Worker', 'worker', WORKER_TIMEOUT, {
-      MAIL_FROM: props.mailFrom,
-      GOOGLE_KEY_SECRET_ID: googleKey.secretName,
-      LINE_TOKEN_SECRET_ID: lineToken.secretName,
-      MIN_SECONDS_PER_GROUP: String(MIN_SECONDS_PER_GROUP),
+      [ENV.mailFrom]: props.mailFrom,
+      [ENV.googleKeySecret]: googleKey.secretName,
+      [ENV.lineTokenSecret]: lineToken.secretName,
+      [ENV.minSecondsPerGroup]: String(MIN_SECONDS_PER_GROUP),
     });
     // two workers at most, each paced: the Sheets API read quota is never exceeded
     (this.worker.node.defaultChild as CfnFunction).reservedConcurrentExecutions = WORKERS;

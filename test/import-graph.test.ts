@@ -9,7 +9,7 @@ const folderOf = (file: string) => (file.startsWith('apps-script/') ? 'apps-scri
  * The layers, bottom first: a folder may import only itself and the folders listed for it. The
  * core is pure; the application layer (app/) is shared by every shell and imports only the core;
  * adapters implement app's ports; the shells (cli, lambdas) wire adapters to app; the Apps Script
- * shell runs the core alone; infra reads the adapters' table definition.
+ * shell runs the core alone; infra reads the adapters' table definition and the entries' variable names.
  */
 const MAY_IMPORT: Record<string, string[]> = {
   core: [],
@@ -18,7 +18,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   cli: ['core', 'app', 'adapters'],
   lambdas: ['core', 'app', 'adapters'],
   'apps-script': ['core'],
-  infra: ['adapters'],
+  infra: ['adapters', 'lambdas'],
 };
 
 /** Packages a folder may import besides its own files (prefixes; `node:` is Node's own). */

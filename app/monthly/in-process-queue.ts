@@ -1,11 +1,11 @@
-import type { GroupJob } from './ports.ts';
+import type { GroupJob, JobQueue } from './ports.ts';
 
 /**
  * SQS's delivery on one computer (`sajja monthly`): at least once — a message whose handler throws
  * is received again, up to `maxReceives` times, then goes to the dead-letter list. Groups run one
  * at a time (a laptop), in the order they were sent.
  */
-export class InProcessQueue {
+export class InProcessQueue implements JobQueue {
   private readonly pending: { job: GroupJob; receives: number }[] = [];
   readonly deadLetters: { job: GroupJob; error: string }[] = [];
 
@@ -14,6 +14,9 @@ export class InProcessQueue {
   async send(job: GroupJob): Promise<void> {
     this.pending.push({ job, receives: 0 });
   }
+
+  /** Nothing is held back: every job sent is already pending. */
+  async flush(): Promise<void> {}
 
   /** Delivers every message until the queue is empty. */
   async drain(handle: (job: GroupJob) => Promise<void>): Promise<void> {

@@ -57,3 +57,10 @@ export interface StatusItem {
   /** The group's row of the network report, kept so the network report reads no sheet again. */
   network_row?: NetworkRow;
 }
+
+/** Where the dispatcher puts one job per group (SQS on AWS, the in-process queue locally). */
+export interface JobQueue {
+  send(job: GroupJob): Promise<void>;
+  /** Sends what is still held (SQS sends in batches of ten). */
+  flush(): Promise<void>;
+}

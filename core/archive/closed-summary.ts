@@ -2,7 +2,6 @@ import { placeOf } from '../check/check-row.ts';
 import { type Finding, type FindingPlace, finding } from '../check/finding.ts';
 import type { CheckedBooks } from '../jobs/check-books.ts';
 import { referenceOf } from '../jobs/snapshot.ts';
-import type { SnapshotRow } from '../model/month-rows.ts';
 import type { DataTabKey } from '../model/records.ts';
 import type { SnapshotContent } from '../model/snapshot.ts';
 import { formatBaht } from '../parse/money.ts';

@@ -5,9 +5,13 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { auth } from '@googleapis/sheets';
 import { DynamoArchiveStore } from '../../adapters/dynamo-archive-store.ts';
 import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
-import { LineMessaging, registryFromTable, SesMailer, SqsJobs } from '../../adapters/monthly-aws.ts';
+import { LineMessaging } from '../../adapters/line-push.ts';
+import { registryFromTable } from '../../adapters/registry-table.ts';
+import { SesMailer } from '../../adapters/ses-mailer.ts';
 import { SheetsSource } from '../../adapters/sheets-source.ts';
+import { SqsJobs } from '../../adapters/sqs-jobs.ts';
 import type { WorkerDeps } from '../../app/monthly/worker.ts';
+import { ENV } from '../env.ts';
 import { makeDispatcher, makeWorker } from './handlers.ts';
 
 /**
@@ -15,7 +19,7 @@ import { makeDispatcher, makeWorker } from './handlers.ts';
  * the registry and status in the archive table, the Google service account's key and the LINE
  * token in Secrets Manager.
  */
-const table = process.env.TABLE_NAME ?? 'sajja-archive';
+const table = process.env[ENV.table] ?? 'sajja-archive';
 const dynamo = new DynamoDBClient({});
 const secrets = new SecretsManagerClient({});
 let ready: Promise<WorkerDeps> | undefined;
@@ -23,7 +27,7 @@ let ready: Promise<WorkerDeps> | undefined;
 async function workerDeps(): Promise<WorkerDeps> {
   const key = await secrets.send(
     new GetSecretValueCommand({
-      SecretId: process.env.GOOGLE_KEY_SECRET_ID ?? 'sajja/google-service-account',
+      SecretId: process.env[ENV.googleKeySecret] ?? 'sajja/google-service-account',
     }),
   );
   const credentials = JSON.parse(key.SecretString ?? '{}');
@@ -37,14 +41,14 @@ async function workerDeps(): Promise<WorkerDeps> {
     source: { read: (g) => sheets.read(g), writeSummary: (g, rows) => sheets.writeSummary(g, rows) },
     store: new DynamoArchiveStore(dynamo, { tableName: table }),
     status: new DynamoStatusStore(dynamo, table),
-    mailer: new SesMailer(new SESv2Client({}), process.env.MAIL_FROM ?? 'sajja@example.org'),
-    line: new LineMessaging(secrets, process.env.LINE_TOKEN_SECRET_ID ?? 'sajja/line-channel-token'),
-    from: process.env.MAIL_FROM ?? 'sajja@example.org',
+    mailer: new SesMailer(new SESv2Client({}), process.env[ENV.mailFrom] ?? 'sajja@example.org'),
+    line: new LineMessaging(secrets, process.env[ENV.lineTokenSecret] ?? 'sajja/line-channel-token'),
+    from: process.env[ENV.mailFrom] ?? 'sajja@example.org',
     now: Date.now,
   };
 }
 
-const jobs = new SqsJobs(new SQSClient({}), process.env.QUEUE_URL ?? '');
+const jobs = new SqsJobs(new SQSClient({}), process.env[ENV.queueUrl] ?? '');
 export const dispatcher = makeDispatcher({
   worker: async () => ({
     registry: await registryFromTable(dynamo, table),
@@ -55,6 +59,6 @@ export const dispatcher = makeDispatcher({
   now: Date.now,
 });
 export const worker = makeWorker(() => (ready ??= workerDeps()), {
-  minMillisPerGroup: Number(process.env.MIN_SECONDS_PER_GROUP ?? 5) * 1000,
+  minMillisPerGroup: Number(process.env[ENV.minSecondsPerGroup] ?? 5) * 1000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 });

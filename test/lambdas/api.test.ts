@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SecretsManagerSecrets } from '../../adapters/group-secrets.ts';
+import { SecretsManagerSecrets } from '../../adapters/secrets-manager-secrets.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { startServer } from '../../cli/serve.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';

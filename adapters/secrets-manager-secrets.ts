@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretSource } from '../app/api/ports.ts';
+import { secretsOf } from './secrets-json.ts';
 
 /**
  * The groups' secrets in AWS Secrets Manager: one secret holding `{"<group_id>": "<secret>", …}`.
  * Read once per warm container and kept; an unknown group makes it read again (a group added since),
  * at most once a minute. Secrets are never logged.
  */
-export class SecretsManagerSecrets {
+export class SecretsManagerSecrets implements SecretSource {
   private cache: Map<string, string> | undefined;
   private loadedAt = 0;
   constructor(
@@ -27,19 +28,4 @@ export class SecretsManagerSecrets {
     this.cache = secretsOf(SecretString ?? '{}');
     this.loadedAt = this.now();
   }
-}
-
-/** The secrets of a JSON file `{"<group_id>": "<secret>"}` (`sajja serve --secrets FILE`), read on each use. */
-export class FileSecrets {
-  constructor(private readonly path: string) {}
-  async secretOf(group: string): Promise<string | undefined> {
-    return secretsOf(await readFile(this.path, 'utf8')).get(group);
-  }
-}
-
-function secretsOf(text: string): Map<string, string> {
-  const data = JSON.parse(text) as Record<string, unknown>;
-  const out = new Map<string, string>();
-  for (const [group, secret] of Object.entries(data)) if (typeof secret === 'string') out.set(group, secret);
-  return out;
 }

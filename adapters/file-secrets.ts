@@ -1,0 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import type { SecretSource } from '../app/api/ports.ts';
+import { secretsOf } from './secrets-json.ts';
+
+/** The secrets of a JSON file `{"<group_id>": "<secret>"}` (`sajja serve --secrets FILE`), read on each use. */
+export class FileSecrets implements SecretSource {
+  constructor(private readonly path: string) {}
+  async secretOf(group: string): Promise<string | undefined> {
+    return secretsOf(await readFile(this.path, 'utf8')).get(group);
+  }
+}

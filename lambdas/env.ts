@@ -1,0 +1,14 @@
+/**
+ * The environment variables the Lambda entries read, named once: infra/ sets them, the entries
+ * read them. A name changed here changes both sides.
+ */
+export const ENV = {
+  table: 'TABLE_NAME',
+  groupSecrets: 'SECRET_ID',
+  version: 'SAJJA_VERSION',
+  queueUrl: 'QUEUE_URL',
+  mailFrom: 'MAIL_FROM',
+  googleKeySecret: 'GOOGLE_KEY_SECRET_ID',
+  lineTokenSecret: 'LINE_TOKEN_SECRET_ID',
+  minSecondsPerGroup: 'MIN_SECONDS_PER_GROUP',
+} as const;
