@@ -39,6 +39,7 @@ describe.skipIf(chromium.skip)(
       const rights = await tab.$$eval('button.finding, h2, #status', (els) =>
         els.map((el) => el.getBoundingClientRect().right),
       );
+      expect(rights.length).toBeGreaterThan(2);
       for (const right of rights) expect(right).toBeLessThanOrEqual(300);
       const used = await thaiFonts(tab);
       expect(used.length).toBeGreaterThan(3);
