@@ -111,7 +111,16 @@ export { MONTH_COLUMN, monthFindings, monthRows, type SnapshotRow } from './mode
 export * from './model/records.ts';
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';
 export type { Snapshot, SnapshotContent } from './model/snapshot.ts';
-export { type ColumnSpec, TABS, type TabKey, type TabSpec, tabSpec, templateTabName } from './model/tabs.ts';
+export {
+  type ColumnSpec,
+  TABS,
+  type TabKey,
+  type TabRoles,
+  type TabSpec,
+  tabSpec,
+  tabsWhere,
+  templateTabName,
+} from './model/tabs.ts';
 export { allocate, bahtNumber, divideHalfUp, formatBaht, MAX_SATANG, type Satang, sum } from './money.ts';
 // The monthly job (SPEC §10): the registry, the summary tab written back
 export {

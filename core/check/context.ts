@@ -1,7 +1,7 @@
 import { type CellValue, isBlank } from '../cell.ts';
 import { getOrAdd } from '../maps.ts';
 import type { Settings } from '../model/settings.ts';
-import { type RefTarget, TABS, type TabKey, tabSpec } from '../model/tabs.ts';
+import { type RefTarget, TABS, type TabKey, tabSpec, tabsWhere } from '../model/tabs.ts';
 import type { DateOptions, IsoDate } from '../parse/date.ts';
 import { readCell } from '../parse/read-cell.ts';
 import { parseId } from '../parse/scalars.ts';
@@ -41,7 +41,7 @@ export interface EditedRow {
   cells: readonly CellValue[];
 }
 
-const REF_TABS: readonly RefTarget[] = ['subgroups', 'households', 'members', 'loans', 'loan_requests'];
+const REF_TABS = tabsWhere((r) => r.referenced) as readonly RefTarget[];
 
 /** The tabs whose ids or unique values the context holds, and which of their columns. */
 function keyColumns(columns: Columns): string[] {

@@ -13,6 +13,7 @@ import { buildJournal, type Journal } from '../ledger/journal.ts';
 import { foldLedger } from '../ledger/ledger-checks.ts';
 import type { LedgerState } from '../ledger/ledger-state.ts';
 import type { DataTabKey } from '../model/records.ts';
+import { tabsWhere } from '../model/tabs.ts';
 import type { Workbook } from '../workbook.ts';
 
 /** A workbook read, posted to its journal and checked: what every later job starts from. */
@@ -31,17 +32,7 @@ export interface CheckedBooks {
 }
 
 /** Tabs whose rows feed the books (the journal, the counts, the household figures). */
-const BOOK_TABS: readonly DataTabKey[] = [
-  'savings',
-  'remittances',
-  'loans',
-  'repayments',
-  'welfare',
-  'other',
-  'counts',
-  'household_accounts',
-  'debt_survey',
-];
+const BOOK_TABS = tabsWhere((r) => r.books) as readonly DataTabKey[];
 
 /**
  * The rule for rows with errors, said out loud (docs/decisions.md): a row with a cell error

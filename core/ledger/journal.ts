@@ -9,6 +9,7 @@ import type {
   SavingsEntry,
   WelfareEntry,
 } from '../model/records.ts';
+import { tabsWhere } from '../model/tabs.ts';
 import type { IsoDate } from '../parse/date.ts';
 import type { Satang } from '../parse/money.ts';
 import * as acct from './accounts.ts';
@@ -68,7 +69,8 @@ export interface Journal {
   subgroupOf: Map<string, string>;
 }
 
-const MONEY_TABS: DataTabKey[] = ['savings', 'remittances', 'loans', 'repayments', 'welfare', 'other'];
+/** The tabs whose rows post money (their roles in core/model/tabs.ts), in template order. */
+const MONEY_TABS = tabsWhere((r) => r.posts) as DataTabKey[];
 
 /**
  * Turns every valid money row into a balanced entry (SPEC §4), plus the opening balances.

@@ -1,20 +1,12 @@
 import type { RowResult } from '../check/check-row.ts';
 import type { Finding } from '../check/finding.ts';
 import type { DataTabKey } from './records.ts';
+import { TABS } from './tabs.ts';
 
 /** The date column that places a row of a tab in a month. */
-export const MONTH_COLUMN: Partial<Record<DataTabKey, string>> = {
-  savings: 'date',
-  remittances: 'date',
-  loan_requests: 'date',
-  loans: 'disbursed_on',
-  repayments: 'date',
-  welfare: 'date',
-  other: 'date',
-  counts: 'date',
-  household_accounts: 'date',
-  debt_survey: 'survey_date',
-};
+export const MONTH_COLUMN: Partial<Record<DataTabKey, string>> = Object.fromEntries(
+  TABS.flatMap((t) => (t.roles.dated === undefined ? [] : [[t.key, t.roles.dated]])),
+);
 
 /** One archived row: its sheet row and the values read from it (normalised: satang, ISO dates, keys). */
 export interface SnapshotRow {

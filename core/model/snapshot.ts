@@ -1,15 +1,16 @@
 import type { MonthlySummary } from '../summary/monthly-summary.ts';
 import type { SnapshotRow } from './month-rows.ts';
 import type { DataTabKey } from './records.ts';
+import { tabsWhere } from './tabs.ts';
 
 /** The undated tabs a month's figures depend on, kept in its snapshot (SPEC §8). */
-export const REFERENCE_TABS = ['subgroups', 'households', 'members'] as const;
+export const REFERENCE_TABS = tabsWhere((r) => r.snapshotReference) as readonly DataTabKey[];
 
 /** What a month's figures rest on besides its rows: the settings and the undated tabs, as read. */
 export interface SnapshotReference {
   /** Settings as read, but `closed_through` (closing a month must not change the months before). */
   settings: Record<string, unknown>;
-  rows: Partial<Record<(typeof REFERENCE_TABS)[number], SnapshotRow[]>>;
+  rows: Partial<Record<DataTabKey, SnapshotRow[]>>;
 }
 
 /** What a snapshot holds; its canonical JSON is hashed and stored. */

@@ -51,6 +51,20 @@ export type TabKey =
   | 'debt_survey'
   | 'family_plans';
 
+/** A tab's roles, declared with it (docs/adding-a-tab.md). */
+export interface TabRoles {
+  /** Its rows post money to the journal (its posting rule: core/ledger/journal.ts `entryOf`). */
+  posts: boolean;
+  /** The date column that places a row in a month: archived with that month, counted in its checks. */
+  dated?: string;
+  /** Its rows feed the books (journal, counts, household figures): a row with an error is listed as left out. */
+  books: boolean;
+  /** Other tabs refer to its ids: the check context holds them, and an edit of it refreshes them. */
+  referenced: boolean;
+  /** Kept whole in each month's snapshot, as what the month's figures rest on. */
+  snapshotReference: boolean;
+}
+
 export interface TabSpec {
   key: TabKey;
   th: string;
@@ -62,6 +76,8 @@ export interface TabSpec {
   uniqueColumns?: string[];
   /** Money tabs: dates before the group's opening date are errors. */
   money: boolean;
+  /** What the tab is to the rest of Sajja: every list of tabs by role is derived from these. */
+  roles: TabRoles;
   /** The snapshot schema that first held this tab (core/archive/schema.ts); 1 if absent. */
   since?: number;
   columns: ColumnSpec[];
@@ -85,6 +101,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Settings',
     required: true,
     money: false,
+    roles: { posts: false, books: false, referenced: false, snapshotReference: false },
     columns: [c('key', 'รายการ', 'text', req), c('value', 'ค่า', 'text')],
   },
   {
@@ -93,6 +110,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Sub-groups',
     required: true,
     money: false,
+    roles: { posts: false, books: false, referenced: true, snapshotReference: true },
     idColumn: 'subgroup_id',
     columns: [
       c('subgroup_id', 'รหัสกลุ่มย่อย', 'id'),
@@ -106,6 +124,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Households',
     required: true,
     money: false,
+    roles: { posts: false, books: false, referenced: true, snapshotReference: true },
     idColumn: 'household_id',
     columns: [
       c('household_id', 'รหัสครัวเรือน', 'id'),
@@ -121,6 +140,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Members',
     required: true,
     money: false,
+    roles: { posts: false, books: false, referenced: true, snapshotReference: true },
     idColumn: 'member_id',
     columns: [
       c('member_id', 'รหัสสมาชิก', 'id'),
@@ -140,6 +160,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Savings',
     required: false,
     money: true,
+    roles: { posts: true, dated: 'date', books: true, referenced: false, snapshotReference: false },
     uniqueColumns: ['receipt_no'],
     columns: [
       c('date', 'วันที่', 'date'),
@@ -158,6 +179,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Remittances',
     required: false,
     money: true,
+    roles: { posts: true, dated: 'date', books: true, referenced: false, snapshotReference: false },
     columns: [
       c('date', 'วันที่', 'date'),
       c('subgroup_id', 'รหัสกลุ่มย่อย', 'id', { ref: 'subgroups' }),
@@ -173,6 +195,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Loan requests',
     required: false,
     money: false,
+    roles: { posts: false, dated: 'date', books: false, referenced: true, snapshotReference: false },
     idColumn: 'request_id',
     columns: [
       c('request_id', 'เลขที่คำขอ', 'id'),
@@ -191,6 +214,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Loans',
     required: false,
     money: true,
+    roles: { posts: true, dated: 'disbursed_on', books: true, referenced: true, snapshotReference: false },
     idColumn: 'loan_id',
     columns: [
       c('loan_id', 'เลขที่สัญญา', 'id'),
@@ -212,6 +236,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Repayments',
     required: false,
     money: true,
+    roles: { posts: true, dated: 'date', books: true, referenced: false, snapshotReference: false },
     uniqueColumns: ['receipt_no'],
     columns: [
       c('date', 'วันที่', 'date'),
@@ -230,6 +255,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Welfare',
     required: false,
     money: true,
+    roles: { posts: true, dated: 'date', books: true, referenced: false, snapshotReference: false },
     columns: [
       c('date', 'วันที่', 'date'),
       c('member_id', 'รหัสสมาชิก', 'id', { ref: 'members' }),
@@ -246,6 +272,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Other income and expenses',
     required: false,
     money: true,
+    roles: { posts: true, dated: 'date', books: true, referenced: false, snapshotReference: false },
     columns: [
       c('date', 'วันที่', 'date'),
       c('type', 'ประเภท', 'enum', { enumeration: 'other_type' }),
@@ -262,6 +289,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Cash counts',
     required: false,
     money: true,
+    roles: { posts: false, dated: 'date', books: true, referenced: false, snapshotReference: false },
     columns: [
       c('date', 'วันที่', 'date'),
       c('account', 'บัญชี', 'enum', { enumeration: 'account' }),
@@ -276,6 +304,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Household accounts',
     required: false,
     money: true,
+    roles: { posts: false, dated: 'date', books: true, referenced: false, snapshotReference: false },
     columns: [
       c('date', 'วันที่', 'date'),
       c('household_id', 'รหัสครัวเรือน', 'id', { ref: 'households' }),
@@ -291,6 +320,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Debt survey',
     required: false,
     money: false,
+    roles: { posts: false, dated: 'survey_date', books: true, referenced: false, snapshotReference: false },
     columns: [
       c('survey_date', 'วันที่สำรวจ', 'date'),
       c('household_id', 'รหัสครัวเรือน', 'id', { ref: 'households' }),
@@ -310,6 +340,7 @@ const DECLARED: readonly TabSpec[] = [
     en: 'Family plans',
     required: false,
     money: false,
+    roles: { posts: false, books: false, referenced: false, snapshotReference: false },
     columns: [
       c('household_id', 'รหัสครัวเรือน', 'id', { ref: 'households' }),
       c('goal', 'เป้าหมาย', 'text'),
@@ -356,3 +387,7 @@ export function templateTabName(spec: TabSpec): string {
   const full = `${spec.th} (${spec.key})`;
   return full.length <= XLSX_TAB_NAME_LIMIT ? full : spec.th;
 }
+
+/** The tab keys with a role, in template order. */
+export const tabsWhere = (role: (roles: TabRoles) => boolean | undefined): TabKey[] =>
+  TABS.filter((t) => role(t.roles)).map((t) => t.key);

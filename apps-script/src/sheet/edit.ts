@@ -11,6 +11,7 @@ import {
   finish,
   ledgerStateFromJson,
   type RowResult,
+  tabsWhere,
   updateContext,
 } from '../../../core/index.ts';
 import { withSajjaNote } from '../shell/notes.ts';
@@ -18,8 +19,9 @@ import { editContext, keepContext, tabKeyOf } from './book.ts';
 import { getCached, putCached } from './store.ts';
 
 /** Tabs whose ids or request facts the context holds: an edit there updates it. */
-const REFERENCE: readonly string[] = ['subgroups', 'households', 'members', 'loans', 'loan_requests'];
-const MONEY: readonly string[] = ['savings', 'remittances', 'loans', 'repayments', 'welfare', 'other'];
+const REFERENCE: readonly string[] = tabsWhere((r) => r.referenced);
+/** Tabs whose rows post money: an edit there is posted to the kept ledger. */
+const MONEY: readonly string[] = tabsWhere((r) => r.posts);
 
 /** Today in the spreadsheet's zone. */
 export function todayHere(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
