@@ -37,7 +37,7 @@ export class MemoryArchiveStore implements ArchiveStore {
       .map(([group_id, chain]) => ({
         group_id,
         snapshots: chain.length,
-        last_month: chain.reduce((m, c) => (c.month > m ? c.month : m), ''),
+        last_month: chain.map((c) => c.month).sort()[chain.length - 1]!,
         head_hash: chain[chain.length - 1]!.hash,
       }))
       .sort((a, b) => (a.group_id < b.group_id ? -1 : 1));
