@@ -1,20 +1,14 @@
 import {
-  type ArchiveStore,
   archiveMonth,
   checkBooks,
   checkForSnapshot,
-  DEFAULT_ZONE,
   dayIn,
   formatBaht,
   groupReportData,
   groupReportText,
-  networkReportOfRows,
-  networkReportText,
   networkRow,
-  type Registry,
   type RegistryGroup,
   renderGroupReport,
-  renderNetworkReport,
   snapshot,
   summarise,
   summaryTabRows,
@@ -22,22 +16,11 @@ import {
   verifyChain,
 } from '../../core/index.ts';
 import { composeMail } from './compose-mail.ts';
-import type { GroupJob, LinePush, Mailer, StatusItem, StatusStore, WorkbookSource } from './ports.ts';
+import { maybeSendNetwork } from './network-report.ts';
+import type { GroupJob, StatusItem } from './ports.ts';
+import type { WorkerDeps } from './worker-deps.ts';
 
-/** What the worker needs, passed in: the same code on AWS (SQS) and in `sajja monthly` (in-process). */
-export interface WorkerDeps {
-  registry: Registry;
-  source: WorkbookSource;
-  store: ArchiveStore;
-  status: StatusStore;
-  mailer: Mailer;
-  line: LinePush;
-  /** The sender's address (a verified SES identity on AWS). */
-  from: string;
-  now: () => number;
-  /** A crash injected after archiving, before sending (tests of at-least-once delivery). */
-  crashAfterArchive?: (group: string) => boolean;
-}
+export type { WorkerDeps };
 
 /** Why a group failed, in Thai and English, from what went wrong (a sheet not shared, a bad file…). */
 function reasonOf(error: unknown): { th: string; en: string } {
@@ -133,67 +116,4 @@ async function processGroup(deps: WorkerDeps, group: RegistryGroup, job: GroupJo
     sent_to: [...to, ...group.line_to.map((u) => `line:${u}`)],
     network_row: networkRow({ group_id: group.group_id, checked, archived: true }, job.month),
   };
-}
-
-/** After the last group of a month is done (sent, failed or disabled), the network report, once. */
-export async function maybeSendNetwork(deps: WorkerDeps, month: string): Promise<string[]> {
-  const items: StatusItem[] = [];
-  for (const g of deps.registry.groups) {
-    const item = await deps.status.get(g.group_id, month);
-    if (!item) return [];
-    items.push(item);
-  }
-  const to = deps.registry.network.coordinators;
-  if (to.length === 0 || !(await deps.status.claimNetwork(month))) return [];
-  const today = dayIn(DEFAULT_ZONE, deps.now());
-  // each group's row was kept with its status: the network report reads no sheet again
-  const rows = items.map(
-    (item) =>
-      item.network_row ??
-      networkRow({ group_id: item.group_id, error: item.error ?? { th: 'ปิดใช้งาน', en: 'disabled' } }, month),
-  );
-  const report = networkReportOfRows(deps.registry.network.name, rows, month, today);
-  const raw = await composeMail({
-    from: deps.from,
-    to,
-    subject: `สัจจะ: รายงานเครือข่าย ${thaiMonth(month)} / Sajja network report ${month}`,
-    html: renderNetworkReport(report),
-    text: networkReportText(report),
-    date: new Date(deps.now()),
-  });
-  await deps.mailer.send({ to, raw, name: `network-${month}` });
-  return to;
-}
-
-/** The dispatcher (SPEC §10): one message per enabled group; a disabled group's status is recorded. */
-export async function runDispatcher(
-  deps: Pick<WorkerDeps, 'registry' | 'status'>,
-  month: string,
-  send: (job: GroupJob) => Promise<void>,
-  resend = false,
-): Promise<number> {
-  // a resend sends every enabled group's report again, then the network report once more
-  if (resend)
-    await deps.status.reopen(
-      month,
-      deps.registry.groups.filter((g) => g.enabled).map((g) => g.group_id),
-    );
-  let sent = 0;
-  for (const g of deps.registry.groups) {
-    if (!g.enabled) {
-      await deps.status.put({
-        group_id: g.group_id,
-        month,
-        status: 'disabled',
-        errors: 0,
-        warnings: 0,
-        snapshot: null,
-        sent_to: [],
-      });
-      continue;
-    }
-    await send({ group_id: g.group_id, month, resend });
-    sent++;
-  }
-  return sent;
 }

@@ -1,6 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { runDispatcher } from '../../app/monthly/dispatch.ts';
 import type { GroupJob } from '../../app/monthly/ports.ts';
-import { runDispatcher, runWorker, type WorkerDeps } from '../../app/monthly/worker.ts';
+import { runWorker, type WorkerDeps } from '../../app/monthly/worker.ts';
 import { DEFAULT_ZONE, monthJustEnded } from '../../core/index.ts';
 
 /** The dispatcher Lambda: EventBridge Scheduler starts it; one SQS message per enabled group. */
