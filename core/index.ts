@@ -80,6 +80,7 @@ export { summarise } from './jobs/summarise.ts';
 // Words people read: Thai labels, Buddhist-Era dates, months
 export { allowedText, bilingualLabel, type LabelKind, thaiLabel } from './labels.ts';
 export * as accounts from './ledger/accounts.ts';
+export { advance, finish } from './ledger/fold.ts';
 export {
   buildJournal,
   type Entry,
@@ -90,23 +91,21 @@ export {
 } from './ledger/journal.ts';
 export { checkLedger, datedCounts, foldLedger, OVERDUE_DAYS, openingLedger } from './ledger/ledger-checks.ts';
 export {
-  advance,
-  cloneLedger,
-  emptyLedger,
-  finish,
-  type LedgerEvent,
-  type LedgerState,
-  ledgerEvents,
-  ledgerStateFromJson,
-  ledgerStateToJson,
-} from './ledger/ledger-state.ts';
-export {
   type Installment,
   loanSchedule,
   loanStatus,
   monthlyInterest,
   splitEqually,
 } from './ledger/loan-schedule.ts';
+export {
+  cloneLedger,
+  emptyLedger,
+  type LedgerEvent,
+  type LedgerState,
+  ledgerEvents,
+  ledgerStateFromJson,
+  ledgerStateToJson,
+} from './ledger/state.ts';
 export { MONTH_COLUMN, monthFindings, monthRows, type SnapshotRow } from './model/month-rows.ts';
 export * from './model/records.ts';
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';

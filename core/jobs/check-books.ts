@@ -11,7 +11,7 @@ import type { Finding, FindingCode } from '../check/finding.ts';
 import { sortFindings } from '../check/sort-findings.ts';
 import { buildJournal, type Journal } from '../ledger/journal.ts';
 import { foldLedger } from '../ledger/ledger-checks.ts';
-import type { LedgerState } from '../ledger/ledger-state.ts';
+import type { LedgerState } from '../ledger/state.ts';
 import type { DataTabKey } from '../model/records.ts';
 import { tabsWhere } from '../model/tabs.ts';
 import type { Workbook } from '../workbook.ts';

@@ -1,10 +1,11 @@
 import type { Book } from '../check/check-workbook.ts';
 import type { Finding } from '../check/finding.ts';
 import type { CashCount, Loan } from '../model/records.ts';
+import { advance, finish } from './fold.ts';
 import type { Journal } from './journal.ts';
-import { advance, emptyLedger, finish, type LedgerState, ledgerEvents } from './ledger-state.ts';
+import { emptyLedger, type LedgerState, ledgerEvents } from './state.ts';
 
-export { OVERDUE_DAYS } from './ledger-state.ts';
+export { OVERDUE_DAYS } from './state.ts';
 
 /** The valid cash and bank counts with their sheet rows, by date (then row): end-of-day balances. */
 export function datedCounts(book: Book): { row: number; count: CashCount }[] {

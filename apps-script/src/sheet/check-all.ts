@@ -18,7 +18,7 @@ export function checkEverything(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): C
   const workbook = workbookFromBatchGet(readBatchGet(ss));
   const checked = checkBooks(workbook, { asOf: todayHere(ss) });
   putCached('sajja:context', contextToJson(checked.book.context));
-  putCached('sajja:ledger', ledgerStateToJson(checked.ledger));
+  putCached('sajja:ledger:v2', ledgerStateToJson(checked.ledger));
   putCached('sajja:subgroups', JSON.stringify([...checked.journal.subgroupOf]));
   putCached(
     'sajja:findings',

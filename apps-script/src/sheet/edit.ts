@@ -82,7 +82,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
  */
 function moneyFindings(tab: DataTabKey, results: RowResult[], ctx: CheckContext): Finding[] {
   if (!MONEY.includes(tab)) return [];
-  const kept = getCached('sajja:ledger');
+  const kept = getCached('sajja:ledger:v2');
   const subgroups = getCached('sajja:subgroups');
   if (!kept || !subgroups) return [];
   const state = cloneLedger(ledgerStateFromJson(kept));

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateWorkbook } from '../../../cli/generate/generate-workbook.ts';
 import { buildJournal, readBook } from '../../../core/index.ts';
+import { advance, finish } from '../../../core/ledger/fold.ts';
 import { datedCounts, openingLedger } from '../../../core/ledger/ledger-checks.ts';
-import { advance, finish, ledgerEvents, ledgerStateToJson } from '../../../core/ledger/ledger-state.ts';
+import { ledgerEvents, ledgerStateToJson } from '../../../core/ledger/state.ts';
 import { addRow, setCell, smallBook } from '../../helpers/small-book.ts';
 
 const AS_OF = '2026-11-26';

@@ -1,0 +1,63 @@
+import { daysBetween } from '../../calendar.ts';
+import { type Finding, finding } from '../../check/finding.ts';
+import type { IsoDate } from '../../parse/date.ts';
+import { thaiDate } from '../../thai-date.ts';
+import type { Entry } from '../journal.ts';
+import type { LedgerState } from '../state.ts';
+import { baht, type Where } from './where.ts';
+
+export function remitted(state: LedgerState, entry: Entry, where: Where, out: Finding[]): void {
+  const subgroup = entry.subgroup!;
+  const limit = state.remitWithinDays;
+  const queue = state.held.get(subgroup) ?? [];
+  let amount = entry.amount;
+  let oldest: IsoDate | undefined;
+  while (amount > 0 && queue.length > 0) {
+    const head = queue[0]!;
+    oldest ??= head.date;
+    const take = Math.min(amount, head.left);
+    head.left -= take;
+    amount -= take;
+    if (head.left === 0) queue.shift();
+  }
+  const late = oldest !== undefined && daysBetween(oldest, entry.date) > limit;
+  const reported = state.lateEpisode.has(subgroup);
+  // one finding per episode: until the head has handed over everything held, stay quiet
+  if (queue.length === 0) state.lateEpisode.delete(subgroup);
+  else if (late) state.lateEpisode.add(subgroup);
+  if (!late || reported || oldest === undefined) return;
+  const days = daysBetween(oldest, entry.date);
+  out.push(
+    finding(
+      'W_NOT_REMITTED',
+      where('remittances', entry.row, 'date'),
+      {
+        th: `หัวหน้ากลุ่มย่อย ${subgroup} ถือเงินออมที่เก็บตั้งแต่ ${thaiDate(oldest)} ไว้ ${days} วันก่อนนำส่ง (กำหนด ${limit} วัน)`,
+        en: `sub-group ${subgroup}'s head held savings collected on ${oldest} for ${days} days before remitting (limit ${limit})`,
+      },
+      { subgroup_id: subgroup, date: oldest, days, limit },
+    ),
+  );
+}
+
+export function stillHeld(state: LedgerState, asOf: IsoDate, where: Where, out: Finding[]): void {
+  const limit = state.remitWithinDays;
+  for (const [subgroup, queue] of state.held) {
+    const head = queue.find((h) => h.left > 0);
+    if (!head || state.lateEpisode.has(subgroup)) continue;
+    const days = daysBetween(head.date, asOf);
+    if (days <= limit) continue;
+    const total = queue.reduce((sum, h) => sum + h.left, 0);
+    out.push(
+      finding(
+        'W_NOT_REMITTED',
+        where('savings', head.row, 'date'),
+        {
+          th: `หัวหน้ากลุ่มย่อย ${subgroup} ยังถือเงินออม ${baht(total)} บาท ที่เก็บตั้งแต่ ${thaiDate(head.date)} (${days} วัน เกินกำหนด ${limit} วัน)`,
+          en: `sub-group ${subgroup}'s head still holds ${baht(total)} baht collected since ${head.date} (${days} days, limit ${limit})`,
+        },
+        { subgroup_id: subgroup, date: head.date, days, limit, balance: total },
+      ),
+    );
+  }
+}
