@@ -1,6 +1,6 @@
 import { type CellValue, isBlank } from '../cell.ts';
 import { allowedText } from '../labels.ts';
-import type { DataTabKey } from '../model/records.ts';
+import type { DataTabKey, RecordOf } from '../model/records.ts';
 import type { ColumnSpec } from '../model/tabs.ts';
 import { enumKeys } from '../parse/enumeration.ts';
 import { readCell } from '../parse/read-cell.ts';
@@ -68,7 +68,8 @@ export function checkRow(
   if (checked.ok) {
     if (refused === undefined && !layout.incomplete) {
       // the record holds every value read (and the defaults): keep one object per row, not two
-      result.record = checked.record;
+      // validated by the tab's own schema: the one place a record gets its type
+      result.record = checked.record as RecordOf<typeof key>;
       result.values = checked.record;
     }
   } else {

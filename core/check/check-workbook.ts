@@ -1,13 +1,14 @@
 import { a1 } from '../cell.ts';
-import type { DataTabKey } from '../model/records.ts';
+import type { DataTabKey, RecordOf } from '../model/records.ts';
 import type { Settings } from '../model/settings.ts';
 import { TABS, type TabKey } from '../model/tabs.ts';
 import type { IsoDate } from '../parse/date.ts';
 import { layoutWorkbook, otherTabs, type TableLayout, type Workbook } from '../workbook.ts';
-import { checkRow, placeOf, type RowResult } from './check-row.ts';
+import { checkRow } from './check-row.ts';
 import { buildContext, type CheckContext } from './context.ts';
 import { type Finding, type FindingCode, type FindingPlace, finding } from './finding.ts';
 import { columnName } from './messages.ts';
+import { placeOf, type RowResult, type Tables } from './place.ts';
 import { readSettings } from './read-settings.ts';
 import { checkSubgroupSizes } from './rules/subgroup-size.ts';
 import { sortFindings } from './sort-findings.ts';
@@ -51,7 +52,7 @@ export interface Book {
   identified: boolean;
   context: CheckContext;
   /** Every non-empty row of each data tab present, in sheet order. */
-  tables: Map<DataTabKey, RowResult[]>;
+  tables: Tables;
   /** Where each setting's value cell is, by key. */
   settingCells: Map<string, FindingPlace>;
   findings: Finding[];
@@ -80,7 +81,7 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
     dates,
     asOf,
   );
-  const tables = new Map<DataTabKey, RowResult[]>();
+  const tables = new Map<DataTabKey, RowResult[]>() as Tables;
   for (const spec of DATA_TABS) {
     const layout = context.layouts.get(spec.key);
     const source = layouts.get(spec.key)?.tab.rows;
@@ -97,9 +98,9 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
 }
 
 /** The valid records of a tab, in sheet order (rows with errors left out). */
-export function recordsOf<T>(book: Book, tab: DataTabKey): T[] {
-  const records: T[] = [];
-  for (const { record } of book.tables.get(tab) ?? []) if (record) records.push(record as T);
+export function recordsOf<K extends DataTabKey>(book: Book, tab: K): RecordOf<K>[] {
+  const records: RecordOf<K>[] = [];
+  for (const { record } of book.tables.get(tab) ?? []) if (record) records.push(record);
   return records;
 }
 

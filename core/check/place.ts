@@ -1,15 +1,22 @@
 import { a1 } from '../cell.ts';
+import type { DataTabKey, RecordOf } from '../model/records.ts';
 import type { Columns } from '../workbook.ts';
 import type { FindingPlace } from './finding.ts';
 
 /** A non-empty data row: what could be read of it, and its typed record when the row is valid. */
-export interface RowResult {
+export interface RowResult<K extends DataTabKey = DataTabKey> {
   /** 1-based sheet row. */
   row: number;
   /** Every cell that could be read, by column key. */
   values: Record<string, unknown>;
   /** The validated record (defaults filled in); absent when the row has any error. */
-  record?: Record<string, unknown>;
+  record?: RecordOf<K>;
+}
+
+/** The rows of each data tab, typed by tab: `tables.get('loans')` holds loans' records. */
+export interface Tables extends Omit<Map<DataTabKey, RowResult[]>, 'get' | 'set'> {
+  get<K extends DataTabKey>(tab: K): RowResult<K>[] | undefined;
+  set<K extends DataTabKey>(tab: K, rows: RowResult<K>[]): this;
 }
 
 /** Where a cell of a table is, for a finding. */

@@ -1,6 +1,6 @@
 import type { Book } from '../check/check-workbook.ts';
 import type { Finding } from '../check/finding.ts';
-import type { CashCount, Loan } from '../model/records.ts';
+import type { CashCount } from '../model/records.ts';
 import { advance, finish } from './fold.ts';
 import type { Journal } from './journal.ts';
 import { emptyLedger, type LedgerState, ledgerEvents } from './state.ts';
@@ -10,7 +10,7 @@ export { OVERDUE_DAYS } from './state.ts';
 /** The valid cash and bank counts with their sheet rows, by date (then row): end-of-day balances. */
 export function datedCounts(book: Book): { row: number; count: CashCount }[] {
   const counts = (book.tables.get('counts') ?? []).flatMap((r) =>
-    r.record ? [{ row: r.row, count: r.record as CashCount }] : [],
+    r.record ? [{ row: r.row, count: r.record }] : [],
   );
   return counts.sort((a, b) =>
     a.count.date < b.count.date ? -1 : a.count.date > b.count.date ? 1 : a.row - b.row,
@@ -20,7 +20,7 @@ export function datedCounts(book: Book): { row: number; count: CashCount }[] {
 /** The ledger of a book before its first entry: its valid loans and its remittance limit. */
 export function openingLedger(book: Book): LedgerState {
   const loans = (book.tables.get('loans') ?? []).flatMap((r) =>
-    r.record ? [{ row: r.row, record: r.record as Loan }] : [],
+    r.record ? [{ row: r.row, record: r.record }] : [],
   );
   return emptyLedger(book.settings.remit_within_days, loans);
 }

@@ -1,5 +1,5 @@
-import type { RowResult } from '../check/check-row.ts';
 import type { Finding } from '../check/finding.ts';
+import type { RowResult, Tables } from '../check/place.ts';
 import type { DataTabKey } from './records.ts';
 import { TABS } from './tabs.ts';
 
@@ -15,10 +15,7 @@ export interface SnapshotRow {
 }
 
 /** The rows of each dated tab that fall in a month, as read (valid or not). */
-export function monthRows(
-  tables: Map<DataTabKey, RowResult[]>,
-  month: string,
-): Partial<Record<DataTabKey, SnapshotRow[]>> {
+export function monthRows(tables: Tables, month: string): Partial<Record<DataTabKey, SnapshotRow[]>> {
   const rows: Partial<Record<DataTabKey, SnapshotRow[]>> = {};
   for (const [tab, column] of Object.entries(MONTH_COLUMN) as [DataTabKey, string][]) {
     const list = (tables.get(tab) ?? [])
@@ -48,11 +45,7 @@ function rowAt(rows: readonly RowResult[], row: number): RowResult | undefined {
  * those about the month itself (a count missing at its end). Findings on undated tabs (settings,
  * members, households) belong to the book, not to a month. Costs the findings, not the rows.
  */
-export function monthFindings(
-  tables: Map<DataTabKey, RowResult[]>,
-  findings: Finding[],
-  month: string,
-): Finding[] {
+export function monthFindings(tables: Tables, findings: Finding[], month: string): Finding[] {
   return findings.filter((f) => {
     if (f.month !== undefined) return f.month === month;
     const column = f.sheet === null ? undefined : MONTH_COLUMN[f.sheet as DataTabKey];

@@ -1,7 +1,6 @@
 import { monthOf } from '../calendar.ts';
 import { type RowRef, recordsOf } from '../check/check-workbook.ts';
 import type { CheckedBooks } from '../jobs/check-books.ts';
-import type { Debt, HouseholdEntry } from '../model/records.ts';
 import { divideHalfUp } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
 import { REDUCIBLE_CATEGORIES } from '../parse/enumerations.ts';
@@ -65,7 +64,7 @@ export function householdView(checked: CheckedBooks, householdId: string): House
   const row = (book.tables.get('households') ?? []).find((r) => r.values.household_id === householdId);
   if (!row) return undefined;
   const asOf = book.context.asOf;
-  const entries = recordsOf<HouseholdEntry>(book, 'household_accounts').filter(
+  const entries = recordsOf(book, 'household_accounts').filter(
     (e) => e.household_id === householdId && e.date <= asOf,
   );
   const byMonth = new Map<string, HouseholdMonth>();
@@ -99,7 +98,7 @@ export function householdView(checked: CheckedBooks, householdId: string): House
     ),
   };
 
-  const debts = recordsOf<Debt>(book, 'debt_survey').filter(
+  const debts = recordsOf(book, 'debt_survey').filter(
     (d) => d.household_id === householdId && d.survey_date <= asOf,
   );
   const surveyDate = debts.reduce<IsoDate | null>(

@@ -1,7 +1,6 @@
 import type { RowRef } from '../check/check-workbook.ts';
 import { type CheckedBooks, postedErrors } from '../jobs/check-books.ts';
 import { loanSchedule, loanStatus, monthlyInterest } from '../ledger/loan-schedule.ts';
-import type { Loan, Member } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
 import type { Satang } from '../parse/money.ts';
 
@@ -84,8 +83,7 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
     }
   }
   const loans: PassbookLoan[] = [];
-  for (const { record } of book.tables.get('loans') ?? []) {
-    const loan = record as Loan | undefined;
+  for (const { record: loan } of book.tables.get('loans') ?? []) {
     if (!loan || loan.member_id !== memberId) continue;
     const repayments = journal.entries
       .filter((e) => e.kind === 'repayment' && e.loan === loan.loan_id && e.date <= asOf)
@@ -118,7 +116,7 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
       next_interest: monthlyInterest(status.outstanding, loan.monthly_rate),
     });
   }
-  const member = memberRow.record as Member | undefined;
+  const member = memberRow.record;
   return {
     group_id: book.settings.group_id,
     member_id: memberId,

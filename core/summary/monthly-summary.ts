@@ -7,7 +7,7 @@ import { sumWhere } from '../ledger/balances.ts';
 import { OVERDUE_DAYS } from '../ledger/ledger-checks.ts';
 import { loanSchedule, loanStatus } from '../ledger/loan-schedule.ts';
 import { monthFindings } from '../model/month-rows.ts';
-import type { DataTabKey, Debt, HouseholdEntry, Loan, Member } from '../model/records.ts';
+import type { DataTabKey, Debt, Member } from '../model/records.ts';
 import type { IsoDate } from '../parse/date.ts';
 import type { Satang } from '../parse/money.ts';
 
@@ -60,7 +60,7 @@ export interface MonthlySummary {
 /** What the group owes on a credit-balance account, as a positive figure (never −0). */
 const owed = (balance: Satang): Satang => 0 - balance;
 
-const records = <T>(checked: CheckedBooks, tab: DataTabKey): T[] => recordsOf<T>(checked.book, tab);
+const records = <K extends DataTabKey>(checked: CheckedBooks, tab: K) => recordsOf(checked.book, tab);
 
 /** Money that moved in the month, gathered in one pass over the journal. */
 interface Flows {
@@ -158,7 +158,7 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
     }
   }
 
-  const subgroupIds = records<{ subgroup_id: string }>(checked, 'subgroups').map((s) => s.subgroup_id);
+  const subgroupIds = records(checked, 'subgroups').map((s) => s.subgroup_id);
   const memberSavings = new Map<string, Satang>();
   for (const [member, subgroup] of journal.subgroupOf) {
     if (!subgroupIds.includes(subgroup)) subgroupIds.push(subgroup);
@@ -192,7 +192,7 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
       fund_balance: owed(after.get(WELFARE_FUND) ?? 0),
     },
     other: { income: f.otherIncome, expense: f.otherExpense },
-    members: memberFigures(records<Member>(checked, 'members'), first, last),
+    members: memberFigures(records(checked, 'members'), first, last),
     households: householdFigures(checked, first, last),
     subgroups: subgroupIds.sort().map((subgroup_id) => ({
       subgroup_id,
@@ -217,7 +217,7 @@ function loanFigures(checked: CheckedBooks, repaid: Map<string, Satang>, last: I
   let active = 0;
   let overdue = 0;
   let par30 = 0;
-  for (const loan of records<Loan>(checked, 'loans')) {
+  for (const loan of records(checked, 'loans')) {
     if (loan.disbursed_on > last) continue;
     const status = loanStatus(loanSchedule(loan), loan.principal, repaid.get(loan.loan_id) ?? 0, last);
     if (status.outstanding <= 0) continue;
@@ -249,9 +249,7 @@ function memberFigures(members: Member[], first: IsoDate, last: IsoDate) {
 }
 
 function householdFigures(checked: CheckedBooks, first: IsoDate, last: IsoDate) {
-  const entries = records<HouseholdEntry>(checked, 'household_accounts').filter(
-    (e) => e.date >= first && e.date <= last,
-  );
+  const entries = records(checked, 'household_accounts').filter((e) => e.date >= first && e.date <= last);
   // a Map: a category is text people typed (`constructor`, `__proto__` are categories too)
   const byCategory = new Map<string, Satang>();
   let income = 0;
@@ -263,7 +261,7 @@ function householdFigures(checked: CheckedBooks, first: IsoDate, last: IsoDate) 
       byCategory.set(e.category, (byCategory.get(e.category) ?? 0) + e.amount);
     }
   }
-  const debts = debtPosition(records<Debt>(checked, 'debt_survey'), last);
+  const debts = debtPosition(records(checked, 'debt_survey'), last);
   return {
     reporting: new Set(entries.map((e) => e.household_id)).size,
     income,

@@ -1,15 +1,10 @@
-import type { DataTabKey } from '../../model/records.ts';
-import type { RowResult } from '../check-row.ts';
 import { placeOf } from '../check-row.ts';
 import type { CheckContext } from '../context.ts';
 import { type Finding, finding } from '../finding.ts';
+import type { Tables } from '../place.ts';
 
 /** W_SUBGROUP_SIZE: a sub-group with more households than the group allows, on the sub-group's row. */
-export function checkSubgroupSizes(
-  ctx: CheckContext,
-  tables: Map<DataTabKey, RowResult[]>,
-  out: Finding[],
-): void {
+export function checkSubgroupSizes(ctx: CheckContext, tables: Tables, out: Finding[]): void {
   const layout = ctx.layouts.get('subgroups');
   const subgroupRows = ctx.ids.get('subgroups');
   if (!layout || !subgroupRows) return;
