@@ -1,60 +1,14 @@
 import type { RowResult } from '../check/check-row.ts';
 import type { Book } from '../check/check-workbook.ts';
-import type {
-  DataTabKey,
-  Loan,
-  OtherEntry,
-  Remittance,
-  Repayment,
-  SavingsEntry,
-  WelfareEntry,
-} from '../model/records.ts';
+import type { DataTabKey } from '../model/records.ts';
 import { tabsWhere } from '../model/tabs.ts';
 import type { IsoDate } from '../parse/date.ts';
 import type { Satang } from '../parse/money.ts';
 import * as acct from './accounts.ts';
+import { DAY_ORDER, type Entry, type EntryKind, type Posting } from './entry.ts';
+import { POSTING_RULES, type PostingRule } from './postings/index.ts';
 
-/** One line of an entry: debit when positive, credit when negative, in satang. */
-export interface Posting {
-  account: acct.Account;
-  amount: Satang;
-}
-
-/**
- * The order of entries within one day: money in before money out, so a deposit and a
- * withdrawal on the same day never look overdrawn. Counts are end-of-day balances, after all.
- */
-export const DAY_ORDER = [
-  'opening',
-  'deposit',
-  'remittance',
-  'repayment',
-  'welfare_contribution',
-  'other_income',
-  'transfer',
-  'loan',
-  'withdrawal',
-  'welfare_payout',
-  'other_expense',
-] as const;
-export type EntryKind = (typeof DAY_ORDER)[number];
-
-/** A balanced journal entry made from one sheet row (or from the opening balances). */
-export interface Entry {
-  date: IsoDate;
-  kind: EntryKind;
-  /** Where it came from: a data tab and 1-based row, or settings for the opening balances. */
-  sheet: DataTabKey | 'settings';
-  row: number | null;
-  /** The money column of that row, for findings. */
-  column: string | null;
-  /** The row's amount, positive (a repayment's total): what readers use, never a posting by position. */
-  amount: Satang;
-  postings: Posting[];
-  member: string | undefined;
-  subgroup: string | undefined;
-  loan: string | undefined;
-}
+export { DAY_ORDER, type Entry, type EntryKind, type Posting } from './entry.ts';
 
 /** A row whose money could not be posted (it has errors), so it stays out of the journal. */
 export interface Excluded {
@@ -148,37 +102,6 @@ function memberSubgroups(book: Book): Map<string, string> {
   return subgroupOf;
 }
 
-/** Every entry has the same shape (one hidden class): absent links are undefined, not missing. */
-function makeEntry(
-  sheet: DataTabKey,
-  row: number,
-  date: IsoDate,
-  kind: EntryKind,
-  column: string,
-  postings: Posting[],
-  links: { member?: string; subgroup?: string; loan?: string } = {},
-): Entry {
-  let amount = 0;
-  for (const posting of postings) if (posting.amount > 0) amount += posting.amount;
-  return {
-    date,
-    kind,
-    sheet,
-    row,
-    column,
-    amount,
-    postings,
-    member: links.member,
-    subgroup: links.subgroup,
-    loan: links.loan,
-  };
-}
-
-const two = (debit: acct.Account, credit: acct.Account, amount: Satang): Posting[] => [
-  { account: debit, amount },
-  { account: credit, amount: -amount },
-];
-
 /**
  * The journal entry of one valid money row (SPEC §4): what a shell posts on an edit to advance a
  * kept ledger state. Undefined for a row that is not money, or a deposit whose sub-group is unknown.
@@ -188,126 +111,9 @@ export function entryOf(
   result: RowResult,
   subgroupOf: Map<string, string>,
 ): Entry | undefined {
-  const { row } = result;
-  switch (sheet) {
-    case 'savings': {
-      const s = result.record as SavingsEntry;
-      const member = acct.savings(s.member_id);
-      if (s.type === 'withdrawal') {
-        return makeEntry(sheet, row, s.date, 'withdrawal', 'amount', two(member, s.account, s.amount), {
-          member: s.member_id,
-        });
-      }
-      if (s.via === 'treasurer') {
-        return makeEntry(sheet, row, s.date, 'deposit', 'amount', two(s.account, member, s.amount), {
-          member: s.member_id,
-        });
-      }
-      const subgroup = subgroupOf.get(s.member_id);
-      if (subgroup === undefined) return undefined;
-      return makeEntry(
-        sheet,
-        row,
-        s.date,
-        'deposit',
-        'amount',
-        two(acct.transit(subgroup), member, s.amount),
-        {
-          member: s.member_id,
-          subgroup,
-        },
-      );
-    }
-    case 'remittances': {
-      const r = result.record as Remittance;
-      return makeEntry(
-        sheet,
-        row,
-        r.date,
-        'remittance',
-        'amount',
-        two(r.account, acct.transit(r.subgroup_id), r.amount),
-        {
-          subgroup: r.subgroup_id,
-        },
-      );
-    }
-    case 'loans': {
-      const l = result.record as Loan;
-      return makeEntry(
-        sheet,
-        row,
-        l.disbursed_on,
-        'loan',
-        'principal',
-        two(acct.loan(l.loan_id), l.account, l.principal),
-        {
-          member: l.member_id,
-          loan: l.loan_id,
-        },
-      );
-    }
-    case 'repayments': {
-      const p = result.record as Repayment;
-      const postings: Posting[] = [{ account: p.account, amount: p.principal + p.interest + p.fine }];
-      if (p.principal > 0) postings.push({ account: acct.loan(p.loan_id), amount: -p.principal });
-      if (p.interest > 0) postings.push({ account: acct.INTEREST, amount: -p.interest });
-      if (p.fine > 0) postings.push({ account: acct.FINES, amount: -p.fine });
-      return makeEntry(sheet, row, p.date, 'repayment', 'principal', postings, { loan: p.loan_id });
-    }
-    case 'welfare': {
-      const w = result.record as WelfareEntry;
-      return w.type === 'contribution'
-        ? makeEntry(
-            sheet,
-            row,
-            w.date,
-            'welfare_contribution',
-            'amount',
-            two(w.account, acct.WELFARE_FUND, w.amount),
-            {
-              member: w.member_id,
-            },
-          )
-        : makeEntry(
-            sheet,
-            row,
-            w.date,
-            'welfare_payout',
-            'amount',
-            two(acct.WELFARE_FUND, w.account, w.amount),
-            {
-              member: w.member_id,
-            },
-          );
-    }
-    case 'other': {
-      const o = result.record as OtherEntry;
-      if (o.type === 'income') {
-        return makeEntry(
-          sheet,
-          row,
-          o.date,
-          'other_income',
-          'amount',
-          two(o.account, acct.otherIncome(o.category), o.amount),
-        );
-      }
-      if (o.type === 'expense') {
-        return makeEntry(
-          sheet,
-          row,
-          o.date,
-          'other_expense',
-          'amount',
-          two(acct.expense(o.category), o.account, o.amount),
-        );
-      }
-      return makeEntry(sheet, row, o.date, 'transfer', 'amount', two(o.to_account!, o.account, o.amount));
-    }
-    default:
-      return undefined;
-  }
+  const post = POSTING_RULES[sheet] as PostingRule<DataTabKey> | undefined;
+  // a row's record is its tab's (RowResult<K>): the rule of that tab reads it
+  return post && result.record ? post(result.record, result.row, subgroupOf) : undefined;
 }
 
 /** The sum of an entry's postings: zero for every entry the journal makes. */

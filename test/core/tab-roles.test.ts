@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBooks, TABS, tabSpec, tabsWhere } from '../../core/index.ts';
+import { POSTING_RULES } from '../../core/ledger/postings/index.ts';
 import { MONTH_COLUMN } from '../../core/model/month-rows.ts';
 import { REFERENCE_TABS } from '../../core/model/snapshot.ts';
 import { smallBook } from '../helpers/small-book.ts';
@@ -9,6 +10,10 @@ describe('tab roles', () => {
     const { journal } = checkBooks(smallBook(), { asOf: '2026-11-26' });
     const posting = new Set(journal.entries.map((e) => e.sheet).filter((s) => s !== 'settings'));
     expect([...posting].sort()).toEqual([...tabsWhere((r) => r.posts)].sort());
+  });
+
+  it('gives a posting rule to exactly the tabs declared to post', () => {
+    expect(Object.keys(POSTING_RULES).sort()).toEqual([...tabsWhere((r) => r.posts)].sort());
   });
 
   it('dates each dated tab by one of its own date columns, and archives its rows by it', () => {
