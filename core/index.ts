@@ -63,7 +63,15 @@ export {
   type EditedRow,
   updateContext,
 } from './check/context.ts';
-export { FINDING_CODES, type Finding, type FindingCode, type Severity } from './check/finding.ts';
+export {
+  FINDING_CODES,
+  FINDING_FIELDS,
+  type Finding,
+  type FindingCode,
+  type FindingField,
+  type FindingOf,
+  type Severity,
+} from './check/finding.ts';
 export { exportLedger, type LedgerFormat, toolAccount } from './export/plain-ledger.ts';
 export {
   booksStatus,

@@ -1,10 +1,17 @@
 /**
  * Writes the docs that are made from the code's own declarations, so they cannot drift:
- * docs/figures.md from core/summary/figures.ts. `npm run docs`; a test fails when they are stale.
+ * docs/figures.md from core/summary/figures.ts, docs/findings.md from core/check/finding.ts. `npm run docs`; a test fails when they are stale.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIGURES, SNAPSHOT_SCHEMA } from '../core/index.ts';
+import {
+  FIGURES,
+  FINDING_CODES,
+  FINDING_FIELDS,
+  type FindingCode,
+  type FindingField,
+  SNAPSHOT_SCHEMA,
+} from '../core/index.ts';
 
 const UNIT = { satang: 'satang (baht × 100)', count: 'count', ratio: 'ratio (0.25 = 25%)' } as const;
 
@@ -27,7 +34,112 @@ export function figuresMarkdown(): string {
   ].join('\n');
 }
 
+/** What each field of a finding means (docs/findings.md); a field without one fails typecheck. */
+const FIELD_MEANINGS: Record<FindingField, string> = {
+  value:
+    "what the cell holds, as typed (long text cut to 120 characters); for W_SHEET_UNKNOWN and E_TAB_REPEATED, a tab's name",
+  reason: 'why a value was refused: a parse reason or a rule key',
+  allowed: 'the keys a dropdown column allows',
+  ref: 'the id typed in this cell that is unknown, or repeated',
+  first_row: 'the first row holding a repeated id',
+  member_id: 'the member the finding is about',
+  loan_id: 'the loan the finding is about',
+  subgroup_id: 'the sub-group the finding is about',
+  account: '`cash`, `bank` or `welfare` (the welfare fund)',
+  date: "the day it happened: end of the day below zero, the count's date, the oldest money held",
+  month: 'the month concerned',
+  limit_date: 'the latest (today) or earliest (opening date) date allowed',
+  limit:
+    "a number passed — days (W_NOT_REMITTED, W_LOAN_OVERDUE, W_COUNT_MISSING's window), households (W_SUBGROUP_SIZE), percent (W_RATE_ABOVE_LEGAL, W_RATE_TOO_LOW)",
+  days: 'days money was held, or a loan is overdue',
+  count: 'households in the sub-group',
+  amount: "the row's money (the withdrawal)",
+  balance: 'a balance: after the row (E_SAVINGS_OVERDRAWN, E_NEGATIVE_BALANCE) or held (W_NOT_REMITTED)',
+  expected:
+    'what the books say — E_COUNT_MISMATCH (computed balance), E_LOAN_OVERPAID (principal lent), W_LOAN_OVERDUE (principal due)',
+  actual:
+    'what was counted or recorded — E_COUNT_MISMATCH (counted), E_LOAN_OVERPAID (principal repaid), W_LOAN_OVERDUE (principal repaid)',
+  difference: '`actual − expected`',
+  carried:
+    'the part of `difference` already there at the previous count of that account (the rest is new since)',
+  before:
+    "a closed month's cell (or setting, or figure) as archived, as shown (baht, ISO dates, quoted text)",
+  after: 'the same as it is now, as shown',
+};
+
+const FINDINGS_HEAD = `# Findings: codes and JSON fields
+
+Every finding (\`sajja check --json\`, the API, the sidebar) has \`code\`, \`severity\`, \`sheet\` (tab
+key), \`row\` (1-based sheet row), \`column\` (column key, or the setting key), \`cell\` (A1) and
+\`message.th\` / \`message.en\`. The other fields below each mean one thing, whatever the code; a field
+is present only where the code gives it. Money is always integer satang; dates are ISO
+\`YYYY-MM-DD\`; months are \`YYYY-MM\` (Thai text shows them in the Buddhist Era, JSON never does).`;
+
+/** The notes on codes beyond SPEC §5, kept by hand. */
+const FINDINGS_NOTES = `## Codes
+
+SPEC §5's codes, and these (docs/decisions.md says why):
+
+| code | severity | when |
+|---|---|---|
+| \`W_RATE_TOO_LOW\` | warning | a loan's \`monthly_rate\` or a surveyed \`interest_rate\` above 0 but below 0.1 % — almost surely a \`%\` cell read as a fraction (\`1%\` is stored as 0.01); the message asks "did you mean 1 %?" |
+| \`W_SHEET_UNKNOWN\` | warning | a tab matches no known tab while a known tab it looks like (headers or name) is missing; it names that tab (for a required tab this is \`E_SHEET_MISSING\`, with the same hint) |
+| \`E_NEGATIVE_BALANCE\` with \`account: welfare\` | error | the welfare fund paid out more than was contributed (one finding per episode, like cash) |
+| \`E_TAB_REPEATED\` | error | two tabs match one table (a copied tab): names both, says which is read (\`value\`: the other's name) |
+| \`E_COLUMN_REPEATED\` | error | two headers match one column: names both cells; no row of that tab is in the books until fixed |
+
+\`W_CLOSED_PERIOD_CHANGED\` also points at a setting, sub-group, household or member cell whose change
+moved a closed month's figures (\`before\`, \`after\`, \`month\`), and otherwise at the month itself.
+E_VALUE \`reason\`s added by issue 9: \`id_invisible\` (an invisible or control character in an id; the
+message names it, e.g. \`U+200B\`), \`text_line_break\` (a line break in a one-line field),
+\`formula_no_value\` (a formula saved without its result).
+
+## The check result
+
+\`sajja check --json\` is SPEC §7's object plus \`as_of\` (the day "today" was taken to be),
+\`books\` and \`closed_check\`:
+
+- \`books.left_out\`: \`[{sheet, row}]\` — rows with a cell error, left out of the journal, the
+  summary, the passbook, the household view and the export until fixed.
+- \`books.posted_with_errors\`: \`[{sheet, row, codes}]\` — rows in the books that carry an error the
+  books found (overdrawn savings, an overpaid loan, a balance below zero): the money did move, so
+  they are posted, and marked \`✗\` in the passbook and \`!\` in the export.
+- \`closed_check\`: \`done\` (closed months were compared with the archive), \`no_archive\` (the book
+  has \`closed_through\` but no archive was found) or \`not_needed\`.
+
+Several workbooks give a list, one object per file (\`file\` added; an unusable file is
+\`{file, error: {code, message}}\`). Every failure with \`--json\` prints \`{error: {code, message: {th, en}}}\`.`;
+
+/** docs/findings.md: the fields of findings and which codes carry them, from FINDING_FIELDS. */
+export function findingsMarkdown(): string {
+  const codes = Object.keys(FINDING_FIELDS) as FindingCode[];
+  const carrying = (field: FindingField) =>
+    codes.filter((code) => (FINDING_FIELDS[code] as readonly string[]).includes(field)).join(', ');
+  return [
+    FINDINGS_HEAD,
+    '',
+    '<!-- made by `npm run docs` from core/check/finding.ts; the notes at the end are kept in docs/generate.ts -->',
+    '',
+    '| field | meaning | codes |',
+    '|---|---|---|',
+    ...(Object.keys(FIELD_MEANINGS) as FindingField[]).map(
+      (field) => `| \`${field}\` | ${FIELD_MEANINGS[field]} | ${carrying(field)} |`,
+    ),
+    '',
+    '| code | severity | fields |',
+    '|---|---|---|',
+    ...codes.map(
+      (code) =>
+        `| \`${code}\` | ${FINDING_CODES[code]} | ${FINDING_FIELDS[code].map((f) => `\`${f}\``).join(', ') || '—'} |`,
+    ),
+    '',
+    FINDINGS_NOTES,
+    '',
+  ].join('\n');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(join(import.meta.dirname, 'figures.md'), figuresMarkdown());
-  console.log('docs/figures.md');
+  writeFileSync(join(import.meta.dirname, 'findings.md'), findingsMarkdown());
+  console.log('docs/figures.md docs/findings.md');
 }

@@ -32,19 +32,8 @@ export type Severity = 'error' | 'warning';
 /** A value as it was typed, shown back to the user (long text is cut, never changed in the sheet). */
 export type TypedValue = string | number | boolean | null;
 
-/** One thing wrong in a workbook, pointing at the cell to fix. */
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  /** Tab key (`savings`), or null for the workbook as a whole. */
-  sheet: TabKey | null;
-  /** 1-based sheet row; null when the finding is about a tab or a missing setting. */
-  row: number | null;
-  /** Column key (`amount`); for settings, the setting key. */
-  column: string | null;
-  /** A1 address (`D12`); null when there is no single cell. */
-  cell: string | null;
-  message: { th: string; en: string };
+/** The fields a finding may carry besides its place and message: each means one thing, whatever the code. */
+export interface FindingFields {
   /** What the cell holds, as typed (E_VALUE, E_UNKNOWN_REF, E_DUPLICATE_ID, E_DATE_RANGE, rates). */
   value?: TypedValue;
   /** Why a value was refused (E_VALUE): a parse reason or a rule key. */
@@ -89,6 +78,58 @@ export interface Finding {
   after?: string;
 }
 
+export type FindingField = keyof FindingFields;
+
+/**
+ * Which fields each code carries: the one table of it. A finding of a code cannot be built with a
+ * field its code does not list (the types say so), and docs/findings.md is made from this table.
+ */
+export const FINDING_FIELDS = {
+  E_SHEET_MISSING: [],
+  E_COLUMN_MISSING: [],
+  E_TAB_REPEATED: ['value'],
+  E_COLUMN_REPEATED: [],
+  E_REQUIRED: [],
+  E_VALUE: ['value', 'reason', 'allowed'],
+  E_DUPLICATE_ID: ['value', 'ref', 'first_row'],
+  E_UNKNOWN_REF: ['value', 'ref'],
+  E_DATE_RANGE: ['value', 'limit_date'],
+  E_SAVINGS_OVERDRAWN: ['member_id', 'amount', 'balance'],
+  E_LOAN_OVERPAID: ['loan_id', 'expected', 'actual'],
+  E_NEGATIVE_BALANCE: ['account', 'date', 'balance'],
+  E_COUNT_MISMATCH: ['account', 'date', 'expected', 'actual', 'difference', 'carried'],
+  W_NOT_REMITTED: ['subgroup_id', 'date', 'limit', 'days', 'balance'],
+  W_SUBGROUP_SIZE: ['subgroup_id', 'limit', 'count'],
+  W_LOAN_WITHOUT_REQUEST: ['member_id', 'loan_id'],
+  W_RATE_ABOVE_LEGAL: ['value', 'limit'],
+  W_RATE_TOO_LOW: ['value', 'limit'],
+  W_LOAN_OVERDUE: ['loan_id', 'limit', 'days', 'expected', 'actual'],
+  W_COUNT_MISSING: ['account', 'month', 'limit'],
+  W_CLOSED_PERIOD_CHANGED: ['month', 'before', 'after'],
+  W_SHEET_UNKNOWN: ['value'],
+} as const satisfies Record<FindingCode, readonly FindingField[]>;
+
+/** The fields a code carries. */
+export type FieldsOf<C extends FindingCode> = (typeof FINDING_FIELDS)[C][number];
+
+/** The fields of a code's finding: those it lists, and none of the others. */
+export type FieldsFor<C extends FindingCode> = Pick<FindingFields, FieldsOf<C>> & {
+  [F in Exclude<FindingField, FieldsOf<C>>]?: never;
+};
+
+/** A finding of one code: its place, its message, and only the fields its code carries. */
+export type FindingOf<C extends FindingCode> = C extends FindingCode
+  ? {
+      code: C;
+      severity: Severity;
+      message: { th: string; en: string };
+    } & FindingPlace &
+      FieldsFor<C>
+  : never;
+
+/** One thing wrong in a workbook, pointing at the cell to fix: a finding of one of the codes. */
+export type Finding = FindingOf<FindingCode>;
+
 /** Where a finding points. */
 export interface FindingPlace {
   sheet: TabKey | null;
@@ -97,14 +138,14 @@ export interface FindingPlace {
   cell: string | null;
 }
 
-/** Builds a finding with its severity from the code. */
-export function finding(
-  code: FindingCode,
+/** Builds a finding with its severity from the code, carrying only the fields its code lists. */
+export function finding<C extends FindingCode>(
+  code: C,
   place: FindingPlace,
   message: { th: string; en: string },
-  extra: Omit<Finding, 'code' | 'severity' | 'message' | keyof FindingPlace> = {},
-): Finding {
-  return { code, severity: FINDING_CODES[code], ...place, message, ...extra };
+  extra: FieldsFor<C> = {} as FieldsFor<C>,
+): FindingOf<C> {
+  return { code, severity: FINDING_CODES[code], ...place, message, ...extra } as FindingOf<C>;
 }
 
 /** Longest typed value echoed back in a finding. */
