@@ -6,6 +6,9 @@ import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
  * - commits `SK = S#<seq>`, written last, also indexed by month (`byMonth`: `GSI1PK = M#<month>`,
  *   `GSI1SK = <group>#<version>`) for "this group's month" and "this month across groups".
  */
+/** The index of commits by month ("this month across groups"). */
+export const BY_MONTH_INDEX = 'byMonth';
+
 export function archiveTableDefinition(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
@@ -22,7 +25,7 @@ export function archiveTableDefinition(tableName: string): CreateTableCommandInp
     ],
     GlobalSecondaryIndexes: [
       {
-        IndexName: 'byMonth',
+        IndexName: BY_MONTH_INDEX,
         KeySchema: [
           { AttributeName: 'GSI1PK', KeyType: 'HASH' },
           { AttributeName: 'GSI1SK', KeyType: 'RANGE' },

@@ -17,6 +17,7 @@ import {
   type ChainHead,
   type Commit,
 } from '../core/index.ts';
+import { BY_MONTH_INDEX } from './archive-table.ts';
 
 /** Largest content part: well under DynamoDB's 400 KB item limit, keys and attributes included. */
 export const PART_BYTES = 64 * 1024;
@@ -118,7 +119,7 @@ export class DynamoArchiveStore implements ArchiveStore {
       const page = await this.doc.send(
         new QueryCommand({
           TableName: this.table,
-          IndexName: 'byMonth',
+          IndexName: BY_MONTH_INDEX,
           KeyConditionExpression: 'GSI1PK = :m',
           ExpressionAttributeValues: { ':m': `M#${month}` },
           ExclusiveStartKey: start,

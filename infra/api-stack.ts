@@ -1,18 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
-import { Architecture, FunctionUrlAuthType, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { BY_MONTH_INDEX } from '../adapters/archive-table.ts';
 import { ENV } from '../lambdas/env.ts';
+import { ALARM_PERIOD, AlarmTopic } from './lib/alarm-topic.ts';
+import { SajjaFunction } from './lib/sajja-function.ts';
 
 export interface ApiStackProps extends StackProps {
   table: TableV2;
@@ -31,37 +28,21 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
  * privilege (read the group secrets, read and write the table); alarms on errors and throttles.
  */
 export class ApiStack extends Stack {
-  readonly api: NodejsFunction;
-  readonly alarms: Topic;
+  readonly api: SajjaFunction;
+  readonly alarms: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const logGroup = new LogGroup(this, 'ApiLogs', { retention: RetentionDays.THREE_MONTHS });
-    this.api = new NodejsFunction(this, 'Api', {
-      entry: join(ROOT, 'lambdas/api/index.ts'),
+    this.api = new SajjaFunction(this, 'Api', {
+      entry: 'lambdas/api/index.ts',
       handler: 'handler',
-      runtime: Runtime.NODEJS_24_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 1024,
       timeout: Duration.seconds(29),
       reservedConcurrentExecutions: props.concurrency ?? 20,
-      logGroup,
+      sourceMap: true,
       environment: {
         [ENV.table]: props.table.tableName,
         [ENV.groupSecrets]: props.groupSecrets.secretName,
         [ENV.version]: VERSION,
-        NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        forceDockerBundling: false,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        // the AWS SDK v3 is in the Node 24 runtime: left out, the bundle stays small
-        externalModules: ['@aws-sdk/*'],
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       },
     });
     // least privilege: the calls the archive and the nonces make, on the table and its one index
@@ -76,31 +57,22 @@ export class ApiStack extends Stack {
           'dynamodb:BatchWriteItem',
           'dynamodb:DescribeTable',
         ],
-        resources: [props.table.tableArn, `${props.table.tableArn}/index/byMonth`],
+        resources: [props.table.tableArn, `${props.table.tableArn}/index/${BY_MONTH_INDEX}`],
       }),
     );
     props.groupSecrets.grantRead(this.api);
     const url = this.api.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
     new CfnOutput(this, 'ApiUrl', { value: url.url });
 
-    this.alarms = new Topic(this, 'Alarms', {
+    this.alarms = new AlarmTopic(this, 'Alarms', {
       displayName: 'Sajja API alarms',
-      enforceSSL: true,
-      masterKey: new Key(this, 'AlarmsKey', { enableKeyRotation: true, description: 'Sajja alarm topic' }),
+      keyDescription: 'Sajja alarm topic',
     });
     for (const [name, metric] of [
-      ['Errors', this.api.metricErrors({ period: Duration.minutes(5) })],
-      ['Throttles', this.api.metricThrottles({ period: Duration.minutes(5) })],
-    ] as const) {
-      new Alarm(this, `Api${name}`, {
-        metric,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: `Sajja API ${name.toLowerCase()} in the last 5 minutes`,
-      }).addAlarmAction(new SnsAction(this.alarms));
-    }
+      ['Errors', this.api.metricErrors({ period: ALARM_PERIOD })],
+      ['Throttles', this.api.metricThrottles({ period: ALARM_PERIOD })],
+    ] as const)
+      this.alarms.alarmOn(`Api${name}`, metric, `Sajja API ${name.toLowerCase()} in the last 5 minutes`);
 
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

@@ -1,20 +1,16 @@
-import { join } from 'node:path';
 import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
-import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { BY_MONTH_INDEX } from '../adapters/archive-table.ts';
 import { ENV } from '../lambdas/env.ts';
+import { ALARM_PERIOD, AlarmTopic } from './lib/alarm-topic.ts';
+import { SajjaFunction } from './lib/sajja-function.ts';
 
 export interface MonthlyStackProps extends StackProps {
   table: TableV2;
@@ -23,7 +19,6 @@ export interface MonthlyStackProps extends StackProps {
   mailFrom: string;
 }
 
-const ROOT = join(import.meta.dirname, '..');
 /** Sheets API: 60 read requests a minute for one user (the service account). Two reads a group. */
 export const WORKERS = 2;
 /** Each worker spends at least this long a group: 2 workers × 2 reads / 5 s = 48 reads a minute < 60. */
@@ -37,31 +32,18 @@ const WORKER_TIMEOUT = Duration.minutes(5);
  * the network report after the last group. Alarms on both dead-letter queues.
  */
 export class MonthlyStack extends Stack {
-  readonly dispatcher: NodejsFunction;
-  readonly worker: NodejsFunction;
+  readonly dispatcher: SajjaFunction;
+  readonly worker: SajjaFunction;
   readonly queue: Queue;
 
   constructor(scope: Construct, id: string, props: MonthlyStackProps) {
     super(scope, id, props);
     const fn = (name: string, handler: string, timeout: Duration, environment: Record<string, string>) =>
-      new NodejsFunction(this, name, {
-        entry: join(ROOT, 'lambdas/monthly/index.ts'),
+      new SajjaFunction(this, name, {
+        entry: 'lambdas/monthly/index.ts',
         handler,
-        runtime: Runtime.NODEJS_24_X,
-        architecture: Architecture.ARM_64,
-        memorySize: 1024,
         timeout,
-        logGroup: new LogGroup(this, `${name}Logs`, { retention: RetentionDays.THREE_MONTHS }),
         environment: { [ENV.table]: props.table.tableName, ...environment },
-        bundling: {
-          forceDockerBundling: false,
-          minify: true,
-          target: 'node24',
-          format: OutputFormat.ESM,
-          mainFields: ['module', 'main'],
-          externalModules: ['@aws-sdk/*'],
-          banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        },
       });
 
     const deadLetters = new Queue(this, 'WorkerDeadLetters', {
@@ -116,7 +98,7 @@ export class MonthlyStack extends Stack {
       f.addToRolePolicy(
         new PolicyStatement({
           actions: tableActions,
-          resources: [props.table.tableArn, `${props.table.tableArn}/index/byMonth`],
+          resources: [props.table.tableArn, `${props.table.tableArn}/index/${BY_MONTH_INDEX}`],
         }),
       );
     this.queue.grantSendMessages(this.dispatcher);
@@ -156,27 +138,19 @@ export class MonthlyStack extends Stack {
       },
     });
 
-    const alarms = new Topic(this, 'Alarms', {
+    const alarms = new AlarmTopic(this, 'Alarms', {
       displayName: 'Sajja monthly job alarms',
-      enforceSSL: true,
-      masterKey: new Key(this, 'AlarmsKey', {
-        enableKeyRotation: true,
-        description: 'Sajja monthly alarm topic',
-      }),
+      keyDescription: 'Sajja monthly alarm topic',
     });
     for (const [name, queue] of [
       ['WorkerDeadLetters', deadLetters],
       ['ScheduleDeadLetters', scheduleDeadLetters],
-    ] as const) {
-      new Alarm(this, `${name}Depth`, {
-        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: `a message in ${name}: a group (or the month's run) failed after its retries`,
-      }).addAlarmAction(new SnsAction(alarms));
-    }
+    ] as const)
+      alarms.alarmOn(
+        `${name}Depth`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD }),
+        `a message in ${name}: a group (or the month's run) failed after its retries`,
+      );
 
     for (const q of [deadLetters, scheduleDeadLetters])
       Validations.of(q).acknowledge({
