@@ -15,7 +15,7 @@ export {
   signature,
 } from './api/signing.ts';
 // The archive: snapshots, the chain, the port shells implement
-export { type ArchiveResult, archiveMonth } from './archive/archive-month.ts';
+export { type ArchiveResult, archiveAnswer, archiveMonth } from './archive/archive-month.ts';
 export {
   ArchiveCorruptError,
   type ArchivedGroup,

@@ -1,5 +1,6 @@
 import {
   a1,
+  archiveAnswer,
   archiveMonth,
   type Commit,
   changesSince,
@@ -76,17 +77,7 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
         archiveMonth(archive.store, made, new Date().toISOString()),
       );
       const c = result.commit;
-      const out = {
-        group_id: c.group_id,
-        month: c.month,
-        version: c.version,
-        hash: c.hash,
-        prev_hash: c.prev_hash,
-        created: result.created,
-        bytes_raw: c.bytes_raw,
-        bytes_stored: c.bytes_stored,
-        items: result.items,
-      };
+      const out = archiveAnswer(result);
       io.out(
         values.json
           ? JSON.stringify(out, null, 2)

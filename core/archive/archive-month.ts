@@ -16,6 +16,22 @@ export interface ArchiveResult {
   items: number;
 }
 
+/** What archiving a month answers (the CLI's `--json`, the API's /v1/archive): one shape for both. */
+export function archiveAnswer(result: ArchiveResult) {
+  const c = result.commit;
+  return {
+    group_id: c.group_id,
+    month: c.month,
+    version: c.version,
+    hash: c.hash,
+    prev_hash: c.prev_hash,
+    created: result.created,
+    bytes_raw: c.bytes_raw,
+    bytes_stored: c.bytes_stored,
+    items: result.items,
+  };
+}
+
 /** How many times to take the next chain position when others keep taking it first. */
 const MAX_ATTEMPTS = 50;
 

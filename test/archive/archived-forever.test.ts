@@ -1,10 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AttributeValue, BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDynamoEndpoint } from '../helpers/dynamo-endpoint.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 /**
@@ -17,7 +16,6 @@ const book = JSON.parse(readFileSync(join(fixture, 'book.json'), 'utf8')) as {
   valueRanges: { range: string; values: unknown[][] }[];
 };
 const dir = mkdtempSync(join(tmpdir(), 'sajja-forever-'));
-const server = dynalite({ createTableMs: 0 });
 let endpoint = '';
 
 /** The items as DynamoDB's JSON gives them, binary attributes from base64. */
@@ -48,12 +46,10 @@ function bookWith(tab: string, row: number, column: number, value: unknown): str
   return path;
 }
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.env.AWS_REGION ??= 'ap-southeast-1';
-  process.env.AWS_ACCESS_KEY_ID ??= 'test';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
+  ({ endpoint, close } = await startDynamoEndpoint());
   // the CLI creates the table; then the old items go in as they were stored
   expect((await runCli('groups', '--endpoint', endpoint, '--json')).code).toBe(0);
   const client = new DynamoDBClient({ endpoint });
@@ -66,7 +62,7 @@ beforeAll(async () => {
     );
   client.destroy();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => close());
 
 const check = async (path: string) => {
   const { out } = await runCli('check', path, '--as-of', '2026-11-01', '--endpoint', endpoint, '--json');

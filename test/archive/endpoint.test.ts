@@ -1,21 +1,15 @@
-import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
+import { startDynamoEndpoint } from '../helpers/dynamo-endpoint.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
-/** A DynamoDB-compatible server in its own right, reached only through --endpoint. */
-const server = dynalite({ createTableMs: 0 });
 let endpoint = '';
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  process.env.AWS_REGION ??= 'ap-southeast-1';
-  process.env.AWS_ACCESS_KEY_ID ??= 'test';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
+  ({ endpoint, close } = await startDynamoEndpoint());
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => close());
 
 describe('--endpoint (real DynamoDB, here any compatible server)', () => {
   it('creates the table, archives, lists and verifies through the endpoint', async () => {

@@ -1,4 +1,11 @@
-import { archiveMonth, checkForSnapshot, dayIn, parseMonth, snapshot } from '../../../core/index.ts';
+import {
+  archiveAnswer,
+  archiveMonth,
+  checkForSnapshot,
+  dayIn,
+  parseMonth,
+  snapshot,
+} from '../../../core/index.ts';
 import { ApiError } from '../errors.ts';
 import { Bodies, groupWorkbook, ownBooks, parseBody } from '../request.ts';
 import type { RouteRequest } from './route.ts';
@@ -16,16 +23,5 @@ export async function archive({ store, now, group, body }: RouteRequest): Promis
       en: `cannot archive ${m}: it must be no later than this month (${current}) and not before the opening date`,
     });
   const result = await archiveMonth(store, snapshot(checked, m), new Date(now()).toISOString());
-  const c = result.commit;
-  return {
-    group_id: c.group_id,
-    month: c.month,
-    version: c.version,
-    hash: c.hash,
-    prev_hash: c.prev_hash,
-    created: result.created,
-    bytes_raw: c.bytes_raw,
-    bytes_stored: c.bytes_stored,
-    items: result.items,
-  };
+  return archiveAnswer(result);
 }
