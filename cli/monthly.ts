@@ -6,9 +6,15 @@ import { runDispatcher } from '../app/monthly/dispatch.ts';
 import { ServiceStatusError } from '../app/monthly/errors.ts';
 import { InProcessQueue } from '../app/monthly/in-process-queue.ts';
 import { maybeSendNetwork } from '../app/monthly/network-report.ts';
-import type { WorkbookSource } from '../app/monthly/ports.ts';
+import type { StatusItem, WorkbookSource } from '../app/monthly/ports.ts';
 import { runWorker, type WorkerDeps } from '../app/monthly/worker.ts';
-import { type MonthlyResult, type PlainCell, type Registry, RegistrySchema } from '../core/index.ts';
+import {
+  type GroupOutcome,
+  type MonthlyResult,
+  type PlainCell,
+  type Registry,
+  RegistrySchema,
+} from '../core/index.ts';
 import { type ArchiveConnection, openArchive } from './archive/open-archive.ts';
 import { UsageError } from './commands/command.ts';
 import { loadWorkbook } from './sources/load-workbook.ts';
@@ -119,13 +125,14 @@ export async function runMonthly(
       );
     });
     await maybeSendNetwork(deps, options.month);
-    const groups = [];
+    const groups: StatusItem[] = [];
     for (const g of registry.groups) {
       const item = await deps.status.get(g.group_id, options.month);
       groups.push(
         item ?? {
           group_id: g.group_id,
-          status: 'failed' as const,
+          month: options.month,
+          status: 'failed',
           errors: 0,
           warnings: 0,
           snapshot: null,
@@ -136,9 +143,9 @@ export async function runMonthly(
     }
     return {
       month: options.month,
-      groups: groups.map((g) => {
-        const { month: _month, ...rest } = g as typeof g & { month?: string };
-        return rest as MonthlyResult['groups'][number];
+      groups: groups.map((g): GroupOutcome => {
+        const { month: _month, ...outcome } = g;
+        return outcome;
       }),
       network: { sent_to: networkSentTo },
       dead_letters: queue.deadLetters.map((d) => `${d.job.group_id}: ${d.error}`),

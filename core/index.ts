@@ -131,6 +131,7 @@ export {
 export { allocate, bahtNumber, divideHalfUp, formatBaht, MAX_SATANG, type Satang, sum } from './money.ts';
 // The monthly job (SPEC §10): the registry, the summary tab written back
 export {
+  type GroupOutcome,
   type GroupStatus,
   type MonthlyResult,
   type Registry,

@@ -1,4 +1,4 @@
-import type { GroupStatus, NetworkRow, PlainCell, Workbook } from '../../core/index.ts';
+import type { GroupOutcome, PlainCell, Workbook } from '../../core/index.ts';
 
 /** A group's month as the queue carries it: one message per enabled group. */
 export interface GroupJob {
@@ -45,17 +45,9 @@ export interface StatusStore {
   reopen(month: string, groups: string[]): Promise<void>;
 }
 
-export interface StatusItem {
-  group_id: string;
+/** A group's month as the job keeps it: its outcome, under its month. */
+export interface StatusItem extends GroupOutcome {
   month: string;
-  status: GroupStatus;
-  errors: number;
-  warnings: number;
-  snapshot: { version: number; hash: string; created: boolean } | null;
-  sent_to: string[];
-  error?: { th: string; en: string };
-  /** The group's row of the network report, kept so the network report reads no sheet again. */
-  network_row?: NetworkRow;
 }
 
 /** Where the dispatcher puts one job per group (SQS on AWS, the in-process queue locally). */

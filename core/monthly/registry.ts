@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { NetworkRow } from '../reports/render/network-report.ts';
 
 /** A registered group: read from Google Sheets (`spreadsheet_id`) or, locally, a file (`workbook`). */
 export const RegistryGroupSchema = z
@@ -33,14 +34,19 @@ export type GroupStatus = 'sent' | 'failed' | 'disabled';
 /** What the job answers for a month (`sajja monthly --json`). */
 export interface MonthlyResult {
   month: string;
-  groups: {
-    group_id: string;
-    status: GroupStatus;
-    errors: number;
-    warnings: number;
-    snapshot: { version: number; hash: string; created: boolean } | null;
-    sent_to: string[];
-    error?: { th: string; en: string };
-  }[];
+  groups: GroupOutcome[];
   network: { sent_to: string[] };
+}
+
+/** What became of one group's month: the status item the job keeps, and what `sajja monthly` prints. */
+export interface GroupOutcome {
+  group_id: string;
+  status: GroupStatus;
+  errors: number;
+  warnings: number;
+  snapshot: { version: number; hash: string; created: boolean } | null;
+  sent_to: string[];
+  error?: { th: string; en: string };
+  /** The group's row of the network report, kept so the network report reads no sheet again. */
+  network_row?: NetworkRow;
 }
