@@ -1,4 +1,4 @@
-import { mkdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { realpath, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { FileError } from './commands/command.ts';
 
@@ -60,15 +60,6 @@ export async function writeOutput(
     });
   try {
     await writeFile(target, data);
-  } catch (error) {
-    throw fileProblem(path, error);
-  }
-}
-
-/** Creates a folder the user named, with the same clear errors. */
-export async function makeFolder(path: string): Promise<void> {
-  try {
-    await mkdir(path, { recursive: true });
   } catch (error) {
     throw fileProblem(path, error);
   }

@@ -144,7 +144,6 @@ export {
   type Calendar,
   type DateOptions,
   type IsoDate,
-  isIsoDate,
   parseDate,
   parseMonth,
   serialOf,

@@ -6,8 +6,6 @@ import {
   dayIn,
   parseDate,
   parseMonth,
-  type Workbook,
-  workbookFromBatchGet,
 } from '../../core/index.ts';
 import { ApiError } from './errors.ts';
 
@@ -38,11 +36,6 @@ export function parseBody<T extends z.ZodType>(schema: T, raw: Uint8Array): z.in
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   return parsed.data;
-}
-
-/** The workbook of a body (its group is checked once it is read: ownBooks). */
-export function groupWorkbook(raw: unknown, _group: string): Workbook {
-  return workbookFromBatchGet(raw);
 }
 
 /** The checked books, refused (403) when they are another group's. */

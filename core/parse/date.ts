@@ -180,11 +180,3 @@ const DEFAULT_DATE_OPTIONS: DateOptions = { calendar: 'buddhist', timeZone: DEFA
 export function serialOf(date: IsoDate): number {
   return Date.parse(`${date}T00:00:00Z`) / DAY_MS + SERIAL_UNIX_OFFSET;
 }
-
-/** True when a string is a real `YYYY-MM-DD` date. */
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-}
