@@ -1,7 +1,7 @@
 import { utf8 } from '../archive/sha256.ts';
 import { addDays } from '../calendar.ts';
 import { type CheckedBooks, postedErrors } from '../jobs/check-books.ts';
-import type { Account } from '../ledger/accounts.ts';
+import { type Account, type AccountKind, familyOf, kindOf } from '../ledger/accounts.ts';
 import type { Entry } from '../ledger/journal.ts';
 import { datedCounts } from '../ledger/ledger-checks.ts';
 import type { CashCount } from '../model/records.ts';
@@ -13,7 +13,7 @@ export type LedgerFormat = 'hledger' | 'beancount';
 /** Amount with two decimals and no thousands separators: both tools read it. */
 const amount = (satang: Satang) => formatBaht(satang, { grouping: false });
 
-const TOP: Record<LedgerFormat, Record<string, string>> = {
+const TOP: Record<LedgerFormat, Record<AccountKind, string>> = {
   hledger: {
     asset: 'assets',
     liability: 'liabilities',
@@ -71,26 +71,28 @@ export function toolAccount(account: Account, format: LedgerFormat): string {
   const cap = (word: string) =>
     format === 'beancount' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
   const tail = rest.join(':');
-  switch (head) {
+  // the tool's top-level account is the kind's (Assets, Liabilities, Income, Expenses, Equity)
+  const kind = top[kindOf(account)];
+  switch (familyOf(account)) {
     case 'cash':
     case 'bank':
-      return join(top.asset!, cap(head));
+      return join(kind, cap(head!));
     case 'transit':
-      return join(top.asset!, cap('transit'), c(tail));
+      return join(kind, cap('transit'), c(tail));
     case 'loan':
-      return join(top.asset!, cap('loans'), c(tail));
+      return join(kind, cap('loans'), c(tail));
     case 'savings':
-      return join(top.liability!, cap('savings'), c(tail));
+      return join(kind, cap('savings'), c(tail));
     case 'fund':
-      return join(top.liability!, c(cap(tail)));
+      return join(kind, c(cap(tail)));
     case 'income':
       return rest[0] === 'other'
-        ? join(top.income!, cap('other'), c(rest.slice(1).join(':')))
-        : join(top.income!, c(cap(tail)));
+        ? join(kind, cap('other'), c(rest.slice(1).join(':')))
+        : join(kind, c(cap(tail)));
     case 'expense':
-      return join(top.expense!, c(tail));
-    default:
-      return join(top.equity!, c(cap(tail)));
+      return join(kind, c(tail));
+    case 'equity':
+      return join(kind, c(cap(tail)));
   }
 }
 

@@ -39,3 +39,35 @@ export const savings = interned('savings:');
 export const loan = interned('loan:');
 export const otherIncome = interned('income:other:');
 export const expense = interned('expense:');
+
+/** What an account is to the books: the five kinds of double entry. */
+export type AccountKind = 'asset' | 'liability' | 'income' | 'expense' | 'equity';
+
+/** The families of account names (the part before the first `:`), each of one kind. */
+export const ACCOUNT_FAMILIES = {
+  cash: 'asset',
+  bank: 'asset',
+  transit: 'asset',
+  loan: 'asset',
+  savings: 'liability',
+  fund: 'liability',
+  income: 'income',
+  expense: 'expense',
+  equity: 'equity',
+} as const satisfies Record<string, AccountKind>;
+
+export type AccountFamily = keyof typeof ACCOUNT_FAMILIES;
+
+/** The family of an account name: `transit:SG1` → `transit`; an unknown name is equity's. */
+export function familyOf(account: Account): AccountFamily {
+  const colon = account.indexOf(':');
+  const head = colon < 0 ? account : account.slice(0, colon);
+  return head in ACCOUNT_FAMILIES ? (head as AccountFamily) : 'equity';
+}
+
+/** The kind of an account name (asset, liability, income, expense or equity). */
+export const kindOf = (account: Account): AccountKind => ACCOUNT_FAMILIES[familyOf(account)];
+
+/** Whether an account is of a family: `inFamily('loan:L1', 'loan')`. */
+export const inFamily = (account: Account, family: AccountFamily): boolean =>
+  account.startsWith(`${family}:`) || account === family;

@@ -117,7 +117,7 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
     const amount = e.amount;
     let principal = 0;
     if (e.kind === 'repayment') {
-      for (const p of e.postings) if (p.account.startsWith('loan:')) principal -= p.amount;
+      for (const p of e.postings) if (accounts.inFamily(p.account, 'loan')) principal -= p.amount;
       add(repaidByLoan, e.loan!, principal);
     }
     if (earlier) continue;
@@ -171,12 +171,12 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
     balances: {
       cash: { opening: before.get(CASH) ?? 0, closing: after.get(CASH) ?? 0 },
       bank: { opening: before.get(BANK) ?? 0, closing: after.get(BANK) ?? 0 },
-      in_transit: sumWhere(after, (a) => a.startsWith('transit:')),
+      in_transit: sumWhere(after, (a) => accounts.inFamily(a, 'transit')),
     },
     savings: {
       deposits: f.deposits,
       withdrawals: f.withdrawals,
-      balance: owed(sumWhere(after, (a) => a.startsWith('savings:'))),
+      balance: owed(sumWhere(after, (a) => accounts.inFamily(a, 'savings'))),
       members_saving: f.savers.size,
     },
     loans: {
