@@ -4,6 +4,7 @@ import { thaiDate } from '../../thai-date.ts';
 import type { LedgerState } from '../state.ts';
 import { ACCOUNT_KEY, ACCOUNT_TH, baht, type Where } from './where.ts';
 
+/** E_COUNT_MISMATCH: a cash or bank count that differs from the books at its day's end. */
 export function countMismatch(
   state: LedgerState,
   { row, count }: { row: number; count: CashCount },

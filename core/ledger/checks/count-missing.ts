@@ -6,6 +6,7 @@ import { BANK, CASH } from '../accounts.ts';
 import { COUNT_WINDOW_DAYS, type LedgerState } from '../state.ts';
 import { ACCOUNT_KEY, ACCOUNT_TH } from './where.ts';
 
+/** W_COUNT_MISSING: a month with cash or bank postings but no count in its last days. */
 export function missingCounts(state: LedgerState, asOf: IsoDate, out: Finding[]): void {
   const months = [...state.posted.keys()].sort();
   if (months.length === 0) return;

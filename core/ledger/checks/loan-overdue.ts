@@ -4,6 +4,7 @@ import { loanSchedule, loanStatus } from '../loan-schedule.ts';
 import { type LedgerState, OVERDUE_DAYS } from '../state.ts';
 import { baht, type Where } from './where.ts';
 
+/** W_LOAN_OVERDUE: a loan more than OVERDUE_DAYS behind its schedule as of the check day. */
 export function overdueLoans(state: LedgerState, asOf: IsoDate, where: Where, out: Finding[]): void {
   for (const [loanId, loan] of state.loans) {
     if (loan.term_months < 1) continue;

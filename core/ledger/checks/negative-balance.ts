@@ -12,6 +12,7 @@ const NEVER_NEGATIVE: { account: Account; sign: 1 | -1 }[] = [
   { account: WELFARE_FUND, sign: -1 },
 ];
 
+/** E_NEGATIVE_BALANCE at a day's end: cash, bank or the welfare fund below zero, once an episode. */
 export function closeDay(state: LedgerState, where: Where, out: Finding[]): void {
   state.dayClosed = true;
   for (const { account, sign } of NEVER_NEGATIVE) {

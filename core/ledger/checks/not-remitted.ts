@@ -6,6 +6,7 @@ import type { Entry } from '../journal.ts';
 import type { LedgerState } from '../state.ts';
 import { baht, type Where } from './where.ts';
 
+/** A remittance pays off what the head holds, oldest first; W_NOT_REMITTED when that money was held too long (once an episode). */
 export function remitted(state: LedgerState, entry: Entry, where: Where, out: Finding[]): void {
   const subgroup = entry.subgroup!;
   const limit = state.remitWithinDays;
@@ -40,6 +41,7 @@ export function remitted(state: LedgerState, entry: Entry, where: Where, out: Fi
   );
 }
 
+/** W_NOT_REMITTED for money a head still holds, older than the limit, as of the check day. */
 export function stillHeld(state: LedgerState, asOf: IsoDate, where: Where, out: Finding[]): void {
   const limit = state.remitWithinDays;
   for (const [subgroup, queue] of state.held) {

@@ -4,6 +4,7 @@ import type { Entry } from '../journal.ts';
 import type { LedgerState } from '../state.ts';
 import { baht, type Where } from './where.ts';
 
+/** E_SAVINGS_OVERDRAWN: a withdrawal takes a member's savings below zero. */
 export function overdrawn(state: LedgerState, entry: Entry, where: Where, out: Finding[]): void {
   // what the group owes a member is a credit balance: negative in the journal
   const after = -(state.balances.get(acct.savings(entry.member!)) ?? 0);

@@ -4,6 +4,7 @@ import type { Entry } from '../journal.ts';
 import type { LedgerState } from '../state.ts';
 import { baht, type Where } from './where.ts';
 
+/** E_LOAN_OVERPAID: a repayment takes the principal repaid on a loan past what was lent. */
 export function overpaid(state: LedgerState, entry: Entry, where: Where, out: Finding[]): void {
   const loanId = entry.loan!;
   const principalPaid = -(entry.postings.find((p) => p.account === acct.loan(loanId))?.amount ?? 0);
