@@ -1,0 +1,133 @@
+import type * as z from 'zod';
+import type { EnumerationName } from '../parse/enumerations.ts';
+import type { RecordParts, RowRule } from './fields.ts';
+
+/** How a column's cells are read. */
+export type ColumnKind =
+  | 'date'
+  | 'money'
+  | 'id'
+  | 'ids'
+  | 'text'
+  | 'enum'
+  | 'int'
+  | 'percent'
+  | 'category'
+  | 'emails'
+  | 'month'
+  | 'timezone';
+
+/** Which tab's ids a column refers to. */
+export type RefTarget = 'subgroups' | 'households' | 'members' | 'loans' | 'loan_requests';
+
+export interface ColumnSpec {
+  key: string;
+  th: string;
+  kind: ColumnKind;
+  required?: boolean;
+  enumeration?: EnumerationName;
+  ref?: RefTarget;
+  /** Dates that may lie in the future (a family plan's target). */
+  future?: boolean;
+  /** A sample value for the template's instructions. */
+  example?: string;
+  /** The snapshot schema that first held this column or setting (core/archive/schema.ts); 1 if absent. */
+  since?: number;
+}
+
+export type TabKey =
+  | 'settings'
+  | 'subgroups'
+  | 'households'
+  | 'members'
+  | 'savings'
+  | 'remittances'
+  | 'loan_requests'
+  | 'loans'
+  | 'repayments'
+  | 'welfare'
+  | 'other'
+  | 'counts'
+  | 'household_accounts'
+  | 'debt_survey'
+  | 'family_plans';
+
+/** A tab's roles, declared with it (docs/adding-a-tab.md). */
+export interface TabRoles {
+  /** Its rows post money to the journal (its posting rule: core/ledger/journal.ts `entryOf`). */
+  posts: boolean;
+  /** The date column that places a row in a month: archived with that month, counted in its checks. */
+  dated?: string;
+  /** Its rows feed the books (journal, counts, household figures): a row with an error is listed as left out. */
+  books: boolean;
+  /** Other tabs refer to its ids: the check context holds them, and an edit of it refreshes them. */
+  referenced: boolean;
+  /** Kept whole in each month's snapshot, as what the month's figures rest on. */
+  snapshotReference: boolean;
+}
+
+export interface TabSpec {
+  key: TabKey;
+  th: string;
+  en: string;
+  required: boolean;
+  /** The column whose values must be unique and that other tabs refer to. */
+  idColumn?: string;
+  /** Columns whose values must be unique within the tab when filled (receipt numbers). */
+  uniqueColumns?: string[];
+  /** Money tabs: dates before the group's opening date are errors. */
+  money: boolean;
+  /** What the tab is to the rest of Sajja: every list of tabs by role is derived from these. */
+  roles: TabRoles;
+  /** The snapshot schema that first held this tab (core/archive/schema.ts); 1 if absent. */
+  since?: number;
+  columns: ColumnSpec[];
+}
+
+/** A column as a tab declares it: its Thai label, how its cells are read, and its record field. */
+export interface Column<F extends z.ZodType = z.ZodType> extends Omit<ColumnSpec, 'key' | 'th' | 'kind'> {
+  th: string;
+  kind: ColumnKind;
+  field: F;
+}
+
+/** A column: Thai label, kind, the zod field its value must fit, and what else the template needs. */
+export function col<F extends z.ZodType>(
+  th: string,
+  kind: ColumnKind,
+  field: F,
+  extra: Omit<ColumnSpec, 'key' | 'th' | 'kind'> = {},
+): Column<F> {
+  return { th, kind, field, ...extra };
+}
+
+/** The record fields of a tab's columns. */
+export type FieldsOf<C extends Record<string, Column>> = { [K in keyof C]: C[K]['field'] };
+
+/** A data tab declared once: its spec (names, roles, columns) and its record's parts. */
+export interface TabDeclaration<C extends Record<string, Column>> {
+  spec: TabSpec;
+  parts: RecordParts<FieldsOf<C>>;
+}
+
+/**
+ * Declares a data tab in one place: the tab, its columns in sheet order (each with its label,
+ * kind and record field), the rules across its cells and what is derived once they hold.
+ */
+export function defineTab<C extends Record<string, Column>>(
+  tab: Omit<TabSpec, 'columns'>,
+  columns: C,
+  rules: RowRule<z.output<z.ZodObject<FieldsOf<C>>>>[] = [],
+  derive?: (record: z.output<z.ZodObject<FieldsOf<C>>>) => z.output<z.ZodObject<FieldsOf<C>>>,
+): TabDeclaration<C> {
+  const fields = {} as Record<string, z.ZodType>;
+  const specs: ColumnSpec[] = [];
+  for (const [key, { field, th, kind, ...extra }] of Object.entries(columns)) {
+    fields[key] = field;
+    specs.push({ key, th, kind, ...extra });
+  }
+  return {
+    spec: { ...tab, columns: specs },
+    parts: { fields: fields as FieldsOf<C>, rules, derive },
+  };
+}
