@@ -5,7 +5,7 @@ import { MONTH_COLUMN, monthRows } from '../model/month-rows.ts';
 import type { DataTabKey } from '../model/records.ts';
 import type { SnapshotContent } from '../model/snapshot.ts';
 import { tabSpec } from '../model/tabs.ts';
-import { formatBaht } from '../parse/money.ts';
+import { formatBaht } from '../money.ts';
 import { thaiDate, thaiMonth } from '../thai-date.ts';
 import { diffRows, type RowChange } from './diff-rows.ts';
 import { rowsHeld, schemaOf } from './schema.ts';

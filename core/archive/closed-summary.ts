@@ -4,7 +4,7 @@ import type { CheckedBooks } from '../jobs/check-books.ts';
 import { referenceOf } from '../jobs/snapshot.ts';
 import type { DataTabKey } from '../model/records.ts';
 import type { SnapshotContent } from '../model/snapshot.ts';
-import { formatBaht } from '../parse/money.ts';
+import { formatBaht } from '../money.ts';
 import { FIGURES, type Figure, type FigureUnit, figuresOf, showFigure } from '../summary/figures.ts';
 import { summariseMonth } from '../summary/monthly-summary.ts';
 import { thaiMonth } from '../thai-date.ts';

@@ -1,5 +1,5 @@
+import type { Satang } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
-import type { Satang } from '../parse/money.ts';
 import type { Account } from './accounts.ts';
 import type { Journal } from './journal.ts';
 

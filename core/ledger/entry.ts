@@ -1,6 +1,6 @@
 import type { DataTabKey } from '../model/records.ts';
+import type { Satang } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
-import type { Satang } from '../parse/money.ts';
 import type * as acct from './accounts.ts';
 
 /** One line of an entry: debit when positive, credit when negative, in satang. */

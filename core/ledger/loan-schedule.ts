@@ -1,7 +1,7 @@
 import { addMonths, daysBetween } from '../calendar.ts';
 import type { Loan } from '../model/records.ts';
+import type { Satang } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
-import type { Satang } from '../parse/money.ts';
 
 export interface Installment {
   /** 1-based installment number. */

@@ -1,6 +1,6 @@
 import type { CashCount, DataTabKey, Loan } from '../model/records.ts';
+import type { Satang } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
-import type { Satang } from '../parse/money.ts';
 import type { Account } from './accounts.ts';
 import type { Entry } from './journal.ts';
 

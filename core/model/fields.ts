@@ -1,6 +1,6 @@
 import * as z from 'zod';
+import { MAX_SATANG } from '../money.ts';
 import { ENUMERATIONS, type EnumerationName } from '../parse/enumerations.ts';
-import { MAX_SATANG } from '../parse/money.ts';
 
 /**
  * The building blocks of every tab's record (core/model/tabs/): zod fields and rules. The cell parsers turn text into values; these

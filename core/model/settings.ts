@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DEFAULT_ZONE } from '../calendar.ts';
+import { MAX_SATANG } from '../money.ts';
 import type { Calendar } from '../parse/date.ts';
-import { MAX_SATANG } from '../parse/money.ts';
 import { enumOf } from './records.ts';
 import type { ColumnSpec } from './tabs.ts';
 

@@ -102,12 +102,15 @@ export function col<F extends z.ZodType>(
 }
 
 /** The record fields of a tab's columns. */
-export type FieldsOf<C extends Record<string, Column>> = { [K in keyof C]: C[K]['field'] };
+export type ColumnFields<C extends Record<string, Column>> = { [K in keyof C]: C[K]['field'] };
+
+/** The record a tab's columns make once validated. */
+type RecordOfColumns<C extends Record<string, Column>> = z.output<z.ZodObject<ColumnFields<C>>>;
 
 /** A data tab declared once: its spec (names, roles, columns) and its record's parts. */
 export interface TabDeclaration<C extends Record<string, Column>> {
   spec: TabSpec;
-  parts: RecordParts<FieldsOf<C>>;
+  parts: RecordParts<ColumnFields<C>>;
 }
 
 /**
@@ -117,8 +120,8 @@ export interface TabDeclaration<C extends Record<string, Column>> {
 export function defineTab<C extends Record<string, Column>>(
   tab: Omit<TabSpec, 'columns'>,
   columns: C,
-  rules: RowRule<z.output<z.ZodObject<FieldsOf<C>>>>[] = [],
-  derive?: (record: z.output<z.ZodObject<FieldsOf<C>>>) => z.output<z.ZodObject<FieldsOf<C>>>,
+  rules: RowRule<RecordOfColumns<C>>[] = [],
+  derive?: (record: RecordOfColumns<C>) => RecordOfColumns<C>,
 ): TabDeclaration<C> {
   const fields = {} as Record<string, z.ZodType>;
   const specs: ColumnSpec[] = [];
@@ -128,6 +131,6 @@ export function defineTab<C extends Record<string, Column>>(
   }
   return {
     spec: { ...tab, columns: specs },
-    parts: { fields: fields as FieldsOf<C>, rules, derive },
+    parts: { fields: fields as ColumnFields<C>, rules, derive },
   };
 }

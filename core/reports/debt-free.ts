@@ -1,5 +1,5 @@
 import { monthlyInterest } from '../ledger/loan-schedule.ts';
-import type { Satang } from '../parse/money.ts';
+import type { Satang } from '../money.ts';
 
 /** One debt as the survey gives it, for the way out. */
 export interface DebtToPay {

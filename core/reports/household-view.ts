@@ -1,10 +1,10 @@
 import { monthOf } from '../calendar.ts';
 import { type RowRef, recordsOf } from '../check/check-workbook.ts';
 import type { CheckedBooks } from '../jobs/check-books.ts';
+import type { Satang } from '../money.ts';
 import { divideHalfUp } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
 import { REDUCIBLE_CATEGORIES } from '../parse/enumerations.ts';
-import type { Satang } from '../parse/money.ts';
 import { type DebtFreeStatus, debtFree } from './debt-free.ts';
 
 export interface HouseholdMonth {

@@ -1,8 +1,8 @@
 import type { RowRef } from '../check/check-workbook.ts';
 import { type CheckedBooks, postedErrors } from '../jobs/check-books.ts';
 import { loanSchedule, loanStatus, monthlyInterest } from '../ledger/loan-schedule.ts';
+import type { Satang } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
-import type { Satang } from '../parse/money.ts';
 
 export interface PassbookLine {
   date: IsoDate;

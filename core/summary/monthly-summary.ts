@@ -8,8 +8,8 @@ import { OVERDUE_DAYS } from '../ledger/ledger-checks.ts';
 import { loanSchedule, loanStatus } from '../ledger/loan-schedule.ts';
 import { monthFindings } from '../model/month-rows.ts';
 import type { DataTabKey, Debt, Member } from '../model/records.ts';
+import type { Satang } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
-import type { Satang } from '../parse/money.ts';
 
 /** SPEC §6: one group's month, every money figure in integer satang. */
 export interface MonthlySummary {

@@ -2,7 +2,7 @@ import { placeOf } from '../../check/check-row.ts';
 import type { CheckContext } from '../../check/context.ts';
 import type { FindingPlace } from '../../check/finding.ts';
 import type { DataTabKey } from '../../model/records.ts';
-import { formatBaht, type Satang } from '../../parse/money.ts';
+import { formatBaht, type Satang } from '../../money.ts';
 import { WELFARE_FUND } from '../accounts.ts';
 
 /** Where a ledger finding points: a tab, a sheet row and a column, as an A1 cell when known. */

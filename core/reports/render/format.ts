@@ -1,4 +1,4 @@
-import { formatBaht } from '../../parse/money.ts';
+import { formatBaht } from '../../money.ts';
 
 /** Money as the reports show it: `1,234.50`, a minus for less than zero. */
 export const baht = (satang: number) => formatBaht(satang);
