@@ -6,13 +6,14 @@ import {
   type HouseholdView,
   type MonthlySummary,
   type Passbook,
+  type Satang,
   thaiDate,
   thaiMonth,
 } from '../core/index.ts';
 import { padEnd, padStart } from './text/columns.ts';
 import { oneLine } from './text/inert.ts';
 
-const b = (satang: number) => padStart(formatBaht(satang), 14);
+const b = (satang: Satang) => padStart(formatBaht(satang), 14);
 const pct = (ratio: number | null) => (ratio === null ? '—' : `${(ratio * 100).toFixed(1)}%`);
 /** A labelled line: the label padded by display width, so the figures line up. */
 const row = (th: string, en: string, value: string) => `  ${padEnd(en ? `${th} / ${en}` : th, 54)} ${value}`;
@@ -22,7 +23,11 @@ const num = (n: number) => padStart(String(n), 14);
 function figureRow(s: MonthlySummary, path: string): string {
   const { th, en, unit } = figure(path);
   const value = figureValue(s, path);
-  return row(th, en, unit === 'satang' ? b(value) : unit === 'ratio' ? padStart(pct(value), 14) : num(value));
+  return row(
+    th,
+    en,
+    unit === 'satang' ? b(value as Satang) : unit === 'ratio' ? padStart(pct(value), 14) : num(value),
+  );
 }
 
 /** The figures of each section of the summary, in order (labels from core/summary/figures.ts). */
@@ -54,7 +59,7 @@ const SECTIONS: [th: string, en: string, paths: string[]][] = [
 
 /** A month's summary as a readable Thai/English table (money in baht). */
 export function formatSummary(s: MonthlySummary): string {
-  const pair = (opening: number, closing: number) => `${b(opening)}  ${b(closing)}`;
+  const pair = (opening: Satang, closing: Satang) => `${b(opening)}  ${b(closing)}`;
   const cash = figure('balances.cash.closing');
   const bank = figure('balances.bank.closing');
   const lines = [

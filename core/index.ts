@@ -128,7 +128,23 @@ export {
   tabsWhere,
   templateTabName,
 } from './model/tabs.ts';
-export { allocate, bahtNumber, divideHalfUp, formatBaht, MAX_SATANG, type Satang, sum } from './money.ts';
+export {
+  allocate,
+  bahtNumber,
+  divideHalfUp,
+  formatBaht,
+  larger,
+  MAX_SATANG,
+  minus,
+  negate,
+  plus,
+  type Satang,
+  satang,
+  smaller,
+  sum,
+  times,
+  ZERO,
+} from './money.ts';
 // The monthly job (SPEC §10): the registry, the summary tab written back
 export {
   type GroupOutcome,

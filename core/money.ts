@@ -4,17 +4,58 @@
  * money is written for people (`formatBaht`) and for a sheet's number cell (`bahtNumber`).
  */
 
-/** Integer satang. The only money type the core uses. */
-export type Satang = number;
+declare const satangBrand: unique symbol;
+
+/**
+ * Integer satang, the only money type the core uses. Branded: a plain number (a count, a day, a
+ * baht figure read from a sheet) is not money until `satang()` or the money parser makes it so,
+ * and arithmetic goes through `plus`, `minus`, `negate` and `times`, which keep the brand.
+ * At run time it is an ordinary number (JSON, DynamoDB and the sheet see no difference).
+ */
+export type Satang = number & { readonly [satangBrand]: true };
+
+/** A whole number of satang as money; anything else (a fraction, NaN, beyond 2^53) is refused. */
+export function satang(value: number): Satang {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`not a whole number of satang: ${value}`);
+  return value as Satang;
+}
+
+/** No money. */
+export const ZERO = 0 as Satang;
 
 /** The largest amount one row may hold: 100 million baht. Beyond it is a typing slip, not money. */
-export const MAX_SATANG: Satang = 100_000_000 * 100;
+export const MAX_SATANG = (100_000_000 * 100) as Satang;
+
+/** `a + b + …` */
+export function plus(...amounts: Satang[]): Satang {
+  let total = 0;
+  for (const amount of amounts) total += amount;
+  return total as Satang;
+}
+
+/** `a − b` */
+export const minus = (a: Satang, b: Satang): Satang => (a - b) as Satang;
+
+/** `−a` (and never `-0`). */
+export const negate = (a: Satang): Satang => (a === 0 ? 0 : -a) as Satang;
+
+/** `a × k` for a whole number `k` (a count of instalments, of members). */
+export function times(a: Satang, k: number): Satang {
+  if (!Number.isSafeInteger(k)) throw new RangeError(`not a whole multiplier: ${k}`);
+  return (a * k) as Satang;
+}
+
+/** The larger of two amounts. */
+export const larger = (a: Satang, b: Satang): Satang => (a >= b ? a : b);
+
+/** The smaller of two amounts. */
+export const smaller = (a: Satang, b: Satang): Satang => (a <= b ? a : b);
 
 /** The sum of amounts. */
 export function sum(amounts: Iterable<Satang>): Satang {
   let total = 0;
   for (const amount of amounts) total += amount;
-  return total;
+  return total as Satang;
 }
 
 /**
@@ -28,7 +69,7 @@ export function divideHalfUp(amount: Satang, divisor: number): Satang {
   const d = BigInt(divisor) * 2n;
   // floor division of a possibly negative numerator
   const q = twice / d - (twice % d < 0n ? 1n : 0n);
-  return Number(q);
+  return Number(q) as Satang;
 }
 
 /**
@@ -71,7 +112,7 @@ export function allocate(amount: Satang, ratios: readonly (number | bigint)[]): 
     parts[i]! += 1n;
     left--;
   }
-  return parts.map(Number);
+  return parts.map((p) => Number(p) as Satang);
 }
 
 /**

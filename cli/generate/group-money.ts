@@ -4,6 +4,7 @@ import {
   type Installment,
   loanSchedule,
   monthlyInterest,
+  satang,
   type TabKey,
 } from '../../core/index.ts';
 import type { random } from './random.ts';
@@ -160,7 +161,7 @@ export class GroupMoney {
         rate: 1,
         paid: 0,
         installment: 0,
-        schedule: loanSchedule({ principal: request.amount, term_months: term, disbursed_on: day }),
+        schedule: loanSchedule({ principal: satang(request.amount), term_months: term, disbursed_on: day }),
       };
       this.loans.push(loan);
       this.add('loans', {
@@ -184,7 +185,7 @@ export class GroupMoney {
       if (!next || next.due !== day) continue;
       loan.installment++;
       const due = next.principal;
-      const interest = monthlyInterest(loan.principal - loan.paid, loan.rate);
+      const interest = monthlyInterest(satang(loan.principal - loan.paid), loan.rate);
       loan.paid += due;
       this.cash += due + interest;
       this.add('repayments', {

@@ -1,4 +1,4 @@
-import { bahtNumber, serialOf } from '../../core/index.ts';
+import { bahtNumber, satang, serialOf } from '../../core/index.ts';
 
 /** A member as the simulation follows them: where they belong and what they have saved. */
 export interface MemberState {
@@ -8,7 +8,7 @@ export interface MemberState {
   savings: number;
 }
 
-/** Satang as the baht a treasurer types. */
-export const baht = bahtNumber;
+/** Satang (the generator's plain whole numbers) as the baht a treasurer types. */
+export const baht = (amount: number) => bahtNumber(satang(amount));
 /** An ISO date as the serial number a date cell holds. */
 export const date = (iso: string) => serialOf(iso);

@@ -5,7 +5,7 @@ import { MONTH_COLUMN, monthRows } from '../model/month-rows.ts';
 import type { DataTabKey } from '../model/records.ts';
 import type { SnapshotContent } from '../model/snapshot.ts';
 import { tabSpec } from '../model/tabs.ts';
-import { formatBaht } from '../money.ts';
+import { formatBaht, type Satang } from '../money.ts';
 import { thaiDate, thaiMonth } from '../thai-date.ts';
 import { diffRows, type RowChange } from './diff-rows.ts';
 import { rowsHeld, schemaOf } from './schema.ts';
@@ -17,7 +17,7 @@ import { rowsHeld, schemaOf } from './schema.ts';
 export function showCell(sheet: DataTabKey, column: string, value: unknown, lang: 'th' | 'en'): string {
   if (value === undefined || value === null) return lang === 'th' ? '(ว่าง)' : '(empty)';
   const kind = tabSpec(sheet).columns.find((c) => c.key === column)?.kind;
-  if (kind === 'money' && typeof value === 'number') return formatBaht(value);
+  if (kind === 'money' && Number.isSafeInteger(value)) return formatBaht(value as Satang);
   if (kind === 'date' && typeof value === 'string') return lang === 'th' ? thaiDate(value) : value;
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }

@@ -4,7 +4,7 @@ import type { CheckedBooks } from '../jobs/check-books.ts';
 import { referenceOf } from '../jobs/snapshot.ts';
 import type { DataTabKey } from '../model/records.ts';
 import type { SnapshotContent } from '../model/snapshot.ts';
-import { formatBaht } from '../money.ts';
+import { formatBaht, type Satang } from '../money.ts';
 import { FIGURES, type Figure, type FigureUnit, figuresOf, showFigure } from '../summary/figures.ts';
 import { summariseMonth } from '../summary/monthly-summary.ts';
 import { thaiMonth } from '../thai-date.ts';
@@ -125,8 +125,8 @@ export function closedSummaryFindings(
 const showSetting = (key: string, value: unknown) =>
   value === undefined
     ? '(empty)'
-    : (key === 'opening_cash' || key === 'opening_bank') && typeof value === 'number'
-      ? formatBaht(value)
+    : (key === 'opening_cash' || key === 'opening_bank') && Number.isSafeInteger(value)
+      ? formatBaht(value as Satang)
       : typeof value === 'string'
         ? `"${value}"`
         : JSON.stringify(value);

@@ -1,4 +1,4 @@
-import type { Satang } from '../money.ts';
+import { plus, type Satang, ZERO } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
 import type { Account } from './accounts.ts';
 import type { Journal } from './journal.ts';
@@ -9,14 +9,14 @@ export function balancesAt(journal: Journal, day: IsoDate): Map<Account, Satang>
   for (const entry of journal.entries) {
     if (entry.date > day) break;
     for (const { account, amount } of entry.postings)
-      balances.set(account, (balances.get(account) ?? 0) + amount);
+      balances.set(account, plus(balances.get(account) ?? ZERO, amount));
   }
   return balances;
 }
 
 /** Sum of the balances of accounts whose name passes a test. */
 export function sumWhere(balances: Map<Account, Satang>, test: (account: Account) => boolean): Satang {
-  let sum = 0;
-  for (const [account, amount] of balances) if (test(account)) sum += amount;
+  let sum = ZERO;
+  for (const [account, amount] of balances) if (test(account)) sum = plus(sum, amount);
   return sum;
 }

@@ -1,5 +1,5 @@
 import type { DataTabKey } from '../model/records.ts';
-import type { Satang } from '../money.ts';
+import { negate, plus, type Satang, ZERO } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
 import type * as acct from './accounts.ts';
 
@@ -55,8 +55,8 @@ export function makeEntry(
   postings: Posting[],
   links: { member?: string; subgroup?: string; loan?: string } = {},
 ): Entry {
-  let amount = 0;
-  for (const posting of postings) if (posting.amount > 0) amount += posting.amount;
+  let amount = ZERO;
+  for (const posting of postings) if (posting.amount > 0) amount = plus(amount, posting.amount);
   return {
     date,
     kind,
@@ -74,5 +74,5 @@ export function makeEntry(
 /** A two-line entry: `amount` debited to one account and credited to another. */
 export const two = (debit: acct.Account, credit: acct.Account, amount: Satang): Posting[] => [
   { account: debit, amount },
-  { account: credit, amount: -amount },
+  { account: credit, amount: negate(amount) },
 ];

@@ -2,6 +2,7 @@ import { monthOf } from '../calendar.ts';
 import type { CheckContext } from '../check/context.ts';
 import type { Finding } from '../check/finding.ts';
 import { getOrAdd } from '../maps.ts';
+import { plus, ZERO } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
 import { type Account, BANK, CASH, WELFARE_FUND } from './accounts.ts';
 import { countMismatch } from './checks/count-mismatch.ts';
@@ -73,7 +74,7 @@ export function finish(state: LedgerState, ctx: Pick<CheckContext, 'layouts'>, a
 function takeEntry(state: LedgerState, entry: Entry, where: Where, out: Finding[]): void {
   const place: Place = { sheet: entry.sheet, row: entry.row, column: entry.column };
   for (const { account, amount } of entry.postings) {
-    state.balances.set(account, (state.balances.get(account) ?? 0) + amount);
+    state.balances.set(account, plus(state.balances.get(account) ?? ZERO, amount));
     if (account === WELFARE_FUND) state.lastTouch.set(account, place);
     if (account === CASH || account === BANK) {
       state.lastTouch.set(account, place);

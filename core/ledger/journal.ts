@@ -2,7 +2,7 @@ import type { RowResult } from '../check/check-row.ts';
 import type { Book } from '../check/check-workbook.ts';
 import type { DataTabKey } from '../model/records.ts';
 import { tabsWhere } from '../model/tabs.ts';
-import type { Satang } from '../money.ts';
+import { negate, plus, type Satang, ZERO } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
 import * as acct from './accounts.ts';
 import { DAY_ORDER, type Entry, type EntryKind, type Posting } from './entry.ts';
@@ -39,14 +39,15 @@ export function buildJournal(book: Book): Journal {
     const postings: Posting[] = [];
     if (settings.opening_cash > 0) postings.push({ account: acct.CASH, amount: settings.opening_cash });
     if (settings.opening_bank > 0) postings.push({ account: acct.BANK, amount: settings.opening_bank });
-    postings.push({ account: acct.OPENING_EQUITY, amount: -(settings.opening_cash + settings.opening_bank) });
+    const opening = plus(settings.opening_cash, settings.opening_bank);
+    postings.push({ account: acct.OPENING_EQUITY, amount: negate(opening) });
     entries.push({
       date: settings.opening_date,
       kind: 'opening',
       sheet: 'settings',
       row: null,
       column: null,
-      amount: settings.opening_cash + settings.opening_bank,
+      amount: opening,
       postings,
       member: undefined,
       subgroup: undefined,
@@ -118,7 +119,7 @@ export function entryOf(
 
 /** The sum of an entry's postings: zero for every entry the journal makes. */
 export function entryTotal(entry: Entry): Satang {
-  let total = 0;
-  for (const posting of entry.postings) total += posting.amount;
+  let total = ZERO;
+  for (const posting of entry.postings) total = plus(total, posting.amount);
   return total;
 }

@@ -1,6 +1,6 @@
 import { addMonths, daysBetween } from '../calendar.ts';
 import type { Loan } from '../model/records.ts';
-import type { Satang } from '../money.ts';
+import { larger, minus, plus, type Satang, satang, times, ZERO } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
 
 export interface Installment {
@@ -15,9 +15,9 @@ export interface Installment {
  * `allocate`): the parts always add up to the whole.
  */
 export function splitEqually(amount: Satang, parts: number): Satang[] {
-  const each = Math.floor(amount / parts);
+  const each = satang(Math.floor(amount / parts));
   const shares = new Array<Satang>(parts).fill(each);
-  shares[parts - 1] = amount - each * (parts - 1);
+  shares[parts - 1] = minus(amount, times(each, parts - 1));
   return shares;
 }
 
@@ -43,7 +43,7 @@ export function monthlyInterest(outstanding: Satang, monthlyRate: number): Satan
   const divisor = BigInt(100 * RATE_SCALE);
   const product = BigInt(outstanding) * rate;
   // half up, for a non-negative product: floor((2p + d) / 2d)
-  return Number((2n * product + divisor) / (2n * divisor));
+  return satang(Number((2n * product + divisor) / (2n * divisor)));
 }
 
 /** A loan's position on a day. */
@@ -66,19 +66,17 @@ export function loanStatus(
   repaid: Satang,
   day: IsoDate,
 ): LoanStatus {
-  let due = 0;
-  let covered = 0;
+  let due = ZERO;
   let daysOverdue = 0;
   for (const installment of schedule) {
     if (installment.due > day) break;
-    due += installment.principal;
-    covered += installment.principal;
-    if (covered > repaid && daysOverdue === 0) daysOverdue = daysBetween(installment.due, day);
+    due = plus(due, installment.principal);
+    if (due > repaid && daysOverdue === 0) daysOverdue = daysBetween(installment.due, day);
   }
   return {
     due,
     repaid,
-    outstanding: Math.max(0, principal - repaid),
+    outstanding: larger(ZERO, minus(principal, repaid)),
     daysOverdue: repaid < due ? daysOverdue : 0,
   };
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MAX_SATANG } from '../money.ts';
+import { MAX_SATANG, type Satang, ZERO } from '../money.ts';
 import { ENUMERATIONS, type EnumerationName } from '../parse/enumerations.ts';
 
 /**
@@ -11,8 +11,15 @@ import { ENUMERATIONS, type EnumerationName } from '../parse/enumerations.ts';
  * 150,000-row books the Lambda checks; the Apps Script bundle pays about 60 KB for it.
  */
 
-export const satang = z.number().int().min(0).max(MAX_SATANG);
-export const positiveSatang = z.number().int().min(1, { error: 'amount_zero' }).max(MAX_SATANG);
+/**
+ * A money cell's value once parsed: whole satang within range. Typed as the branded `Satang` (the
+ * same zod number at run time, so the compiled parser is unchanged).
+ */
+const money = (schema: z.ZodNumber) => schema as unknown as z.ZodType<Satang, number>;
+export const satang = money(z.number().int().min(0).max(MAX_SATANG));
+export const positiveSatang = money(z.number().int().min(1, { error: 'amount_zero' }).max(MAX_SATANG));
+/** An amount cell left empty means none. */
+export const satangOrZero = satang.default(ZERO);
 export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const id = z.string().min(1).max(64);
 export const text = z.string();

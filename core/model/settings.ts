@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DEFAULT_ZONE } from '../calendar.ts';
-import { MAX_SATANG } from '../money.ts';
+import { MAX_SATANG, type Satang } from '../money.ts';
 import type { Calendar } from '../parse/date.ts';
 import { enumOf } from './records.ts';
 import type { ColumnSpec } from './tabs.ts';
@@ -104,8 +104,8 @@ export interface Settings {
   calendar: Calendar;
   timezone: string;
   opening_date?: string;
-  opening_cash: number;
-  opening_bank: number;
+  opening_cash: Satang;
+  opening_bank: Satang;
   max_households_per_subgroup: number;
   remit_within_days: number;
   closed_through?: string;

@@ -1,4 +1,4 @@
-import { bahtNumber } from '../money.ts';
+import { bahtNumber, type Satang } from '../money.ts';
 import { figure, figureValue } from '../summary/figures.ts';
 import type { MonthlySummary } from '../summary/monthly-summary.ts';
 import { thaiMonth } from '../thai-date.ts';
@@ -38,7 +38,9 @@ export function summaryTabRows(
     ...TAB_FIGURES.map((path): PlainCell[] => {
       const { th, en, unit } = figure(path);
       const value = figureValue(summary, path);
-      return unit === 'satang' ? [`${th} บาท (${en}, baht)`, bahtNumber(value)] : [`${th} (${en})`, value];
+      return unit === 'satang'
+        ? [`${th} บาท (${en}, baht)`, bahtNumber(value as Satang)]
+        : [`${th} (${en})`, value];
     }),
     ['ข้อผิดพลาดเดือนนี้ (errors this month)', summary.checks.errors],
     ['คำเตือนเดือนนี้ (warnings this month)', summary.checks.warnings],

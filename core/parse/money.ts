@@ -46,7 +46,7 @@ function readMoneyText(input: string): Parsed<Satang> {
   if (fraction.length > 2 && !/^0*$/.test(fraction.slice(2))) return fail('money_decimals');
   if (whole.length > 12) return fail('money_too_large');
   const satang = Number(whole) * 100 + Number((fraction + '00').slice(0, 2));
-  return satang > MAX_SATANG ? fail('money_too_large') : ok(satang);
+  return satang > MAX_SATANG ? fail('money_too_large') : ok(satang as Satang);
 }
 
 /** The same few amounts fill a savings sheet: each is read once. */
@@ -60,5 +60,5 @@ function moneyFromNumber(value: number): Parsed<Satang> {
   const satang = Math.round(scaled);
   // a float such as 1250.1 is 125009.99999999999 × 100: allow representation error, not a third decimal
   if (Math.abs(scaled - satang) > 1e-3) return fail('money_decimals');
-  return ok(satang);
+  return ok(satang as Satang);
 }

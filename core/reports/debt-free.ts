@@ -1,5 +1,5 @@
 import { monthlyInterest } from '../ledger/loan-schedule.ts';
-import type { Satang } from '../money.ts';
+import { minus, plus, type Satang, smaller, sum, ZERO } from '../money.ts';
 
 /** One debt as the survey gives it, for the way out. */
 export interface DebtToPay {
@@ -38,31 +38,31 @@ export function debtFree(debts: DebtToPay[] | null): DebtFree {
     .map((d) => ({
       balance: d.outstanding,
       rate: d.monthly_rate ?? (d.creditor_type === 'informal' ? INFORMAL_MONTHLY_RATE : 0),
-      payment: d.monthly_payment ?? 0,
+      payment: d.monthly_payment ?? ZERO,
     }))
     .sort((a, b) => b.rate - a.rate || b.balance - a.balance);
   if (open.length === 0) return { status: 'debt_free', months: 0 };
-  const pool = open.reduce((sum, d) => sum + d.payment, 0);
+  const pool = sum(open.map((d) => d.payment));
   if (pool === 0) return { status: 'no_data', months: null };
   for (let month = 1; month <= HORIZON_MONTHS; month++) {
-    let interest = 0;
+    let interest = ZERO;
     for (const d of open) {
       const charged = monthlyInterest(d.balance, d.rate);
-      d.balance += charged;
-      interest += charged;
+      d.balance = plus(d.balance, charged);
+      interest = plus(interest, charged);
     }
     if (month === 1 && interest >= pool) return { status: 'not_at_this_payment', months: null };
     let left = pool;
     // each creditor's own payment first, then whatever is left to the highest rate
     for (const d of open) {
-      const pay = Math.min(d.payment, d.balance, left);
-      d.balance -= pay;
-      left -= pay;
+      const pay = smaller(smaller(d.payment, d.balance), left);
+      d.balance = minus(d.balance, pay);
+      left = minus(left, pay);
     }
     for (const d of open) {
-      const pay = Math.min(d.balance, left);
-      d.balance -= pay;
-      left -= pay;
+      const pay = smaller(d.balance, left);
+      d.balance = minus(d.balance, pay);
+      left = minus(left, pay);
     }
     if (open.every((d) => d.balance === 0)) return { status: 'months', months: month };
   }

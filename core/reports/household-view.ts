@@ -1,8 +1,7 @@
 import { monthOf } from '../calendar.ts';
 import { type RowRef, recordsOf } from '../check/check-workbook.ts';
 import type { CheckedBooks } from '../jobs/check-books.ts';
-import type { Satang } from '../money.ts';
-import { divideHalfUp } from '../money.ts';
+import { divideHalfUp, minus, plus, type Satang, sum, ZERO } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
 import { REDUCIBLE_CATEGORIES } from '../parse/enumerations.ts';
 import { type DebtFreeStatus, debtFree } from './debt-free.ts';
@@ -70,30 +69,43 @@ export function householdView(checked: CheckedBooks, householdId: string): House
   const byMonth = new Map<string, HouseholdMonth>();
   for (const e of entries) {
     const month = monthOf(e.date);
-    const m = byMonth.get(month) ?? { month, income: 0, expense: 0, reducible: 0, savings_rate: null };
-    if (e.type === 'income') m.income += e.amount;
+    const m = byMonth.get(month) ?? {
+      month,
+      income: ZERO,
+      expense: ZERO,
+      reducible: ZERO,
+      savings_rate: null,
+    };
+    if (e.type === 'income') m.income = plus(m.income, e.amount);
     else {
-      m.expense += e.amount;
-      if (REDUCIBLE_CATEGORIES.includes(e.category)) m.reducible += e.amount;
+      m.expense = plus(m.expense, e.amount);
+      if (REDUCIBLE_CATEGORIES.includes(e.category)) m.reducible = plus(m.reducible, e.amount);
     }
     byMonth.set(month, m);
   }
   const months = [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
-  for (const m of months) m.savings_rate = m.income > 0 ? ratio((m.income - m.expense) / m.income, 4) : null;
+  for (const m of months)
+    m.savings_rate = m.income > 0 ? ratio(minus(m.income, m.expense) / m.income, 4) : null;
   const n = Math.max(1, months.length);
-  const sum = (pick: (m: HouseholdMonth) => number) => months.reduce((s, m) => s + pick(m), 0);
+  const total = (pick: (m: HouseholdMonth) => Satang) => sum(months.map(pick));
   const average = {
     income: divideHalfUp(
-      sum((m) => m.income),
+      total((m) => m.income),
       n,
     ),
     expense: divideHalfUp(
-      sum((m) => m.expense),
+      total((m) => m.expense),
       n,
     ),
-    net: divideHalfUp(sum((m) => m.income) - sum((m) => m.expense), n),
+    net: divideHalfUp(
+      minus(
+        total((m) => m.income),
+        total((m) => m.expense),
+      ),
+      n,
+    ),
     reducible: divideHalfUp(
-      sum((m) => m.reducible),
+      total((m) => m.reducible),
       n,
     ),
   };
@@ -120,7 +132,7 @@ export function householdView(checked: CheckedBooks, householdId: string): House
       monthly_payment: d.monthly_payment ?? null,
     }))
     .sort((a, b) => payoffRank(b) - payoffRank(a) || b.outstanding - a.outstanding);
-  const total = latest.reduce((s, d) => s + d.outstanding, 0);
+  const totalDebt = sum(latest.map((d) => d.outstanding));
   const wayOut = debtFree(
     surveyDate === null
       ? null
@@ -141,8 +153,8 @@ export function householdView(checked: CheckedBooks, householdId: string): House
     savings_rate: average.income > 0 ? ratio(average.net / average.income, 4) : null,
     survey_date: surveyDate,
     debts: latest,
-    total_debt: total,
-    debt_to_income: average.income > 0 ? ratio(total / (average.income * 12), 2) : null,
+    total_debt: totalDebt,
+    debt_to_income: average.income > 0 ? ratio(totalDebt / (average.income * 12), 2) : null,
     months_to_debt_free: wayOut.months,
     debt_free: wayOut.status,
     left_out: checked.result.books.left_out.filter(

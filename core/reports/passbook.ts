@@ -1,7 +1,7 @@
 import type { RowRef } from '../check/check-workbook.ts';
 import { type CheckedBooks, postedErrors } from '../jobs/check-books.ts';
 import { loanSchedule, loanStatus, monthlyInterest } from '../ledger/loan-schedule.ts';
-import type { Satang } from '../money.ts';
+import { minus, negate, plus, type Satang, sum, ZERO } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
 
 export interface PassbookLine {
@@ -61,16 +61,16 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
   const marked = postedErrors(checked);
   const errorsOf = (sheet: string, row: number | null) => marked.get(`${sheet}:${row}`) ?? [];
   const savings: PassbookLine[] = [];
-  let balance = 0;
-  let contributed = 0;
-  let received = 0;
+  let balance = ZERO;
+  let contributed = ZERO;
+  let received = ZERO;
   for (const e of journal.entries) {
     if (e.member !== memberId || e.date > asOf) continue;
     const amount = e.amount;
-    if (e.kind === 'welfare_contribution') contributed += amount;
-    else if (e.kind === 'welfare_payout') received += amount;
+    if (e.kind === 'welfare_contribution') contributed = plus(contributed, amount);
+    else if (e.kind === 'welfare_payout') received = plus(received, amount);
     else if (e.kind === 'deposit' || e.kind === 'withdrawal') {
-      balance += e.kind === 'deposit' ? amount : -amount;
+      balance = e.kind === 'deposit' ? plus(balance, amount) : minus(balance, amount);
       savings.push({
         date: e.date,
         kind: e.kind,
@@ -89,7 +89,7 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
       .filter((e) => e.kind === 'repayment' && e.loan === loan.loan_id && e.date <= asOf)
       .map((e) => {
         const part = (prefix: string) =>
-          0 - (e.postings.find((p) => p.account.startsWith(prefix))?.amount ?? 0);
+          negate(e.postings.find((p) => p.account.startsWith(prefix))?.amount ?? ZERO);
         return {
           date: e.date,
           principal: part('loan:'),
@@ -99,7 +99,7 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
           errors: errorsOf(e.sheet, e.row),
         };
       });
-    const repaid = repayments.reduce((s, r) => s + r.principal, 0);
+    const repaid = sum(repayments.map((r) => r.principal));
     const schedule = loanSchedule(loan);
     const status = loanStatus(schedule, loan.principal, repaid, asOf);
     loans.push({

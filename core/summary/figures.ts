@@ -1,3 +1,4 @@
+import type { Satang } from '../money.ts';
 /**
  * Every figure of a month's summary (SPEC §6), declared once: its path in `MonthlySummary`, its
  * Thai and English label, its unit and the snapshot schema that first held it. The closed-month
@@ -126,9 +127,9 @@ export function figuresOf(
 }
 
 /** A figure's value as people read it: baht with two decimals, a count, or a percentage. */
-export function showFigure(unit: FigureUnit, value: unknown, formatBaht: (satang: number) => string): string {
+export function showFigure(unit: FigureUnit, value: unknown, formatBaht: (satang: Satang) => string): string {
   if (typeof value !== 'number') return String(value ?? '—');
-  if (unit === 'satang') return formatBaht(value);
+  if (unit === 'satang') return formatBaht(value as Satang);
   if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
   return String(value);
 }

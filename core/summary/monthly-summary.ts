@@ -8,7 +8,7 @@ import { OVERDUE_DAYS } from '../ledger/ledger-checks.ts';
 import { loanSchedule, loanStatus } from '../ledger/loan-schedule.ts';
 import { monthFindings } from '../model/month-rows.ts';
 import type { DataTabKey, Debt, Member } from '../model/records.ts';
-import type { Satang } from '../money.ts';
+import { minus, plus, type Satang, sum, ZERO } from '../money.ts';
 import type { IsoDate } from '../parse/date.ts';
 
 /** SPEC §6: one group's month, every money figure in integer satang. */
@@ -58,7 +58,7 @@ export interface MonthlySummary {
 }
 
 /** What the group owes on a credit-balance account, as a positive figure (never −0). */
-const owed = (balance: Satang): Satang => 0 - balance;
+const owed = (balance: Satang): Satang => minus(ZERO, balance);
 
 const records = <K extends DataTabKey>(checked: CheckedBooks, tab: K) => recordsOf(checked.book, tab);
 
@@ -91,22 +91,22 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
   const after = new Map<string, Satang>();
   const repaidByLoan = new Map<string, Satang>();
   const f: Flows = {
-    deposits: 0,
-    withdrawals: 0,
+    deposits: ZERO,
+    withdrawals: ZERO,
     savers: new Set(),
-    disbursed: 0,
-    principalRepaid: 0,
-    interest: 0,
-    fines: 0,
-    contributions: 0,
-    payouts: 0,
-    otherIncome: 0,
-    otherExpense: 0,
+    disbursed: ZERO,
+    principalRepaid: ZERO,
+    interest: ZERO,
+    fines: ZERO,
+    contributions: ZERO,
+    payouts: ZERO,
+    otherIncome: ZERO,
+    otherExpense: ZERO,
     collected: new Map(),
     remitted: new Map(),
   };
   const add = (map: Map<string, Satang>, key: string, amount: Satang) =>
-    map.set(key, (map.get(key) ?? 0) + amount);
+    map.set(key, plus(map.get(key) ?? ZERO, amount));
   for (const e of journal.entries) {
     if (e.date > last) break;
     const earlier = e.date < first || e.kind === 'opening';
@@ -115,45 +115,46 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
       if (earlier) add(before, account, amount);
     }
     const amount = e.amount;
-    let principal = 0;
+    let principal = ZERO;
     if (e.kind === 'repayment') {
-      for (const p of e.postings) if (accounts.inFamily(p.account, 'loan')) principal -= p.amount;
+      for (const p of e.postings)
+        if (accounts.inFamily(p.account, 'loan')) principal = minus(principal, p.amount);
       add(repaidByLoan, e.loan!, principal);
     }
     if (earlier) continue;
     switch (e.kind) {
       case 'deposit':
-        f.deposits += amount;
+        f.deposits = plus(f.deposits, amount);
         f.savers.add(e.member!);
         if (e.subgroup !== undefined) add(f.collected, e.subgroup, amount);
         break;
       case 'withdrawal':
-        f.withdrawals += amount;
+        f.withdrawals = plus(f.withdrawals, amount);
         break;
       case 'remittance':
         add(f.remitted, e.subgroup!, amount);
         break;
       case 'loan':
-        f.disbursed += amount;
+        f.disbursed = plus(f.disbursed, amount);
         break;
       case 'repayment':
-        f.principalRepaid += principal;
+        f.principalRepaid = plus(f.principalRepaid, principal);
         for (const p of e.postings) {
-          if (p.account === INTEREST) f.interest -= p.amount;
-          if (p.account === FINES) f.fines -= p.amount;
+          if (p.account === INTEREST) f.interest = minus(f.interest, p.amount);
+          if (p.account === FINES) f.fines = minus(f.fines, p.amount);
         }
         break;
       case 'welfare_contribution':
-        f.contributions += amount;
+        f.contributions = plus(f.contributions, amount);
         break;
       case 'welfare_payout':
-        f.payouts += amount;
+        f.payouts = plus(f.payouts, amount);
         break;
       case 'other_income':
-        f.otherIncome += amount;
+        f.otherIncome = plus(f.otherIncome, amount);
         break;
       case 'other_expense':
-        f.otherExpense += amount;
+        f.otherExpense = plus(f.otherExpense, amount);
         break;
     }
   }
@@ -162,15 +163,15 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
   const memberSavings = new Map<string, Satang>();
   for (const [member, subgroup] of journal.subgroupOf) {
     if (!subgroupIds.includes(subgroup)) subgroupIds.push(subgroup);
-    add(memberSavings, subgroup, owed(after.get(accounts.savings(member)) ?? 0));
+    add(memberSavings, subgroup, owed(after.get(accounts.savings(member)) ?? ZERO));
   }
 
   return {
     group_id: book.settings.group_id,
     month,
     balances: {
-      cash: { opening: before.get(CASH) ?? 0, closing: after.get(CASH) ?? 0 },
-      bank: { opening: before.get(BANK) ?? 0, closing: after.get(BANK) ?? 0 },
+      cash: { opening: before.get(CASH) ?? ZERO, closing: after.get(CASH) ?? ZERO },
+      bank: { opening: before.get(BANK) ?? ZERO, closing: after.get(BANK) ?? ZERO },
       in_transit: sumWhere(after, (a) => accounts.inFamily(a, 'transit')),
     },
     savings: {
@@ -189,17 +190,17 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
     welfare: {
       contributions: f.contributions,
       payouts: f.payouts,
-      fund_balance: owed(after.get(WELFARE_FUND) ?? 0),
+      fund_balance: owed(after.get(WELFARE_FUND) ?? ZERO),
     },
     other: { income: f.otherIncome, expense: f.otherExpense },
     members: memberFigures(records(checked, 'members'), first, last),
     households: householdFigures(checked, first, last),
     subgroups: subgroupIds.sort().map((subgroup_id) => ({
       subgroup_id,
-      collected: f.collected.get(subgroup_id) ?? 0,
-      remitted: f.remitted.get(subgroup_id) ?? 0,
-      in_transit: after.get(accounts.transit(subgroup_id)) ?? 0,
-      member_savings: memberSavings.get(subgroup_id) ?? 0,
+      collected: f.collected.get(subgroup_id) ?? ZERO,
+      remitted: f.remitted.get(subgroup_id) ?? ZERO,
+      in_transit: after.get(accounts.transit(subgroup_id)) ?? ZERO,
+      member_savings: memberSavings.get(subgroup_id) ?? ZERO,
     })),
     checks: countOf(monthFindings(book.tables, checked.findings, month)),
     book_checks: { errors: checked.result.counts.error, warnings: checked.result.counts.warning },
@@ -213,18 +214,18 @@ function countOf(findings: { severity: string }[]) {
 }
 
 function loanFigures(checked: CheckedBooks, repaid: Map<string, Satang>, last: IsoDate) {
-  let outstanding = 0;
+  let outstanding = ZERO;
   let active = 0;
   let overdue = 0;
-  let par30 = 0;
+  let par30 = ZERO;
   for (const loan of records(checked, 'loans')) {
     if (loan.disbursed_on > last) continue;
-    const status = loanStatus(loanSchedule(loan), loan.principal, repaid.get(loan.loan_id) ?? 0, last);
+    const status = loanStatus(loanSchedule(loan), loan.principal, repaid.get(loan.loan_id) ?? ZERO, last);
     if (status.outstanding <= 0) continue;
-    outstanding += status.outstanding;
+    outstanding = plus(outstanding, status.outstanding);
     active++;
     if (status.repaid < status.due) overdue++;
-    if (status.daysOverdue > OVERDUE_DAYS) par30 += status.outstanding;
+    if (status.daysOverdue > OVERDUE_DAYS) par30 = plus(par30, status.outstanding);
   }
   return {
     outstanding,
@@ -252,13 +253,13 @@ function householdFigures(checked: CheckedBooks, first: IsoDate, last: IsoDate) 
   const entries = records(checked, 'household_accounts').filter((e) => e.date >= first && e.date <= last);
   // a Map: a category is text people typed (`constructor`, `__proto__` are categories too)
   const byCategory = new Map<string, Satang>();
-  let income = 0;
-  let expense = 0;
+  let income = ZERO;
+  let expense = ZERO;
   for (const e of entries) {
-    if (e.type === 'income') income += e.amount;
+    if (e.type === 'income') income = plus(income, e.amount);
     else {
-      expense += e.amount;
-      byCategory.set(e.category, (byCategory.get(e.category) ?? 0) + e.amount);
+      expense = plus(expense, e.amount);
+      byCategory.set(e.category, plus(byCategory.get(e.category) ?? ZERO, e.amount));
     }
   }
   const debts = debtPosition(records(checked, 'debt_survey'), last);
@@ -284,16 +285,17 @@ export function debtPosition(debts: Debt[], day: IsoDate) {
     surveys.set(d.survey_date, [...(surveys.get(d.survey_date) ?? []), d]);
     byHousehold.set(d.household_id, surveys);
   }
-  let total = 0;
-  let informal = 0;
-  let change = 0;
+  let total = ZERO;
+  let informal = ZERO;
+  let change = ZERO;
   for (const surveys of byHousehold.values()) {
     const dates = [...surveys.keys()].sort();
     const latest = surveys.get(dates[dates.length - 1]!)!;
-    const sum = (rows: Debt[]) => rows.reduce((s, d) => s + d.outstanding, 0);
-    total += sum(latest);
-    informal += sum(latest.filter((d) => d.creditor_type === 'informal'));
-    if (dates.length > 1) change += sum(latest) - sum(surveys.get(dates[dates.length - 2]!)!);
+    const owedOn = (rows: Debt[]) => sum(rows.map((d) => d.outstanding));
+    total = plus(total, owedOn(latest));
+    informal = plus(informal, owedOn(latest.filter((d) => d.creditor_type === 'informal')));
+    if (dates.length > 1)
+      change = plus(change, minus(owedOn(latest), owedOn(surveys.get(dates[dates.length - 2]!)!)));
   }
   return { total_debt: total, informal_debt: informal, debt_change: change };
 }

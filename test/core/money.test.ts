@@ -1,6 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, bahtNumber, divideHalfUp, formatBaht, sum } from '../../core/money.ts';
+import {
+  allocate,
+  bahtNumber,
+  divideHalfUp,
+  formatBaht,
+  larger,
+  minus,
+  negate,
+  plus,
+  type Satang,
+  satang,
+  smaller,
+  sum,
+  times,
+  ZERO,
+} from '../../core/money.ts';
 
 describe('allocate', () => {
   it.each([
@@ -11,7 +26,7 @@ describe('allocate', () => {
     [1000, [70, 30], [700, 300]],
     [0, [1, 2], [0, 0]],
   ])('allocate(%i, %j) is %j', (amount, ratios, parts) => {
-    expect(allocate(amount, ratios)).toEqual(parts);
+    expect(allocate(satang(amount), ratios)).toEqual(parts);
   });
 
   it('gives parts that add up to the amount, each within a satang of its exact share', () => {
@@ -21,7 +36,7 @@ describe('allocate', () => {
         fc.array(fc.integer({ min: 0, max: 1_000_000_000 }), { minLength: 1, maxLength: 30 }),
         (amount, ratios) => {
           fc.pre(ratios.some((r) => r > 0));
-          const parts = allocate(amount, ratios);
+          const parts = allocate(satang(amount), ratios);
           expect(sum(parts)).toBe(amount);
           const total = ratios.reduce((s, r) => s + r, 0);
           parts.forEach((part, i) => {
@@ -36,9 +51,9 @@ describe('allocate', () => {
   });
 
   it('refuses ratios that cannot split anything', () => {
-    expect(() => allocate(100, [0, 0])).toThrow(RangeError);
-    expect(() => allocate(100, [-1, 2])).toThrow(RangeError);
-    expect(() => allocate(-1, [1])).toThrow(RangeError);
+    expect(() => allocate(satang(100), [0, 0])).toThrow(RangeError);
+    expect(() => allocate(satang(100), [-1, 2])).toThrow(RangeError);
+    expect(() => allocate(satang(-1), [1])).toThrow(RangeError);
   });
 });
 
@@ -52,14 +67,14 @@ describe('divideHalfUp', () => {
     [2, 3, 1],
     [123_456_789_012, 7, 17_636_684_145],
   ])('divideHalfUp(%i, %i) is %i', (amount, divisor, expected) => {
-    expect(divideHalfUp(amount, divisor)).toBe(expected);
+    expect(divideHalfUp(satang(amount), divisor)).toBe(expected);
   });
 
   it('agrees with Math.round on every safe quotient', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1000 }), (a, b) => {
         // the same, except that it never gives −0
-        expect(divideHalfUp(a, b)).toBe(Math.round(a / b) + 0);
+        expect(divideHalfUp(satang(a), b)).toBe(Math.round(a / b) + 0);
       }),
     );
   });
@@ -71,9 +86,45 @@ describe('formatBaht and bahtNumber', () => {
     [5, '0.05', '0.05'],
     [-123_456_789, '-1,234,567.89', '-1234567.89'],
     [0, '0.00', '0.00'],
-  ])('%i satang is %s baht', (satang, grouped, plain) => {
-    expect(formatBaht(satang)).toBe(grouped);
-    expect(formatBaht(satang, { grouping: false })).toBe(plain);
-    expect(bahtNumber(satang)).toBe(Number(plain));
+  ])('%i satang is %s baht', (amount, grouped, plain) => {
+    expect(formatBaht(satang(amount))).toBe(grouped);
+    expect(formatBaht(satang(amount), { grouping: false })).toBe(plain);
+    expect(bahtNumber(satang(amount))).toBe(Number(plain));
+  });
+});
+
+describe('Satang, the branded money type', () => {
+  it('is made only from whole numbers', () => {
+    expect(satang(125_050)).toBe(125_050);
+    for (const bad of [0.5, 1250.1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])
+      expect(() => satang(bad)).toThrow(RangeError);
+  });
+
+  it('keeps its brand through the arithmetic the core uses', () => {
+    const a = satang(1_000);
+    const b = satang(250);
+    const results: Satang[] = [
+      plus(a, b),
+      minus(a, b),
+      negate(a),
+      times(a, 3),
+      larger(a, b),
+      smaller(a, b),
+      plus(),
+    ];
+    expect(results).toEqual([1_250, 750, -1_000, 3_000, 1_000, 250, 0]);
+    expect(Object.is(negate(ZERO), 0)).toBe(true);
+    expect(() => times(a, 0.5)).toThrow(RangeError);
+  });
+
+  it('keeps a plain number, a baht figure or a count, out of money', () => {
+    const baht = 12.5;
+    // @ts-expect-error a plain number is not money
+    const wrong: Satang = baht;
+    // @ts-expect-error the sum of two amounts with `+` is a plain number: use plus()
+    const added: Satang = satang(1) + satang(2);
+    // @ts-expect-error formatBaht takes satang, not baht
+    formatBaht(baht);
+    expect([wrong, added]).toEqual([12.5, 3]);
   });
 });

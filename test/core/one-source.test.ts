@@ -9,6 +9,7 @@ import {
   TABS,
 } from '../../core/index.ts';
 import { loanSchedule } from '../../core/ledger/loan-schedule.ts';
+import { satang } from '../../core/money.ts';
 
 describe('one source for each fact (issue 8, class 8)', () => {
   it('every enumeration column of every tab accepts exactly the keys of its enumeration', () => {
@@ -62,8 +63,8 @@ describe('one source for each fact (issue 8, class 8)', () => {
     });
     const checked = checkBooks(wb, { asOf: '2026-12-31' });
     expect(checked.findings.filter((f) => f.code === 'W_LOAN_OVERDUE')).toEqual([]);
-    expect(loanSchedule({ principal: 100_000, term_months: 12, disbursed_on: '2026-01-31' })[0]!.due).toBe(
-      '2026-02-28',
-    );
+    expect(
+      loanSchedule({ principal: satang(100_000), term_months: 12, disbursed_on: '2026-01-31' })[0]!.due,
+    ).toBe('2026-02-28');
   });
 });

@@ -10,6 +10,7 @@ import {
   groupReportData,
   networkReportData,
   passbook,
+  plus,
   renderGroupReport,
   renderNetworkReport,
   renderPassbook,
@@ -82,7 +83,7 @@ describe.skipIf(chromium.skip)(
       expect(await figure('loans.outstanding')).toBe(formatBaht(s.loans.outstanding));
       expect(await figure('welfare.fund_balance')).toBe(formatBaht(s.welfare.fund_balance));
       expect(await figure('balances.cash_bank')).toBe(
-        formatBaht(s.balances.cash.closing + s.balances.bank.closing),
+        formatBaht(plus(s.balances.cash.closing, s.balances.bank.closing)),
       );
       expect(await figure('households.total_debt')).toBe(formatBaht(s.households.total_debt));
       expect(await figure('savings.members_saving')).toBe(String(s.savings.members_saving));

@@ -1,5 +1,6 @@
 import { type Finding, finding } from '../../check/finding.ts';
 import type { CashCount } from '../../model/records.ts';
+import { minus, ZERO } from '../../money.ts';
 import { thaiDate } from '../../thai-date.ts';
 import type { LedgerState } from '../state.ts';
 import { ACCOUNT_KEY, ACCOUNT_TH, baht, type Where } from './where.ts';
@@ -12,14 +13,14 @@ export function countMismatch(
   out: Finding[],
 ): void {
   state.counted.add(`${count.account}:${count.date}`);
-  const computed = state.balances.get(count.account) ?? 0;
-  const difference = count.balance - computed;
+  const computed = state.balances.get(count.account) ?? ZERO;
+  const difference = minus(count.balance, computed);
   const previous = state.lastCount.get(count.account);
   state.lastCount.set(count.account, { date: count.date, difference });
   if (difference === 0) return;
   // where to look: the part already there at the previous count is not new
-  const carried = previous?.difference ?? 0;
-  const arisen = difference - carried;
+  const carried = previous?.difference ?? ZERO;
+  const arisen = minus(difference, carried);
   const hint =
     previous === undefined || carried === 0
       ? { th: '', en: '' }

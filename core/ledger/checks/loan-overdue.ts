@@ -1,4 +1,5 @@
 import { type Finding, finding } from '../../check/finding.ts';
+import { ZERO } from '../../money.ts';
 import type { IsoDate } from '../../parse/date.ts';
 import { loanSchedule, loanStatus } from '../loan-schedule.ts';
 import { type LedgerState, OVERDUE_DAYS } from '../state.ts';
@@ -8,7 +9,7 @@ import { baht, type Where } from './where.ts';
 export function overdueLoans(state: LedgerState, asOf: IsoDate, where: Where, out: Finding[]): void {
   for (const [loanId, loan] of state.loans) {
     if (loan.term_months < 1) continue;
-    const status = loanStatus(loanSchedule(loan), loan.principal, state.repaid.get(loanId) ?? 0, asOf);
+    const status = loanStatus(loanSchedule(loan), loan.principal, state.repaid.get(loanId) ?? ZERO, asOf);
     if (status.daysOverdue <= OVERDUE_DAYS) continue;
     out.push(
       finding(

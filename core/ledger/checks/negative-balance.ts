@@ -1,4 +1,5 @@
 import { type Finding, finding } from '../../check/finding.ts';
+import { negate, times, ZERO } from '../../money.ts';
 import { thaiDate } from '../../thai-date.ts';
 import { type Account, BANK, CASH, WELFARE_FUND } from '../accounts.ts';
 import type { LedgerState } from '../state.ts';
@@ -16,7 +17,7 @@ const NEVER_NEGATIVE: { account: Account; sign: 1 | -1 }[] = [
 export function closeDay(state: LedgerState, where: Where, out: Finding[]): void {
   state.dayClosed = true;
   for (const { account, sign } of NEVER_NEGATIVE) {
-    const amount = sign * (state.balances.get(account) ?? 0);
+    const amount = times(state.balances.get(account) ?? ZERO, sign);
     const below = amount < 0;
     if (below && !state.negative.get(account)) {
       const touch = state.lastTouch.get(account);
@@ -29,7 +30,7 @@ export function closeDay(state: LedgerState, where: Where, out: Finding[]): void
           'E_NEGATIVE_BALANCE',
           place,
           {
-            th: `${ACCOUNT_TH[account]}ติดลบ ${baht(-amount)} บาท ณ สิ้นวันที่ ${thaiDate(state.day!)}`,
+            th: `${ACCOUNT_TH[account]}ติดลบ ${baht(negate(amount))} บาท ณ สิ้นวันที่ ${thaiDate(state.day!)}`,
             en: `${ACCOUNT_EN[account]} is ${baht(amount)} baht at the end of ${state.day}`,
           },
           { account: ACCOUNT_KEY[account], date: state.day!, balance: amount },

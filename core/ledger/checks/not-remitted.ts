@@ -1,5 +1,6 @@
 import { daysBetween } from '../../calendar.ts';
 import { type Finding, finding } from '../../check/finding.ts';
+import { minus, smaller, sum } from '../../money.ts';
 import type { IsoDate } from '../../parse/date.ts';
 import { thaiDate } from '../../thai-date.ts';
 import type { Entry } from '../journal.ts';
@@ -16,9 +17,9 @@ export function remitted(state: LedgerState, entry: Entry, where: Where, out: Fi
   while (amount > 0 && queue.length > 0) {
     const head = queue[0]!;
     oldest ??= head.date;
-    const take = Math.min(amount, head.left);
-    head.left -= take;
-    amount -= take;
+    const take = smaller(amount, head.left);
+    head.left = minus(head.left, take);
+    amount = minus(amount, take);
     if (head.left === 0) queue.shift();
   }
   const late = oldest !== undefined && daysBetween(oldest, entry.date) > limit;
@@ -49,7 +50,7 @@ export function stillHeld(state: LedgerState, asOf: IsoDate, where: Where, out: 
     if (!head || state.lateEpisode.has(subgroup)) continue;
     const days = daysBetween(head.date, asOf);
     if (days <= limit) continue;
-    const total = queue.reduce((sum, h) => sum + h.left, 0);
+    const total = sum(queue.map((h) => h.left));
     out.push(
       finding(
         'W_NOT_REMITTED',

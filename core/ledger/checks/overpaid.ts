@@ -1,4 +1,5 @@
 import { type Finding, finding } from '../../check/finding.ts';
+import { negate, plus, ZERO } from '../../money.ts';
 import * as acct from '../accounts.ts';
 import type { Entry } from '../journal.ts';
 import type { LedgerState } from '../state.ts';
@@ -7,8 +8,8 @@ import { baht, type Where } from './where.ts';
 /** E_LOAN_OVERPAID: a repayment takes the principal repaid on a loan past what was lent. */
 export function overpaid(state: LedgerState, entry: Entry, where: Where, out: Finding[]): void {
   const loanId = entry.loan!;
-  const principalPaid = -(entry.postings.find((p) => p.account === acct.loan(loanId))?.amount ?? 0);
-  const total = (state.repaid.get(loanId) ?? 0) + principalPaid;
+  const principalPaid = negate(entry.postings.find((p) => p.account === acct.loan(loanId))?.amount ?? ZERO);
+  const total = plus(state.repaid.get(loanId) ?? ZERO, principalPaid);
   state.repaid.set(loanId, total);
   const loan = state.loans.get(loanId);
   if (!loan || total <= loan.principal || principalPaid === 0) return;

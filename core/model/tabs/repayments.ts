@@ -1,4 +1,4 @@
-import { account, date, id, satang, text } from '../fields.ts';
+import { account, date, id, satangOrZero, text } from '../fields.ts';
 import { col, defineTab } from '../tab-spec.ts';
 
 /** The Repayments tab (ชำระคืน): its columns, their record fields and its roles, declared once. */
@@ -15,9 +15,9 @@ export const repayments = defineTab(
   {
     date: col('วันที่', 'date', date),
     loan_id: col('เลขที่สัญญา', 'id', id, { ref: 'loans' }),
-    principal: col('เงินต้น', 'money', satang.default(0)),
-    interest: col('ดอกเบี้ย', 'money', satang.default(0)),
-    fine: col('ค่าปรับ', 'money', satang.default(0)),
+    principal: col('เงินต้น', 'money', satangOrZero),
+    interest: col('ดอกเบี้ย', 'money', satangOrZero),
+    fine: col('ค่าปรับ', 'money', satangOrZero),
     account: col('บัญชี', 'enum', account.default('cash'), { enumeration: 'account' }),
     receipt_no: col('เลขที่ใบเสร็จ', 'id', id.optional()),
     note: col('หมายเหตุ', 'text', text.optional()),

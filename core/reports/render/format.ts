@@ -1,12 +1,12 @@
-import { formatBaht } from '../../money.ts';
+import { formatBaht, negate, type Satang } from '../../money.ts';
 
 /** Money as the reports show it: `1,234.50`, a minus for less than zero. */
-export const baht = (satang: number) => formatBaht(satang);
+export const baht = (satang: Satang) => formatBaht(satang);
 
 /** A change as `+1,234.50`, `−50.00` or `0.00`. */
-export function signedBaht(satang: number): string {
+export function signedBaht(satang: Satang): string {
   if (satang === 0) return '0.00';
-  return `${satang > 0 ? '+' : '−'}${formatBaht(Math.abs(satang))}`;
+  return `${satang > 0 ? '+' : '−'}${formatBaht(satang < 0 ? negate(satang) : satang)}`;
 }
 
 /** A whole-number change: `+3`, `−1`, `0`. */

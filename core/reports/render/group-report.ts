@@ -1,6 +1,7 @@
 import { addMonths } from '../../calendar.ts';
 import type { Finding } from '../../check/finding.ts';
 import type { CheckedBooks } from '../../jobs/check-books.ts';
+import { minus, plus, type Satang, ZERO } from '../../money.ts';
 import type { IsoDate } from '../../parse/date.ts';
 import { REDUCIBLE_CATEGORIES } from '../../parse/enumerations.ts';
 import { figureLabel, figureHeading as label } from '../../summary/figures.ts';
@@ -26,9 +27,9 @@ export interface GroupReport {
   generated_on: IsoDate;
   summary: MonthlySummary;
   previous: MonthlySummary | null;
-  trend: { month: string; savings: number; loans: number; par30: number }[];
+  trend: { month: string; savings: Satang; loans: Satang; par30: Satang }[];
   findings: { shown: Finding[]; more: number; errors: number; warnings: number };
-  reducible: { now: number; before: number | null };
+  reducible: { now: Satang; before: Satang | null };
   todo: { th: string; en: string }[];
   archive: ArchiveNote | null;
 }
@@ -66,7 +67,7 @@ export function groupReportData(
   const reducibleOf = (s: MonthlySummary) =>
     Object.entries(s.households.by_category)
       .filter(([category]) => REDUCIBLE_CATEGORIES.includes(category))
-      .reduce((sum, [, amount]) => sum + amount, 0);
+      .reduce((total, [, amount]) => plus(total, amount), ZERO);
   return {
     group_id: settings.group_id,
     group_name: settings.group_name,
@@ -125,7 +126,7 @@ function todoOf(checked: CheckedBooks, summary: MonthlySummary, month: string): 
 /** The change of a figure from the previous month, or nothing in the month the books open. */
 function change(now: number, before: number | undefined, money = true): string {
   if (before === undefined) return '';
-  return money ? signedBaht(now - before) : signedCount(now - before);
+  return money ? signedBaht(minus(now as Satang, before as Satang)) : signedCount(now - before);
 }
 
 /** The group report as one self-contained, email-safe HTML document (SPEC §11). */
@@ -167,10 +168,10 @@ export function renderGroupReport(r: GroupReport): string {
       'balances.cash_bank',
       'เงินสดและเงินฝาก',
       'Cash and bank',
-      baht(s.balances.cash.closing + s.balances.bank.closing),
+      baht(plus(s.balances.cash.closing, s.balances.bank.closing)),
       change(
-        s.balances.cash.closing + s.balances.bank.closing,
-        p ? p.balances.cash.closing + p.balances.bank.closing : undefined,
+        plus(s.balances.cash.closing, s.balances.bank.closing),
+        p ? plus(p.balances.cash.closing, p.balances.bank.closing) : undefined,
       ),
     ],
     [
@@ -233,7 +234,7 @@ export function renderGroupReport(r: GroupReport): string {
         <tr><td style="${S.cell}">${th2(...label('households.total_debt'))}</td><td style="${S.num}" data-figure="households.total_debt">${baht(s.households.total_debt)}</td></tr>
         <tr><td style="${S.cell}">${th2(...label('households.informal_debt'))}</td><td style="${S.num}" data-figure="households.informal_debt">${baht(s.households.informal_debt)}</td></tr>
         <tr><td style="${S.cell}">${th2(...label('households.debt_change'))}</td><td style="${S.num}" data-figure="households.debt_change">${signedBaht(s.households.debt_change)}</td></tr>
-        <tr><td style="${S.cell}">${th2('เหล้า บุหรี่ หวย เดือนนี้', 'Alcohol, tobacco, lottery this month')}</td><td style="${S.num}">${baht(r.reducible.now)}${r.reducible.before === null ? '' : html` <span style="${S.delta}">${signedBaht(r.reducible.now - r.reducible.before)}</span>`}</td></tr>
+        <tr><td style="${S.cell}">${th2('เหล้า บุหรี่ หวย เดือนนี้', 'Alcohol, tobacco, lottery this month')}</td><td style="${S.num}">${baht(r.reducible.now)}${r.reducible.before === null ? '' : html` <span style="${S.delta}">${signedBaht(minus(r.reducible.now, r.reducible.before))}</span>`}</td></tr>
       </table>`,
     )}
     ${section(
@@ -282,7 +283,7 @@ export function groupReportText(r: GroupReport): string {
     `- ${figureLabel('loans.outstanding')}: ${baht(s.loans.outstanding)} ${change(s.loans.outstanding, p?.loans.outstanding)}`,
     `- ${figureLabel('loans.par30')}: ${baht(s.loans.par30)} (${percent(s.loans.par30_ratio)})`,
     `- ${figureLabel('welfare.fund_balance')}: ${baht(s.welfare.fund_balance)}`,
-    `- เงินสดและเงินฝาก / cash and bank: ${baht(s.balances.cash.closing + s.balances.bank.closing)}`,
+    `- เงินสดและเงินฝาก / cash and bank: ${baht(plus(s.balances.cash.closing, s.balances.bank.closing))}`,
     `- ${figureLabel('balances.in_transit')}: ${baht(s.balances.in_transit)}`,
     '',
     `ผลการตรวจ / checks: ข้อผิดพลาด ${r.findings.errors} errors · คำเตือน ${r.findings.warnings} warnings`,

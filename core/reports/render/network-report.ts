@@ -1,5 +1,6 @@
 import { addMonths } from '../../calendar.ts';
 import type { CheckedBooks } from '../../jobs/check-books.ts';
+import { minus, type Satang, sum, ZERO } from '../../money.ts';
 import type { IsoDate } from '../../parse/date.ts';
 import { figureHeading as label } from '../../summary/figures.ts';
 import { summariseMonth } from '../../summary/monthly-summary.ts';
@@ -24,10 +25,10 @@ export interface NetworkRow {
   reported: boolean;
   reason: { th: string; en: string } | null;
   members: number;
-  savings: number;
-  savings_change: number | null;
-  loans: number;
-  par30: number;
+  savings: Satang;
+  savings_change: Satang | null;
+  loans: Satang;
+  par30: Satang;
   par30_ratio: number;
   errors: number;
   warnings: number;
@@ -43,10 +44,10 @@ export interface NetworkReport {
     groups: number;
     reported: number;
     members: number;
-    savings: number;
-    savings_change: number;
-    loans: number;
-    par30: number;
+    savings: Satang;
+    savings_change: Satang;
+    loans: Satang;
+    par30: Satang;
     errors: number;
   };
 }
@@ -80,10 +81,10 @@ export function networkRow(g: NetworkGroup, month: string): NetworkRow {
         reported: false,
         reason: g.error ?? { th: 'ไม่ได้ส่งข้อมูล', en: 'did not report' },
         members: 0,
-        savings: 0,
+        savings: ZERO,
         savings_change: null,
-        loans: 0,
-        par30: 0,
+        loans: ZERO,
+        par30: ZERO,
         par30_ratio: 0,
         errors: 0,
         warnings: 0,
@@ -99,7 +100,7 @@ export function networkRow(g: NetworkGroup, month: string): NetworkRow {
       reason: null,
       members: s.members.active,
       savings: s.savings.balance,
-      savings_change: before ? s.savings.balance - before.savings.balance : null,
+      savings_change: before ? minus(s.savings.balance, before.savings.balance) : null,
       loans: s.loans.outstanding,
       par30: s.loans.par30,
       par30_ratio: s.loans.par30_ratio,
@@ -125,7 +126,8 @@ export function networkReportOfRows(
       b.par30_ratio - a.par30_ratio ||
       (a.group_id < b.group_id ? -1 : 1),
   );
-  const sum = (pick: (r: NetworkRow) => number) => rows.reduce((total, r) => total + pick(r), 0);
+  const count = (pick: (r: NetworkRow) => number) => rows.reduce((total, r) => total + pick(r), 0);
+  const money = (pick: (r: NetworkRow) => Satang) => sum(rows.map(pick));
   return {
     name,
     month,
@@ -134,12 +136,12 @@ export function networkReportOfRows(
     totals: {
       groups: rows.length,
       reported: rows.filter((r) => r.reported).length,
-      members: sum((r) => r.members),
-      savings: sum((r) => r.savings),
-      savings_change: sum((r) => r.savings_change ?? 0),
-      loans: sum((r) => r.loans),
-      par30: sum((r) => r.par30),
-      errors: sum((r) => r.errors),
+      members: count((r) => r.members),
+      savings: money((r) => r.savings),
+      savings_change: money((r) => r.savings_change ?? ZERO),
+      loans: money((r) => r.loans),
+      par30: money((r) => r.par30),
+      errors: count((r) => r.errors),
     },
   };
 }

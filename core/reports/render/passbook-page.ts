@@ -1,3 +1,4 @@
+import { minus, plus, type Satang, ZERO } from '../../money.ts';
 import { thaiDate } from '../../thai-date.ts';
 import type { Passbook } from '../passbook.ts';
 import { baht } from './format.ts';
@@ -7,11 +8,11 @@ import { doc, S, section, th2 } from './layout.ts';
 export type PaperSize = 'A5' | 'A4';
 
 /** The next installment a loan has due after the passbook's date (or none when repaid). */
-function nextDue(loan: Passbook['loans'][number]): { due: string; principal: number } | null {
-  let covered = 0;
+function nextDue(loan: Passbook['loans'][number]): { due: string; principal: Satang } | null {
+  let covered = ZERO;
   for (const installment of loan.schedule) {
-    covered += installment.principal;
-    if (covered > loan.repaid) return { due: installment.due, principal: covered - loan.repaid };
+    covered = plus(covered, installment.principal);
+    if (covered > loan.repaid) return { due: installment.due, principal: minus(covered, loan.repaid) };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loanSchedule, loanStatus, monthlyInterest, splitEqually } from '../../../core/index.ts';
+import { loanSchedule, loanStatus, monthlyInterest, satang, splitEqually } from '../../../core/index.ts';
 
 describe('splitEqually', () => {
   it.each([
@@ -9,13 +9,13 @@ describe('splitEqually', () => {
     [7, 3, [2, 2, 3]],
     [5, 1, [5]],
   ])('splits %i into %i parts', (amount, parts, expected) => {
-    expect(splitEqually(amount, parts)).toEqual(expected);
+    expect(splitEqually(satang(amount), parts)).toEqual(expected);
   });
 
   it('always adds up to the whole, the remainder on the last part (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e10 }), fc.integer({ min: 1, max: 120 }), (amount, parts) => {
-        const shares = splitEqually(amount, parts);
+        const shares = splitEqually(satang(amount), parts);
         expect(shares.reduce((a, b) => a + b, 0)).toBe(amount);
         expect(shares.every((s) => Number.isInteger(s))).toBe(true);
         expect(Math.max(...shares.slice(0, -1), 0)).toBeLessThanOrEqual(shares[parts - 1]!);
@@ -26,7 +26,7 @@ describe('splitEqually', () => {
 
 describe('loanSchedule', () => {
   it('is due k months after disbursement, the day clamped to the month end', () => {
-    const schedule = loanSchedule({ principal: 100_000, term_months: 3, disbursed_on: '2026-01-31' });
+    const schedule = loanSchedule({ principal: satang(100_000), term_months: 3, disbursed_on: '2026-01-31' });
     expect(schedule).toEqual([
       { number: 1, due: '2026-02-28', principal: 33_333 },
       { number: 2, due: '2026-03-31', principal: 33_333 },
@@ -35,11 +35,11 @@ describe('loanSchedule', () => {
   });
 
   it('charges interest on the outstanding principal, rounded to the satang', () => {
-    expect(monthlyInterest(100_000, 1)).toBe(1_000);
-    expect(monthlyInterest(33_333, 1.25)).toBe(417);
+    expect(monthlyInterest(satang(100_000), 1)).toBe(1_000);
+    expect(monthlyInterest(satang(33_333), 1.25)).toBe(417);
     // 3,000 × 1.15 % is exactly 34.5: half up is 35 (a float product gives 34.4999… → 34)
-    expect(monthlyInterest(3_000, 1.15)).toBe(35);
-    expect(monthlyInterest(0, 1.15)).toBe(0);
+    expect(monthlyInterest(satang(3_000), 1.15)).toBe(35);
+    expect(monthlyInterest(satang(0), 1.15)).toBe(0);
   });
 
   it('equals exact decimal arithmetic rounded half up (property)', () => {
@@ -54,7 +54,7 @@ describe('loanSchedule', () => {
         const denominator = 100n * 10n ** BigInt(rate.places);
         const quotient = numerator / denominator;
         const exact = 2n * (numerator % denominator) >= denominator ? quotient + 1n : quotient;
-        expect(monthlyInterest(outstanding, Number(rate.text))).toBe(Number(exact));
+        expect(monthlyInterest(satang(outstanding), Number(rate.text))).toBe(Number(exact));
       }),
       { numRuns: 2_000 },
     );
@@ -62,7 +62,7 @@ describe('loanSchedule', () => {
 });
 
 describe('loanStatus', () => {
-  const schedule = loanSchedule({ principal: 120_000, term_months: 12, disbursed_on: '2026-01-10' });
+  const schedule = loanSchedule({ principal: satang(120_000), term_months: 12, disbursed_on: '2026-01-10' });
   it.each([
     ['2026-02-09', 0, { due: 0, outstanding: 120_000, daysOverdue: 0 }],
     ['2026-02-10', 10_000, { due: 10_000, outstanding: 110_000, daysOverdue: 0 }],
@@ -73,6 +73,6 @@ describe('loanStatus', () => {
     ['2026-03-15', 20_000, { due: 20_000, outstanding: 100_000, daysOverdue: 0 }],
     ['2027-06-01', 120_000, { due: 120_000, outstanding: 0, daysOverdue: 0 }],
   ])('on %s with %i repaid', (day, repaid, expected) => {
-    expect(loanStatus(schedule, 120_000, repaid, day)).toMatchObject({ repaid, ...expected });
+    expect(loanStatus(schedule, satang(120_000), satang(repaid), day)).toMatchObject({ repaid, ...expected });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBaht, MAX_SATANG, parseMoney } from '../../../core/index.ts';
+import { formatBaht, MAX_SATANG, parseMoney, satang } from '../../../core/index.ts';
 
 describe('parseMoney', () => {
   it.each([
@@ -68,7 +68,7 @@ describe('parseMoney', () => {
     [0, '0.00'],
     [-125000, '-1,250.00'],
     [123456789, '1,234,567.89'],
-  ])('formats %i satang as %s', (satang, text) => {
-    expect(formatBaht(satang)).toBe(text);
+  ])('formats %i satang as %s', (amount, text) => {
+    expect(formatBaht(satang(amount))).toBe(text);
   });
 });

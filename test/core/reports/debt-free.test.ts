@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { satang } from '../../../core/money.ts';
 import { debtFree } from '../../../core/reports/debt-free.ts';
 
 const debt = (
@@ -7,9 +8,9 @@ const debt = (
   monthly_payment: number | null,
   creditor_type = 'bank',
 ) => ({
-  outstanding,
+  outstanding: satang(outstanding),
   monthly_rate,
-  monthly_payment,
+  monthly_payment: monthly_payment === null ? null : satang(monthly_payment),
   creditor_type,
 });
 
