@@ -28,8 +28,8 @@ export { changesSince, closedPeriodFindings, showCell } from './archive/closed-p
 export { diffRows } from './archive/diff-rows.ts';
 export { latestByMonth, readSnapshot, utf8Decode } from './archive/read-snapshot.ts';
 export { SNAPSHOT_SCHEMA, schemaOf } from './archive/schema.ts';
-export { sha256, utf8 } from './archive/sha256.ts';
 export { chainHash } from './archive/snapshot.ts';
+export type { Snapshot, SnapshotContent } from './archive/snapshot-content.ts';
 export { type ChainBreak, type ChainReport, verifyChain } from './archive/verify-chain.ts';
 export {
   addDays,
@@ -37,13 +37,12 @@ export {
   DEFAULT_ZONE,
   dayIn,
   daysInMonth,
+  type IsoDate,
   monthBounds,
   monthJustEnded,
   previousMonth,
 } from './calendar.ts';
 export { a1, type CellValue, columnIndex, columnLetters } from './cell.ts';
-export { checkRow, type RowResult } from './check/check-row.ts';
-export { checkRows, type RowsCheck } from './check/check-rows.ts';
 export {
   type AsOf,
   type Book,
@@ -51,10 +50,11 @@ export {
   type CheckOptions,
   type CheckResult,
   type RowRef,
-  readBook,
   recordsOf,
-  resultOf,
-} from './check/check-workbook.ts';
+} from './check/book.ts';
+export { checkRow, type RowResult } from './check/check-row.ts';
+export { checkRows, type RowsCheck } from './check/check-rows.ts';
+export { readBook, resultOf } from './check/check-workbook.ts';
 export {
   buildContext,
   type CheckContext,
@@ -63,19 +63,9 @@ export {
   type EditedRow,
   updateContext,
 } from './check/context.ts';
-export {
-  FINDING_CODES,
-  FINDING_FIELDS,
-  type Finding,
-  type FindingCode,
-  type FindingField,
-  type FindingOf,
-  type Severity,
-} from './check/finding.ts';
 export { exportLedger, type LedgerFormat, toolAccount } from './export/plain-ledger.ts';
 export {
   booksStatus,
-  type CheckedBooks,
   checkBooks,
   checkWorkbook,
   postedErrors,
@@ -85,18 +75,11 @@ export {
 export { compareClosedMonths } from './jobs/closed-months.ts';
 export { buildSnapshot, checkForSnapshot, snapshot, snapshotAsOf } from './jobs/snapshot.ts';
 export { summarise } from './jobs/summarise.ts';
-// Words people read: Thai labels, Buddhist-Era dates, months
-export { allowedText, bilingualLabel, type LabelKind, thaiLabel } from './labels.ts';
 export * as accounts from './ledger/accounts.ts';
+export type { CheckedBooks } from './ledger/checked-books.ts';
+export type { Entry, Posting } from './ledger/entry.ts';
 export { advance, finish } from './ledger/fold.ts';
-export {
-  buildJournal,
-  type Entry,
-  entryOf,
-  entryTotal,
-  type Journal,
-  type Posting,
-} from './ledger/journal.ts';
+export { buildJournal, entryOf, entryTotal, type Journal } from './ledger/journal.ts';
 export { checkLedger, datedCounts, foldLedger, OVERDUE_DAYS, openingLedger } from './ledger/ledger-checks.ts';
 export {
   type Installment,
@@ -114,10 +97,21 @@ export {
   ledgerStateFromJson,
   ledgerStateToJson,
 } from './ledger/state.ts';
+export {
+  FINDING_CODES,
+  FINDING_FIELDS,
+  type Finding,
+  type FindingCode,
+  type FindingField,
+  type FindingOf,
+  type Severity,
+} from './model/finding.ts';
+// Words people read: Thai labels, Buddhist-Era dates, months
+export { allowedText, bilingualLabel, type LabelKind, thaiLabel } from './model/labels.ts';
+export { layoutWorkbook } from './model/layout.ts';
 export { MONTH_COLUMN, monthFindings, monthRows, type SnapshotRow } from './model/month-rows.ts';
 export * from './model/records.ts';
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';
-export type { Snapshot, SnapshotContent } from './model/snapshot.ts';
 export {
   type ColumnSpec,
   TABS,
@@ -159,7 +153,6 @@ export { type PlainCell, SUMMARY_TAB, summaryTabRows } from './monthly/summary-t
 export {
   type Calendar,
   type DateOptions,
-  type IsoDate,
   parseDate,
   parseMonth,
   serialOf,
@@ -197,6 +190,7 @@ export {
   renderNetworkReport,
 } from './reports/render/network-report.ts';
 export { type PaperSize, renderPassbook } from './reports/render/passbook-page.ts';
+export { sha256, utf8 } from './sha256.ts';
 // Sources: the Sheets API batchGet response (what the Lambda, the monthly job and Apps Script read)
 export {
   type BatchGetResponse,
@@ -223,4 +217,4 @@ export {
 export { debtPosition, type MonthlySummary, summariseMonth } from './summary/monthly-summary.ts';
 export { thaiDate, thaiDateTime, thaiMonth } from './thai-date.ts';
 export { toArabicDigits } from './thai-text.ts';
-export { findTab, layoutWorkbook, nameMatches, type SheetTab, type Workbook } from './workbook.ts';
+export { findTab, nameMatches, type SheetTab, type Workbook } from './workbook.ts';

@@ -1,4 +1,4 @@
-import type { IsoDate } from './parse/date.ts';
+import type { IsoDate } from './calendar.ts';
 
 const MONTH_ABBR = [
   'ม.ค.',

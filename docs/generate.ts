@@ -1,6 +1,6 @@
 /**
  * Writes the docs that are made from the code's own declarations, so they cannot drift:
- * docs/figures.md from core/summary/figures.ts, docs/findings.md from core/check/finding.ts. `npm run docs`; a test fails when they are stale.
+ * docs/figures.md from core/summary/figures.ts, docs/findings.md from core/model/finding.ts. `npm run docs`; a test fails when they are stale.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -118,7 +118,7 @@ export function findingsMarkdown(): string {
   return [
     FINDINGS_HEAD,
     '',
-    '<!-- made by `npm run docs` from core/check/finding.ts; the notes at the end are kept in docs/generate.ts -->',
+    '<!-- made by `npm run docs` from core/model/finding.ts; the notes at the end are kept in docs/generate.ts -->',
     '',
     '| field | meaning | codes |',
     '|---|---|---|',

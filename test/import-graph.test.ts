@@ -27,7 +27,57 @@ const PACKAGES: Record<string, RegExp> = {
   'apps-script': /^$/,
 };
 
+/**
+ * The core's own layers, bottom first: a file may import its own folder and the layers below.
+ * `base` is the core's top-level modules (money, calendar, cells, the workbook's shape); the
+ * types every job reads sit low: findings, places and typed rows in `model`, `Book` in
+ * `check/book.ts`, `CheckedBooks` in `ledger/checked-books.ts`. `core/index.ts` is the barrel
+ * over all of them and no core file imports it.
+ */
+const CORE_LAYERS: string[][] = [
+  ['base'],
+  ['parse'],
+  ['model'],
+  ['check'],
+  ['ledger'],
+  ['summary'],
+  ['archive'],
+  ['jobs'],
+  ['export', 'reports'],
+  ['monthly', 'api', 'sources'],
+  ['index'],
+];
+const coreLayerOf = (file: string) => {
+  const parts = file.split('/');
+  const name = parts.length > 2 ? parts[1]! : parts[1] === 'index.ts' ? 'index' : 'base';
+  return { name, level: CORE_LAYERS.findIndex((layer) => layer.includes(name)) };
+};
+
 describe('the import graph', () => {
+  it('keeps the core in layers: no core file imports a layer above it or beside it', () => {
+    const wrong: string[] = [];
+    const unknown: string[] = [];
+    for (const [file, { files }] of graph) {
+      if (folderOf(file) !== 'core') continue;
+      const from = coreLayerOf(file);
+      if (from.level < 0) unknown.push(file);
+      for (const target of files) {
+        const to = coreLayerOf(target);
+        if (to.name !== from.name && to.level >= from.level) wrong.push(`${file} → ${target}`);
+      }
+    }
+    expect(unknown).toEqual([]);
+    expect(wrong).toEqual([]);
+  });
+
+  it('finds a core file that imports upwards (the test can fail)', () => {
+    expect(coreLayerOf('core/ledger/fold.ts').level).toBeGreaterThan(
+      coreLayerOf('core/model/finding.ts').level,
+    );
+    expect(coreLayerOf('core/money.ts')).toEqual({ name: 'base', level: 0 });
+    expect(coreLayerOf('core/index.ts').level).toBe(CORE_LAYERS.length - 1);
+  });
+
   it('holds every source file of the layers', () => {
     expect(graph.size).toBeGreaterThan(100);
     for (const folder of Object.keys(MAY_IMPORT))

@@ -1,4 +1,4 @@
-import { sha256, utf8 } from '../archive/sha256.ts';
+import { sha256, utf8 } from '../sha256.ts';
 
 /**
  * SPEC §9 request signing, pure (the Lambda, `sajja serve`, Apps Script and any client share it):

@@ -1,12 +1,12 @@
-import type { Snapshot } from '../model/snapshot.ts';
+import { utf8 } from '../sha256.ts';
 import type { ArchiveStore, Commit } from './archive-store.ts';
 import { canonicalJson } from './canonical.ts';
 import { changedFigures } from './closed-summary.ts';
 import { diffRows } from './diff-rows.ts';
 import { latestByMonth, readSnapshot } from './read-snapshot.ts';
 import { rowsHeld, schemaOf, settingHeld } from './schema.ts';
-import { utf8 } from './sha256.ts';
 import { chainHash } from './snapshot.ts';
+import type { Snapshot } from './snapshot-content.ts';
 
 export interface ArchiveResult {
   commit: Commit;

@@ -1,14 +1,14 @@
+import type { Book } from '../check/book.ts';
 import { placeOf } from '../check/check-row.ts';
-import type { Book } from '../check/check-workbook.ts';
-import { type Finding, finding } from '../check/finding.ts';
+import { type Finding, finding } from '../model/finding.ts';
 import { MONTH_COLUMN, monthRows } from '../model/month-rows.ts';
 import type { DataTabKey } from '../model/records.ts';
-import type { SnapshotContent } from '../model/snapshot.ts';
 import { tabSpec } from '../model/tabs.ts';
 import { formatBaht, type Satang } from '../money.ts';
 import { thaiDate, thaiMonth } from '../thai-date.ts';
 import { diffRows, type RowChange } from './diff-rows.ts';
 import { rowsHeld, schemaOf } from './schema.ts';
+import type { SnapshotContent } from './snapshot-content.ts';
 
 /**
  * A closed month's cell as people read it: money in baht (`100.00`, not satang), dates in Thai

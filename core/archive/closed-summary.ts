@@ -1,9 +1,7 @@
 import { placeOf } from '../check/check-row.ts';
-import { type Finding, type FindingPlace, finding } from '../check/finding.ts';
-import type { CheckedBooks } from '../jobs/check-books.ts';
-import { referenceOf } from '../jobs/snapshot.ts';
+import type { CheckedBooks } from '../ledger/checked-books.ts';
+import { type Finding, type FindingPlace, finding } from '../model/finding.ts';
 import type { DataTabKey } from '../model/records.ts';
-import type { SnapshotContent } from '../model/snapshot.ts';
 import { formatBaht, type Satang } from '../money.ts';
 import { FIGURES, type Figure, type FigureUnit, figuresOf, showFigure } from '../summary/figures.ts';
 import { summariseMonth } from '../summary/monthly-summary.ts';
@@ -12,6 +10,8 @@ import { canonicalJson } from './canonical.ts';
 import { showCell } from './closed-period.ts';
 import { diffRows } from './diff-rows.ts';
 import { figureHeld, rowsHeld, schemaOf, settingHeld } from './schema.ts';
+import type { SnapshotContent } from './snapshot-content.ts';
+import { referenceOf } from './snapshot-content.ts';
 
 /**
  * The figures of a month that differ, each `path before → after` (money in baht). Only the figures

@@ -1,6 +1,6 @@
-import type { SnapshotContent } from '../model/snapshot.ts';
+import { sha256 } from '../sha256.ts';
 import { ArchiveCorruptError, type ArchiveStore, type Commit } from './archive-store.ts';
-import { sha256 } from './sha256.ts';
+import type { SnapshotContent } from './snapshot-content.ts';
 
 const Decoder = (globalThis as { TextDecoder?: new () => { decode(bytes: Uint8Array): string } }).TextDecoder;
 

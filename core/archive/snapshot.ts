@@ -1,5 +1,5 @@
+import { sha256 } from '../sha256.ts';
 import { canonicalJson } from './canonical.ts';
-import { sha256 } from './sha256.ts';
 
 /** The hash that chains a snapshot to its group's previous one. */
 export function chainHash(link: {

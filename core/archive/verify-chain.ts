@@ -1,5 +1,5 @@
+import { sha256 } from '../sha256.ts';
 import { ArchiveCorruptError, type ArchiveStore, type Commit } from './archive-store.ts';
-import { sha256 } from './sha256.ts';
 import { chainHash } from './snapshot.ts';
 
 export interface ChainBreak {

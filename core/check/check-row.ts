@@ -1,19 +1,20 @@
 import { type CellValue, isBlank } from '../cell.ts';
-import { allowedText } from '../labels.ts';
+import { echo, type Finding, finding } from '../model/finding.ts';
+import { allowedText } from '../model/labels.ts';
+import type { Columns } from '../model/layout.ts';
+import { type CheckMode, placeOf, type RowResult } from '../model/place.ts';
+import { readCell } from '../model/read-cell.ts';
 import type { DataTabKey, RecordOf } from '../model/records.ts';
 import type { ColumnSpec } from '../model/tabs.ts';
 import { enumKeys } from '../parse/enumeration.ts';
-import { readCell } from '../parse/read-cell.ts';
 import { firstInvisible } from '../thai-text.ts';
-import { type Columns, isEmptyRow } from '../workbook.ts';
+import { isEmptyRow } from '../workbook.ts';
 import type { CheckContext } from './context.ts';
-import { echo, type Finding, finding } from './finding.ts';
 import { columnName, quoted, reasonText } from './messages.ts';
-import { type CheckMode, placeOf, type RowResult } from './place.ts';
 import { checkRowRules } from './rules/row-rules.ts';
 import { validateRecord } from './validate-record.ts';
 
-export { type CheckMode, placeOf, type RowResult } from './place.ts';
+export { type CheckMode, placeOf, type RowResult } from '../model/place.ts';
 
 /**
  * Checks one row of a data tab against the context: every cell, the tab's rules, references,

@@ -1,7 +1,7 @@
+import type { Finding } from '../model/finding.ts';
 import type { DataTabKey } from '../model/records.ts';
 import { checkRow, type RowResult } from './check-row.ts';
 import type { CheckContext, EditedRow } from './context.ts';
-import type { Finding } from './finding.ts';
 import { sortFindings } from './sort-findings.ts';
 
 export interface RowsCheck {

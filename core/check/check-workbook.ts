@@ -1,62 +1,19 @@
+import type { IsoDate } from '../calendar.ts';
 import { a1 } from '../cell.ts';
-import type { DataTabKey, RecordOf } from '../model/records.ts';
-import type { Settings } from '../model/settings.ts';
+import { type Finding, finding } from '../model/finding.ts';
+import { layoutWorkbook, type TableLayout } from '../model/layout.ts';
+import { placeOf, type RowResult, type Tables } from '../model/place.ts';
+import type { DataTabKey } from '../model/records.ts';
 import { TABS, type TabKey } from '../model/tabs.ts';
-import type { IsoDate } from '../parse/date.ts';
-import { layoutWorkbook, otherTabs, type TableLayout, type Workbook } from '../workbook.ts';
+import { otherTabs, type Workbook } from '../workbook.ts';
+import type { Book, BooksStatus, CheckOptions, CheckResult } from './book.ts';
 import { checkRow } from './check-row.ts';
-import { buildContext, type CheckContext } from './context.ts';
-import { type Finding, type FindingCode, type FindingPlace, finding } from './finding.ts';
+import { buildContext } from './context.ts';
 import { columnName } from './messages.ts';
-import { placeOf, type RowResult, type Tables } from './place.ts';
 import { readSettings } from './read-settings.ts';
 import { checkSubgroupSizes } from './rules/subgroup-size.ts';
 import { sortFindings } from './sort-findings.ts';
 import { unknownTabFindings } from './unknown-tabs.ts';
-
-/** "Today" for date and overdue checks: a date, or a clock that gives it in the group's zone. */
-export type AsOf = IsoDate | ((timeZone: string) => IsoDate);
-
-export interface CheckOptions {
-  asOf: AsOf;
-}
-
-/** A row of a data tab. */
-export interface RowRef {
-  sheet: DataTabKey;
-  row: number;
-}
-
-/** Which rows with errors are in the books and which are not (docs/decisions.md, "rows with errors"). */
-export interface BooksStatus {
-  /** Rows with a cell error: not in the journal, the summary, the passbook or the export until fixed. */
-  left_out: RowRef[];
-  /** Rows in the books that carry an error the books found (overdrawn, overpaid, below zero). */
-  posted_with_errors: (RowRef & { codes: FindingCode[] })[];
-}
-
-/** The answer of `sajja check` (SPEC §7, with `as_of` and `books`). */
-export interface CheckResult {
-  group_id: string | null;
-  ok: boolean;
-  as_of: IsoDate;
-  counts: { error: number; warning: number };
-  findings: Finding[];
-  books: BooksStatus;
-}
-
-/** A workbook read into typed rows, with everything found wrong on the way. */
-export interface Book {
-  settings: Settings;
-  /** False when group_id or group_name could not be read. */
-  identified: boolean;
-  context: CheckContext;
-  /** Every non-empty row of each data tab present, in sheet order. */
-  tables: Tables;
-  /** Where each setting's value cell is, by key. */
-  settingCells: Map<string, FindingPlace>;
-  findings: Finding[];
-}
 
 const REQUIRED_TABS = TABS.filter((tab) => tab.required);
 const DATA_TABS = TABS.filter((tab) => tab.key !== 'settings');
@@ -95,13 +52,6 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
   }
   checkSubgroupSizes(context, tables, findings);
   return { settings, identified: usable, context, tables, settingCells, findings: sortFindings(findings) };
-}
-
-/** The valid records of a tab, in sheet order (rows with errors left out). */
-export function recordsOf<K extends DataTabKey>(book: Book, tab: K): RecordOf<K>[] {
-  const records: RecordOf<K>[] = [];
-  for (const { record } of book.tables.get(tab) ?? []) if (record) records.push(record);
-  return records;
 }
 
 /** Counts findings into the shape of SPEC §7. */

@@ -1,11 +1,13 @@
+import type { IsoDate } from '../calendar.ts';
 import { type CellValue, isBlank } from '../cell.ts';
 import { getOrAdd } from '../maps.ts';
+import { type Columns, columnsOf } from '../model/layout.ts';
+import { readCell } from '../model/read-cell.ts';
 import type { Settings } from '../model/settings.ts';
 import { type RefTarget, TABS, type TabKey, tabSpec, tabsWhere } from '../model/tabs.ts';
-import type { DateOptions, IsoDate } from '../parse/date.ts';
-import { readCell } from '../parse/read-cell.ts';
+import type { DateOptions } from '../parse/date.ts';
 import { parseId } from '../parse/scalars.ts';
-import { type Columns, columnsOf, isEmptyRow } from '../workbook.ts';
+import { isEmptyRow } from '../workbook.ts';
 
 /**
  * What checking a row needs to know about the rest of the workbook: plain data (settings, where

@@ -1,5 +1,5 @@
+import { echo } from '../model/finding.ts';
 import type { ParseReason } from '../parse/parsed.ts';
-import { echo } from './finding.ts';
 
 type Bilingual = { th: string; en: string };
 

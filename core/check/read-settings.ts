@@ -1,5 +1,8 @@
 import { a1, isBlank } from '../cell.ts';
-import { allowedText } from '../labels.ts';
+import { echo, type Finding, type FindingPlace, finding } from '../model/finding.ts';
+import { allowedText } from '../model/labels.ts';
+import type { TableLayout } from '../model/layout.ts';
+import { readCell } from '../model/read-cell.ts';
 import {
   DEFAULT_CALENDAR,
   DEFAULT_TIMEZONE,
@@ -10,9 +13,7 @@ import {
 import type { DateOptions } from '../parse/date.ts';
 import { enumKeys } from '../parse/enumeration.ts';
 import type { EnumerationName } from '../parse/enumerations.ts';
-import { readCell } from '../parse/read-cell.ts';
-import { nameMatches, type TableLayout } from '../workbook.ts';
-import { echo, type Finding, type FindingPlace, finding } from './finding.ts';
+import { nameMatches } from '../workbook.ts';
 import { columnName, quoted, reasonText } from './messages.ts';
 
 export interface SettingsResult {

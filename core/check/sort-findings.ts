@@ -1,6 +1,6 @@
 import { columnIndex } from '../cell.ts';
+import type { Finding } from '../model/finding.ts';
 import { TABS, type TabKey } from '../model/tabs.ts';
-import type { Finding } from './finding.ts';
 
 const TAB_ORDER = new Map(TABS.map((tab, i) => [tab.key, i]));
 

@@ -1,7 +1,8 @@
+import { type Finding, finding } from '../model/finding.ts';
+import type { TableLayout } from '../model/layout.ts';
 import { TABS, type TabKey, type TabSpec, templateTabName } from '../model/tabs.ts';
 import { foldWord } from '../thai-text.ts';
-import { nameMatches, type TableLayout, type Workbook } from '../workbook.ts';
-import { type Finding, finding } from './finding.ts';
+import { nameMatches, type Workbook } from '../workbook.ts';
 
 /** Tabs Sajja itself writes or the template adds: never "unknown". */
 const OWN_TABS: { key: string; th: string }[] = [

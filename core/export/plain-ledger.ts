@@ -1,12 +1,13 @@
-import { utf8 } from '../archive/sha256.ts';
+import type { IsoDate } from '../calendar.ts';
 import { addDays } from '../calendar.ts';
-import { type CheckedBooks, postedErrors } from '../jobs/check-books.ts';
+import { postedErrors } from '../jobs/check-books.ts';
 import { type Account, type AccountKind, familyOf, kindOf } from '../ledger/accounts.ts';
-import type { Entry } from '../ledger/journal.ts';
+import type { CheckedBooks } from '../ledger/checked-books.ts';
+import type { Entry } from '../ledger/entry.ts';
 import { datedCounts } from '../ledger/ledger-checks.ts';
 import type { CashCount } from '../model/records.ts';
 import { formatBaht, type Satang } from '../money.ts';
-import type { IsoDate } from '../parse/date.ts';
+import { utf8 } from '../sha256.ts';
 
 export type LedgerFormat = 'hledger' | 'beancount';
 

@@ -1,35 +1,13 @@
-import {
-  type Book,
-  type BooksStatus,
-  type CheckOptions,
-  type CheckResult,
-  type RowRef,
-  readBook,
-  resultOf,
-} from '../check/check-workbook.ts';
-import type { Finding, FindingCode } from '../check/finding.ts';
+import type { Book, BooksStatus, CheckOptions, CheckResult, RowRef } from '../check/book.ts';
+import { readBook, resultOf } from '../check/check-workbook.ts';
 import { sortFindings } from '../check/sort-findings.ts';
+import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { buildJournal, type Journal } from '../ledger/journal.ts';
 import { foldLedger } from '../ledger/ledger-checks.ts';
-import type { LedgerState } from '../ledger/state.ts';
+import type { Finding, FindingCode } from '../model/finding.ts';
 import type { DataTabKey } from '../model/records.ts';
 import { tabsWhere } from '../model/tabs.ts';
 import type { Workbook } from '../workbook.ts';
-
-/** A workbook read, posted to its journal and checked: what every later job starts from. */
-export interface CheckedBooks {
-  book: Book;
-  journal: Journal;
-  findings: Finding[];
-  result: CheckResult;
-  /** The ledger state after the book's last entry and count: where checks of later entries resume. */
-  ledger: LedgerState;
-  /**
-   * Whether closed months were compared with the archive: `done`, `no_archive` (the book has
-   * `closed_through` but no archive was there to compare with) or `not_needed`.
-   */
-  closedCheck?: 'done' | 'no_archive' | 'not_needed';
-}
 
 /** Tabs whose rows feed the books (the journal, the counts, the household figures). */
 const BOOK_TABS = tabsWhere((r) => r.books) as readonly DataTabKey[];

@@ -2,7 +2,8 @@ import type { ArchiveStore } from '../archive/archive-store.ts';
 import { closedPeriodFindings } from '../archive/closed-period.ts';
 import { closedSummaryFindings } from '../archive/closed-summary.ts';
 import { latestByMonth, readSnapshot } from '../archive/read-snapshot.ts';
-import { type CheckedBooks, withFindings } from './check-books.ts';
+import type { CheckedBooks } from '../ledger/checked-books.ts';
+import { withFindings } from './check-books.ts';
 
 /**
  * The job "closed months": compares every archived month up to `closed_through` with the book

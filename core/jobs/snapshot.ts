@@ -1,17 +1,13 @@
 import { canonicalJson } from '../archive/canonical.ts';
 import { SNAPSHOT_SCHEMA } from '../archive/schema.ts';
-import { sha256 } from '../archive/sha256.ts';
+import { referenceOf, type Snapshot, type SnapshotContent } from '../archive/snapshot-content.ts';
 import { monthBounds } from '../calendar.ts';
+import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { monthRows } from '../model/month-rows.ts';
-import {
-  REFERENCE_TABS,
-  type Snapshot,
-  type SnapshotContent,
-  type SnapshotReference,
-} from '../model/snapshot.ts';
+import { sha256 } from '../sha256.ts';
 import { summariseMonth } from '../summary/monthly-summary.ts';
 import type { Workbook } from '../workbook.ts';
-import { type CheckedBooks, checkBooks } from './check-books.ts';
+import { checkBooks } from './check-books.ts';
 
 /** The day a month's snapshot reads the books as of: the month's last day (so it is the same next year). */
 export const snapshotAsOf = (month: string) => monthBounds(month).last;
@@ -52,15 +48,4 @@ export function checkForSnapshot(workbook: Workbook, month: string): CheckedBook
  */
 export function buildSnapshot(workbook: Workbook, month: string): Snapshot {
   return snapshot(checkForSnapshot(workbook, month), month);
-}
-
-/** The reference of a checked book, for its snapshots. */
-export function referenceOf(checked: CheckedBooks): SnapshotReference {
-  const { closed_through: _closed, ...settings } = checked.book.settings;
-  const rows: SnapshotReference['rows'] = {};
-  for (const tab of REFERENCE_TABS) {
-    const list = checked.book.tables.get(tab);
-    if (list && list.length > 0) rows[tab] = list.map((r) => ({ row: r.row, values: r.values }));
-  }
-  return { settings, rows };
 }

@@ -1,5 +1,5 @@
+import type { IsoDate } from '../calendar.ts';
 import { plus, type Satang, ZERO } from '../money.ts';
-import type { IsoDate } from '../parse/date.ts';
 import type { Account } from './accounts.ts';
 import type { Journal } from './journal.ts';
 

@@ -1,6 +1,6 @@
+import type { IsoDate } from '../calendar.ts';
 import type { DataTabKey } from '../model/records.ts';
 import { negate, plus, type Satang, ZERO } from '../money.ts';
-import type { IsoDate } from '../parse/date.ts';
 import type * as acct from './accounts.ts';
 
 /** One line of an entry: debit when positive, credit when negative, in satang. */

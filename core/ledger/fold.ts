@@ -1,9 +1,9 @@
+import type { IsoDate } from '../calendar.ts';
 import { monthOf } from '../calendar.ts';
 import type { CheckContext } from '../check/context.ts';
-import type { Finding } from '../check/finding.ts';
 import { getOrAdd } from '../maps.ts';
+import type { Finding } from '../model/finding.ts';
 import { plus, ZERO } from '../money.ts';
-import type { IsoDate } from '../parse/date.ts';
 import { type Account, BANK, CASH, WELFARE_FUND } from './accounts.ts';
 import { countMismatch } from './checks/count-mismatch.ts';
 import { missingCounts } from './checks/count-missing.ts';
@@ -13,7 +13,7 @@ import { remitted, stillHeld } from './checks/not-remitted.ts';
 import { overdrawn } from './checks/overdrawn.ts';
 import { overpaid } from './checks/overpaid.ts';
 import { placer, type Where } from './checks/where.ts';
-import type { Entry } from './journal.ts';
+import type { Entry } from './entry.ts';
 import {
   cloneLedger,
   eventDate,

@@ -1,14 +1,12 @@
+import type { IsoDate } from '../calendar.ts';
+import type { Book } from '../check/book.ts';
 import type { RowResult } from '../check/check-row.ts';
-import type { Book } from '../check/check-workbook.ts';
 import type { DataTabKey } from '../model/records.ts';
 import { tabsWhere } from '../model/tabs.ts';
 import { negate, plus, type Satang, ZERO } from '../money.ts';
-import type { IsoDate } from '../parse/date.ts';
 import * as acct from './accounts.ts';
 import { DAY_ORDER, type Entry, type EntryKind, type Posting } from './entry.ts';
 import { POSTING_RULES, type PostingRule } from './postings/index.ts';
-
-export { DAY_ORDER, type Entry, type EntryKind, type Posting } from './entry.ts';
 
 /** A row whose money could not be posted (it has errors), so it stays out of the journal. */
 export interface Excluded {

@@ -1,5 +1,5 @@
-import type { Book } from '../check/check-workbook.ts';
-import type { Finding } from '../check/finding.ts';
+import type { Book } from '../check/book.ts';
+import type { Finding } from '../model/finding.ts';
 import type { CashCount } from '../model/records.ts';
 import { advance, finish } from './fold.ts';
 import type { Journal } from './journal.ts';

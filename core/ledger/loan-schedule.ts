@@ -1,7 +1,7 @@
+import type { IsoDate } from '../calendar.ts';
 import { addMonths, daysBetween } from '../calendar.ts';
 import type { Loan } from '../model/records.ts';
 import { larger, minus, plus, type Satang, satang, times, ZERO } from '../money.ts';
-import type { IsoDate } from '../parse/date.ts';
 
 export interface Installment {
   /** 1-based installment number. */

@@ -1,8 +1,8 @@
+import type { IsoDate } from '../calendar.ts';
 import type { CashCount, DataTabKey, Loan } from '../model/records.ts';
 import type { Satang } from '../money.ts';
-import type { IsoDate } from '../parse/date.ts';
 import type { Account } from './accounts.ts';
-import type { Entry } from './journal.ts';
+import type { Entry } from './entry.ts';
 
 /** How many days before a month's end a count still counts for that month. */
 export const COUNT_WINDOW_DAYS = 7;

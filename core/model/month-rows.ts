@@ -1,5 +1,5 @@
-import type { Finding } from '../check/finding.ts';
-import type { RowResult, Tables } from '../check/place.ts';
+import type { Finding } from './finding.ts';
+import type { RowResult, Tables } from './place.ts';
 import type { DataTabKey } from './records.ts';
 import { TABS } from './tabs.ts';
 

@@ -4,8 +4,6 @@ import { foldWord } from '../thai-text.ts';
 import { memoise } from './memoise.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
 
-export { daysInMonth, type IsoDate, isoDate };
-
 /** How a 2-digit year is read: `buddhist` (69 → 2569 BE → 2026) or `gregorian` (26 → 2026). */
 export type Calendar = 'buddhist' | 'gregorian';
 

@@ -1,10 +1,8 @@
 import type { CellValue } from '../cell.ts';
-import { formatBaht, MAX_SATANG, type Satang } from '../money.ts';
+import { MAX_SATANG, type Satang } from '../money.ts';
 import { toArabicDigits } from '../thai-text.ts';
 import { memoise } from './memoise.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
-
-export { formatBaht, MAX_SATANG, type Satang };
 
 const MONEY_TEXT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/;
 

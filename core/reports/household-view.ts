@@ -1,8 +1,8 @@
+import type { IsoDate } from '../calendar.ts';
 import { monthOf } from '../calendar.ts';
-import { type RowRef, recordsOf } from '../check/check-workbook.ts';
-import type { CheckedBooks } from '../jobs/check-books.ts';
+import { type RowRef, recordsOf } from '../check/book.ts';
+import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { divideHalfUp, minus, plus, type Satang, sum, ZERO } from '../money.ts';
-import type { IsoDate } from '../parse/date.ts';
 import { REDUCIBLE_CATEGORIES } from '../parse/enumerations.ts';
 import { type DebtFreeStatus, debtFree } from './debt-free.ts';
 

@@ -1,8 +1,9 @@
-import type { RowRef } from '../check/check-workbook.ts';
-import { type CheckedBooks, postedErrors } from '../jobs/check-books.ts';
+import type { IsoDate } from '../calendar.ts';
+import type { RowRef } from '../check/book.ts';
+import { postedErrors } from '../jobs/check-books.ts';
+import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { loanSchedule, loanStatus, monthlyInterest } from '../ledger/loan-schedule.ts';
 import { minus, negate, plus, type Satang, sum, ZERO } from '../money.ts';
-import type { IsoDate } from '../parse/date.ts';
 
 export interface PassbookLine {
   date: IsoDate;

@@ -1,15 +1,15 @@
+import type { IsoDate } from '../calendar.ts';
 import { monthBounds } from '../calendar.ts';
-import { recordsOf } from '../check/check-workbook.ts';
-import type { CheckedBooks } from '../jobs/check-books.ts';
+import { recordsOf } from '../check/book.ts';
 import * as accounts from '../ledger/accounts.ts';
 import { BANK, CASH, FINES, INTEREST, WELFARE_FUND } from '../ledger/accounts.ts';
 import { sumWhere } from '../ledger/balances.ts';
+import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { OVERDUE_DAYS } from '../ledger/ledger-checks.ts';
 import { loanSchedule, loanStatus } from '../ledger/loan-schedule.ts';
 import { monthFindings } from '../model/month-rows.ts';
 import type { DataTabKey, Debt, Member } from '../model/records.ts';
 import { minus, plus, type Satang, sum, ZERO } from '../money.ts';
-import type { IsoDate } from '../parse/date.ts';
 
 /** SPEC §6: one group's month, every money figure in integer satang. */
 export interface MonthlySummary {

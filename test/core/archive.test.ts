@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../core/archive/canonical.ts';
-import { sha256, utf8 } from '../../core/archive/sha256.ts';
+import { sha256, utf8 } from '../../core/sha256.ts';
 
 describe('sha256 (pure)', () => {
   it.each([

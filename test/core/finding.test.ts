@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { finding } from '../../core/check/finding.ts';
 import { FINDING_CODES, FINDING_FIELDS } from '../../core/index.ts';
+import { finding } from '../../core/model/finding.ts';
 import { findingsMarkdown } from '../../docs/generate.ts';
 
 const place = { sheet: 'savings' as const, row: 2, column: 'amount', cell: 'D2' };

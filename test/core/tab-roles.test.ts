@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { REFERENCE_TABS } from '../../core/archive/snapshot-content.ts';
 import { checkBooks, TABS, tabSpec, tabsWhere } from '../../core/index.ts';
 import { POSTING_RULES } from '../../core/ledger/postings/index.ts';
 import { MONTH_COLUMN } from '../../core/model/month-rows.ts';
-import { REFERENCE_TABS } from '../../core/model/snapshot.ts';
 import { smallBook } from '../helpers/small-book.ts';
 
 describe('tab roles', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { archiveMonth } from '../../core/archive/archive-month.ts';
 import { readSnapshot } from '../../core/archive/read-snapshot.ts';
-import { utf8 } from '../../core/archive/sha256.ts';
 import { verifyChain } from '../../core/archive/verify-chain.ts';
 import { ArchiveCorruptError, type ArchiveStore, type Commit } from '../../core/index.ts';
 import { buildSnapshot } from '../../core/jobs/snapshot.ts';
+import { utf8 } from '../../core/sha256.ts';
 import { setCell, smallBook } from './small-book.ts';
 
 const NOW = '2026-11-26T08:00:00.000Z';

@@ -1,11 +1,11 @@
+import { type Finding, finding } from '../../model/finding.ts';
+import type { Columns } from '../../model/layout.ts';
+import { type CheckMode, placeOf, type RowResult } from '../../model/place.ts';
 import type { ColumnSpec, RefTarget } from '../../model/tabs.ts';
 import { tabSpec } from '../../model/tabs.ts';
 import { thaiDate } from '../../thai-date.ts';
-import type { Columns } from '../../workbook.ts';
 import { approvedRequestDates, type CheckContext } from '../context.ts';
-import { type Finding, finding } from '../finding.ts';
 import { columnName } from '../messages.ts';
-import { type CheckMode, placeOf, type RowResult } from '../place.ts';
 
 /** Statutory ceiling for civil loans: 15% a year, 1.25% a month. */
 export const LEGAL_MONTHLY_RATE = 1.25;

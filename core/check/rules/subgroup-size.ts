@@ -1,7 +1,7 @@
+import { type Finding, finding } from '../../model/finding.ts';
+import type { Tables } from '../../model/place.ts';
 import { placeOf } from '../check-row.ts';
 import type { CheckContext } from '../context.ts';
-import { type Finding, finding } from '../finding.ts';
-import type { Tables } from '../place.ts';
 
 /** W_SUBGROUP_SIZE: a sub-group with more households than the group allows, on the sub-group's row. */
 export function checkSubgroupSizes(ctx: CheckContext, tables: Tables, out: Finding[]): void {

@@ -1,4 +1,4 @@
-import { type Finding, finding } from '../../check/finding.ts';
+import { type Finding, finding } from '../../model/finding.ts';
 import type { CashCount } from '../../model/records.ts';
 import { minus, ZERO } from '../../money.ts';
 import { thaiDate } from '../../thai-date.ts';

@@ -1,6 +1,6 @@
+import type { IsoDate } from '../../calendar.ts';
 import { addDays, monthBounds, nextMonth } from '../../calendar.ts';
-import { type Finding, finding } from '../../check/finding.ts';
-import type { IsoDate } from '../../parse/date.ts';
+import { type Finding, finding } from '../../model/finding.ts';
 import { thaiMonth } from '../../thai-date.ts';
 import { BANK, CASH } from '../accounts.ts';
 import { COUNT_WINDOW_DAYS, type LedgerState } from '../state.ts';

@@ -1,6 +1,6 @@
-import { type Finding, finding } from '../../check/finding.ts';
+import type { IsoDate } from '../../calendar.ts';
+import { type Finding, finding } from '../../model/finding.ts';
 import { ZERO } from '../../money.ts';
-import type { IsoDate } from '../../parse/date.ts';
 import { loanSchedule, loanStatus } from '../loan-schedule.ts';
 import { type LedgerState, OVERDUE_DAYS } from '../state.ts';
 import { baht, type Where } from './where.ts';

@@ -1,4 +1,4 @@
-import { type Finding, finding } from '../../check/finding.ts';
+import { type Finding, finding } from '../../model/finding.ts';
 import { negate, times, ZERO } from '../../money.ts';
 import { thaiDate } from '../../thai-date.ts';
 import { type Account, BANK, CASH, WELFARE_FUND } from '../accounts.ts';

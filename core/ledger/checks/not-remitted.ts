@@ -1,9 +1,9 @@
+import type { IsoDate } from '../../calendar.ts';
 import { daysBetween } from '../../calendar.ts';
-import { type Finding, finding } from '../../check/finding.ts';
+import { type Finding, finding } from '../../model/finding.ts';
 import { minus, smaller, sum } from '../../money.ts';
-import type { IsoDate } from '../../parse/date.ts';
 import { thaiDate } from '../../thai-date.ts';
-import type { Entry } from '../journal.ts';
+import type { Entry } from '../entry.ts';
 import type { LedgerState } from '../state.ts';
 import { baht, type Where } from './where.ts';
 

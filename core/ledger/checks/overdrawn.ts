@@ -1,7 +1,7 @@
-import { type Finding, finding } from '../../check/finding.ts';
+import { type Finding, finding } from '../../model/finding.ts';
 import { negate, plus, ZERO } from '../../money.ts';
 import * as acct from '../accounts.ts';
-import type { Entry } from '../journal.ts';
+import type { Entry } from '../entry.ts';
 import type { LedgerState } from '../state.ts';
 import { baht, type Where } from './where.ts';
 

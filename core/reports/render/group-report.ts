@@ -1,8 +1,8 @@
+import type { IsoDate } from '../../calendar.ts';
 import { addMonths } from '../../calendar.ts';
-import type { Finding } from '../../check/finding.ts';
-import type { CheckedBooks } from '../../jobs/check-books.ts';
+import type { CheckedBooks } from '../../ledger/checked-books.ts';
+import type { Finding } from '../../model/finding.ts';
 import { minus, plus, type Satang, ZERO } from '../../money.ts';
-import type { IsoDate } from '../../parse/date.ts';
 import { REDUCIBLE_CATEGORIES } from '../../parse/enumerations.ts';
 import { figureLabel, figureHeading as label } from '../../summary/figures.ts';
 import { type MonthlySummary, summariseMonth } from '../../summary/monthly-summary.ts';

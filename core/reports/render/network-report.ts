@@ -1,7 +1,7 @@
+import type { IsoDate } from '../../calendar.ts';
 import { addMonths } from '../../calendar.ts';
-import type { CheckedBooks } from '../../jobs/check-books.ts';
+import type { CheckedBooks } from '../../ledger/checked-books.ts';
 import { minus, type Satang, sum, ZERO } from '../../money.ts';
-import type { IsoDate } from '../../parse/date.ts';
 import { figureHeading as label } from '../../summary/figures.ts';
 import { summariseMonth } from '../../summary/monthly-summary.ts';
 import { thaiDate, thaiMonth } from '../../thai-date.ts';

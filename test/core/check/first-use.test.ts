@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBooks, checkWorkbook } from '../../../core/index.ts';
-import { bilingualLabel, thaiLabel } from '../../../core/labels.ts';
+import { bilingualLabel, thaiLabel } from '../../../core/model/labels.ts';
 import { parseCategory } from '../../../core/parse/scalars.ts';
 import { summariseMonth } from '../../../core/summary/monthly-summary.ts';
 import { addRow, setCell, smallBook } from '../../helpers/small-book.ts';

@@ -10,7 +10,7 @@ import {
   TABS,
   type Workbook,
 } from '../../../core/index.ts';
-import { readCell } from '../../../core/parse/read-cell.ts';
+import { readCell } from '../../../core/model/read-cell.ts';
 import { setCell, smallBook } from '../../helpers/small-book.ts';
 
 const AS_OF = '2026-11-26';

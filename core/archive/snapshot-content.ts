@@ -1,7 +1,8 @@
+import type { CheckedBooks } from '../ledger/checked-books.ts';
+import type { SnapshotRow } from '../model/month-rows.ts';
+import type { DataTabKey } from '../model/records.ts';
+import { tabsWhere } from '../model/tabs.ts';
 import type { MonthlySummary } from '../summary/monthly-summary.ts';
-import type { SnapshotRow } from './month-rows.ts';
-import type { DataTabKey } from './records.ts';
-import { tabsWhere } from './tabs.ts';
 
 /** The undated tabs a month's figures depend on, kept in its snapshot (SPEC §8). */
 export const REFERENCE_TABS = tabsWhere((r) => r.snapshotReference) as readonly DataTabKey[];
@@ -31,4 +32,15 @@ export interface Snapshot {
   /** Canonical JSON of the content: the bytes that are stored and hashed. */
   canonical: string;
   content_hash: string;
+}
+
+/** The reference of a checked book, for its snapshots. */
+export function referenceOf(checked: CheckedBooks): SnapshotReference {
+  const { closed_through: _closed, ...settings } = checked.book.settings;
+  const rows: SnapshotReference['rows'] = {};
+  for (const tab of REFERENCE_TABS) {
+    const list = checked.book.tables.get(tab);
+    if (list && list.length > 0) rows[tab] = list.map((r) => ({ row: r.row, values: r.values }));
+  }
+  return { settings, rows };
 }

@@ -1,4 +1,4 @@
-import { CATEGORIES, ENUMERATIONS, type EnumerationName } from './parse/enumerations.ts';
+import { CATEGORIES, ENUMERATIONS, type EnumerationName } from '../parse/enumerations.ts';
 
 type WordLists = Record<string, readonly string[]>;
 

@@ -1,7 +1,7 @@
 import { a1 } from '../cell.ts';
-import type { DataTabKey, RecordOf } from '../model/records.ts';
-import type { Columns } from '../workbook.ts';
 import type { FindingPlace } from './finding.ts';
+import type { Columns } from './layout.ts';
+import type { DataTabKey, RecordOf } from './records.ts';
 
 /** A non-empty data row: what could be read of it, and its typed record when the row is valid. */
 export interface RowResult<K extends DataTabKey = DataTabKey> {

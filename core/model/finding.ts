@@ -1,4 +1,4 @@
-import type { TabKey } from '../model/tabs.ts';
+import type { TabKey } from './tabs.ts';
 
 /** Stable finding codes of SPEC §5. */
 export const FINDING_CODES = {

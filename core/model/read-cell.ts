@@ -1,10 +1,9 @@
 import { DEFAULT_ZONE } from '../calendar.ts';
 import type { CellValue } from '../cell.ts';
-import type { ColumnSpec } from '../model/tabs.ts';
-import { type DateOptions, parseDate, parseMonth } from './date.ts';
-import { parseEnum } from './enumeration.ts';
-import { parseMoney } from './money.ts';
-import { fail, ok, type Parsed } from './parsed.ts';
+import { type DateOptions, parseDate, parseMonth } from '../parse/date.ts';
+import { parseEnum } from '../parse/enumeration.ts';
+import { parseMoney } from '../parse/money.ts';
+import { fail, ok, type Parsed } from '../parse/parsed.ts';
 import {
   parseCategory,
   parseEmails,
@@ -14,7 +13,8 @@ import {
   parseLine,
   parsePercent,
   parseText,
-} from './scalars.ts';
+} from '../parse/scalars.ts';
+import type { ColumnSpec } from './tabs.ts';
 
 /** Reads a non-blank cell as its column's kind says. */
 export function readCell(
