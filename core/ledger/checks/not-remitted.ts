@@ -1,17 +1,23 @@
 import type { IsoDate } from '../../calendar.ts';
 import { daysBetween } from '../../calendar.ts';
 import { type Finding, finding } from '../../model/finding.ts';
-import { minus, smaller, sum } from '../../money.ts';
+import { minus, type Satang, smaller, sum } from '../../money.ts';
 import { thaiDate } from '../../thai-date.ts';
 import type { Entry } from '../entry.ts';
 import type { LedgerState } from '../state.ts';
 import { baht, type Where } from './where.ts';
 
-/** A remittance pays off what the head holds, oldest first; W_NOT_REMITTED when that money was held too long (once an episode). */
+/**
+ * A remittance pays off what the head holds, oldest first: E_REMIT_EXCEEDS_HELD when it hands over
+ * more than the head collected (money in transit can never go below zero), W_NOT_REMITTED when
+ * that money was held too long (once an episode).
+ */
 export function remitted(state: LedgerState, entry: Entry, where: Where, out: Finding[]): void {
   const subgroup = entry.subgroup!;
   const limit = state.remitWithinDays;
   const queue = state.held.get(subgroup) ?? [];
+  const held = sum(queue.map((h) => h.left));
+  if (entry.amount > held) exceedsHeld(entry, held, where, out);
   let amount = entry.amount;
   let oldest: IsoDate | undefined;
   while (amount > 0 && queue.length > 0) {
@@ -38,6 +44,22 @@ export function remitted(state: LedgerState, entry: Entry, where: Where, out: Fi
         en: `sub-group ${subgroup}'s head held savings collected on ${oldest} for ${days} days before remitting (limit ${limit})`,
       },
       { subgroup_id: subgroup, date: oldest, days, limit },
+    ),
+  );
+}
+
+function exceedsHeld(entry: Entry, held: Satang, where: Where, out: Finding[]): void {
+  const subgroup = entry.subgroup!;
+  const over = minus(entry.amount, held);
+  out.push(
+    finding(
+      'E_REMIT_EXCEEDS_HELD',
+      where('remittances', entry.row, 'amount'),
+      {
+        th: `นำส่ง ${baht(entry.amount)} บาท มากกว่าเงินที่หัวหน้ากลุ่มย่อย ${subgroup} เก็บไว้ ${baht(held)} บาท (เกิน ${baht(over)} บาท): ตรวจจำนวนเงิน หรือรายการออมที่ยังไม่ได้บันทึก`,
+        en: `remits ${baht(entry.amount)} baht, more than the ${baht(held)} sub-group ${subgroup}'s head holds (${baht(over)} over): check the amount, or savings not yet entered`,
+      },
+      { subgroup_id: subgroup, amount: entry.amount, balance: held },
     ),
   );
 }

@@ -100,12 +100,14 @@ function todoOf(checked: CheckedBooks, summary: MonthlySummary, month: string): 
       th: `ตรวจนับ${f.account === 'bank' ? 'ยอดเงินฝากธนาคาร' : 'เงินสด'}ของเดือน ${thaiMonth(f.month ?? month)}`,
       en: `count the ${f.account} of ${f.month}`,
     });
-  if (summary.balances.in_transit > 0)
+  // money a head still holds at the month's end is said whatever its age, one line a sub-group
+  const holding = summary.subgroups.filter((g) => g.in_transit > 0);
+  for (const g of holding)
     todo.push({
-      th: `รับเงินที่หัวหน้ากลุ่มย่อยยังถืออยู่ ${baht(summary.balances.in_transit)} บาท`,
-      en: `collect ${baht(summary.balances.in_transit)} baht still held by sub-group heads`,
+      th: `รับเงินที่หัวหน้ากลุ่มย่อย ${g.subgroup_id} ยังถืออยู่ ${baht(g.in_transit)} บาท`,
+      en: `collect ${baht(g.in_transit)} baht still held by sub-group ${g.subgroup_id}'s head`,
     });
-  else if (codes('W_NOT_REMITTED').length > 0)
+  if (holding.length === 0 && codes('W_NOT_REMITTED').length > 0)
     todo.push({ th: 'ให้หัวหน้ากลุ่มย่อยนำส่งเงินตามกำหนด', en: 'sub-group heads to remit on time' });
   if (summary.loans.overdue_loans > 0)
     todo.push({
