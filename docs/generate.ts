@@ -53,7 +53,9 @@ const FIELD_MEANINGS: Record<FindingField, string> = {
     "a number passed — days (W_NOT_REMITTED, W_LOAN_OVERDUE, W_COUNT_MISSING's window), households (W_SUBGROUP_SIZE), percent (W_RATE_ABOVE_LEGAL, W_RATE_TOO_LOW)",
   days: 'days money was held, or a loan is overdue',
   count: 'households in the sub-group',
-  amount: "the row's money (the withdrawal)",
+  amount: "the row's money (the withdrawal, the remittance, the deposit)",
+  median:
+    "the middle of the member's own deposits, the lower of the two middle ones for an even count (W_AMOUNT_UNUSUAL)",
   balance: 'a balance: after the row (E_SAVINGS_OVERDRAWN, E_NEGATIVE_BALANCE) or held (W_NOT_REMITTED)',
   expected:
     'what the books say — E_COUNT_MISMATCH (computed balance), E_LOAN_OVERPAID (principal lent), W_LOAN_OVERDUE (principal due)',
@@ -87,10 +89,16 @@ SPEC §5's codes, and these (docs/decisions.md says why):
 | \`E_NEGATIVE_BALANCE\` with \`account: welfare\` | error | the welfare fund paid out more than was contributed (one finding per episode, like cash) |
 | \`E_TAB_REPEATED\` | error | two tabs match one table (a copied tab): names both, says which is read (\`value\`: the other's name) |
 | \`E_COLUMN_REPEATED\` | error | two headers match one column: names both cells; no row of that tab is in the books until fixed |
+| \`E_REMIT_EXCEEDS_HELD\` | error | a remittance hands over more than the sub-group's head collected and still holds (money in transit never goes below zero); \`amount\` remitted, \`balance\` held (issue 17) |
+| \`W_POSSIBLE_DUPLICATE\` | warning | a money row holds exactly what an earlier row of its tab holds (a repayment also a day later) and neither has a receipt number: at the later row, \`first_row\` the earlier; a receipt number on each (or a note, on a tab without one) silences it (issue 17) |
+| \`W_AMOUNT_UNUSUAL\` | warning | a deposit at least 10× the median of the member's own deposits, once the member has 5; \`median\` named (issue 17) |
+| \`W_OUTSIDE_MEMBERSHIP\` | warning | a deposit, welfare contribution or loan dated before the member's \`joined_on\` or after \`left_on\` (\`limit_date\`); the row is in the books (issue 17) |
+| \`W_LEFT_WITH_SAVINGS\` | warning | a member who has left (\`left_on\` by the check date, or not active) still has savings in the books (\`balance\`) (issue 17) |
 
 \`W_CLOSED_PERIOD_CHANGED\` also points at a setting, sub-group, household or member cell whose change
 moved a closed month's figures (\`before\`, \`after\`, \`month\`), and otherwise at the month itself.
-E_VALUE \`reason\`s added by issue 9: \`id_invisible\` (an invisible or control character in an id; the
+E_VALUE \`reason\` \`money_three_decimals\` (issue 17): a money cell typed with exactly three decimals (\`1.000\`) is
+refused, the message giving both readings ("did you mean 1,000 or 1.00?"). E_VALUE \`reason\`s added by issue 9: \`id_invisible\` (an invisible or control character in an id; the
 message names it, e.g. \`U+200B\`), \`text_line_break\` (a line break in a one-line field),
 \`formula_no_value\` (a formula saved without its result).
 

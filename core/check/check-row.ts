@@ -122,7 +122,7 @@ export function valueFinding(
   const hidden = reason === 'id_invisible' && typeof cell === 'string' ? firstInvisible(cell) : undefined;
   const why = hidden
     ? { th: `${reasonText(reason).th}: ${hidden}`, en: `${reasonText(reason).en}: ${hidden}` }
-    : reasonText(reason);
+    : reasonText(reason, cell);
   const typed = cell === undefined ? '' : ` ${quoted(cell)}`;
   if (column.kind === 'enum' && reason === 'enum') {
     // a value outside a dropdown: say what the dropdown allows

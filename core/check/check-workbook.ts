@@ -11,7 +11,10 @@ import { checkRow } from './check-row.ts';
 import { buildContext } from './context.ts';
 import { columnName } from './messages.ts';
 import { readSettings } from './read-settings.ts';
+import { checkMembershipDates } from './rules/membership-dates.ts';
+import { checkPossibleDuplicates } from './rules/possible-duplicates.ts';
 import { checkSubgroupSizes } from './rules/subgroup-size.ts';
+import { checkUnusualAmounts } from './rules/unusual-amounts.ts';
 import { sortFindings } from './sort-findings.ts';
 import { unknownTabFindings } from './unknown-tabs.ts';
 
@@ -51,6 +54,9 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
     tables.set(spec.key as DataTabKey, rows);
   }
   checkSubgroupSizes(context, tables, findings);
+  checkPossibleDuplicates(context, tables, findings);
+  checkUnusualAmounts(context, tables, findings);
+  checkMembershipDates(context, tables, findings);
   return { settings, identified: usable, context, tables, settingCells, findings: sortFindings(findings) };
 }
 

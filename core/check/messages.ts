@@ -1,5 +1,6 @@
 import { echo } from '../model/finding.ts';
 import type { ParseReason } from '../parse/parsed.ts';
+import { toArabicDigits } from '../thai-text.ts';
 
 type Bilingual = { th: string; en: string };
 
@@ -16,6 +17,10 @@ const REASONS: Record<ParseReason | string, Bilingual> = {
     en: 'amount must not be negative (the type column gives the direction, e.g. withdrawal)',
   },
   money_decimals: { th: 'ทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์)', en: 'at most 2 decimals (satang)' },
+  money_three_decimals: {
+    th: 'ทศนิยม 3 ตำแหน่งอ่านได้สองแบบ: ถ้าหมายถึงหลักพันให้ใช้จุลภาค ถ้าหมายถึงสตางค์ให้ใช้ทศนิยม 2 ตำแหน่ง',
+    en: 'three decimals can be read two ways: use a comma for thousands, or two decimals for satang',
+  },
   money_too_large: {
     th: 'จำนวนเงินมากเกินจริง (เกิน 100 ล้านบาท)',
     en: 'amount too large (over 100 million baht)',
@@ -75,9 +80,27 @@ const REASONS: Record<ParseReason | string, Bilingual> = {
 
 const GENERIC: Bilingual = { th: 'ค่าไม่ถูกต้อง', en: 'invalid value' };
 
-/** The Thai and English words for why a value was refused. */
-export function reasonText(reason: string): Bilingual {
-  return REASONS[reason] ?? GENERIC;
+/** The Thai and English words for why a value was refused; with what was typed, a suggestion where there is one. */
+export function reasonText(reason: string, typed?: unknown): Bilingual {
+  const text = REASONS[reason] ?? GENERIC;
+  const meant = reason === 'money_three_decimals' ? thousandsMeant(typed) : undefined;
+  return meant
+    ? {
+        th: `${text.th} — หมายถึง ${meant.thousands} หรือ ${meant.baht} บาท?`,
+        en: `${text.en} — did you mean ${meant.thousands} or ${meant.baht}?`,
+      }
+    : text;
+}
+
+/** `1.000` → one thousand (`1,000`) or one baht (`1.00`): the two readings of three decimals. */
+function thousandsMeant(typed: unknown): { thousands: string; baht: string } | undefined {
+  if (typeof typed !== 'string') return undefined;
+  const match = /(\d+)\.(\d{3})(?!\d)/.exec(toArabicDigits(typed));
+  if (!match) return undefined;
+  const whole = match[1]!.replace(/^0+(?=\d)/, '');
+  const thousands = `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')},${match[2]}`;
+  const baht = `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${match[2]!.slice(0, 2)}`;
+  return { thousands, baht };
 }
 
 /** A column's name for messages: Thai label with its key. */

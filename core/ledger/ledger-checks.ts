@@ -1,6 +1,7 @@
 import type { Book } from '../check/book.ts';
 import type { Finding } from '../model/finding.ts';
 import type { CashCount } from '../model/records.ts';
+import { leftWithSavings } from './checks/left-with-savings.ts';
 import { advance, finish } from './fold.ts';
 import type { Journal } from './journal.ts';
 import { emptyLedger, type LedgerState, ledgerEvents } from './state.ts';
@@ -36,6 +37,7 @@ export function foldLedger(book: Book, journal: Journal): { state: LedgerState; 
   const state = openingLedger(book);
   const findings = advance(state, ledgerEvents(journal.entries, datedCounts(book)), book.context);
   findings.push(...finish(state, book.context, book.context.asOf));
+  leftWithSavings(book, state, findings);
   return { state, findings };
 }
 

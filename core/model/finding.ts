@@ -25,6 +25,10 @@ export const FINDING_CODES = {
   W_COUNT_MISSING: 'warning',
   W_CLOSED_PERIOD_CHANGED: 'warning',
   W_SHEET_UNKNOWN: 'warning',
+  W_POSSIBLE_DUPLICATE: 'warning',
+  W_AMOUNT_UNUSUAL: 'warning',
+  W_OUTSIDE_MEMBERSHIP: 'warning',
+  W_LEFT_WITH_SAVINGS: 'warning',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -67,6 +71,8 @@ export interface FindingFields {
   amount?: number;
   /** A balance (satang): after the row, or held. */
   balance?: number;
+  /** The middle of a member's own deposits (satang; W_AMOUNT_UNUSUAL). */
+  median?: number;
   /** Money the books say (expected) against money recorded or counted (actual), in satang. */
   expected?: number;
   actual?: number;
@@ -109,6 +115,10 @@ export const FINDING_FIELDS = {
   W_COUNT_MISSING: ['account', 'month', 'limit'],
   W_CLOSED_PERIOD_CHANGED: ['month', 'before', 'after'],
   W_SHEET_UNKNOWN: ['value'],
+  W_POSSIBLE_DUPLICATE: ['first_row'],
+  W_AMOUNT_UNUSUAL: ['member_id', 'amount', 'median'],
+  W_OUTSIDE_MEMBERSHIP: ['member_id', 'limit_date'],
+  W_LEFT_WITH_SAVINGS: ['member_id', 'balance', 'date'],
 } as const satisfies Record<FindingCode, readonly FindingField[]>;
 
 /** The fields a code carries. */

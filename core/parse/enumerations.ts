@@ -13,7 +13,7 @@ export const ENUMERATIONS = {
     committee: ['กรรมการ'],
     chair: ['ประธาน'],
   },
-  member_status: { active: ['ปกติ', 'เป็นสมาชิก'], left: ['ลาออก'], deceased: ['เสียชีวิต'] },
+  member_status: { active: ['ปกติ', 'เป็นสมาชิก'], left: ['ลาออก', 'ออก'], deceased: ['เสียชีวิต'] },
   loan_purpose: {
     debt_refinance: ['แก้หนี้', 'ชำระหนี้', 'ปลดหนี้'],
     occupation: ['ประกอบอาชีพ', 'อาชีพ'],

@@ -41,6 +41,8 @@ function readMoneyText(input: string): Parsed<Satang> {
   if (!match) return fail('money_format');
   const whole = match[1]!.replace(/,/g, '');
   const fraction = match[2] ?? '';
+  // `1.000` is one thousand written the European way far more often than one baht: refuse it
+  if (fraction.length === 3) return fail('money_three_decimals');
   if (fraction.length > 2 && !/^0*$/.test(fraction.slice(2))) return fail('money_decimals');
   if (whole.length > 12) return fail('money_too_large');
   const satang = Number(whole) * 100 + Number((fraction + '00').slice(0, 2));

@@ -5,6 +5,7 @@ export type ParseReason =
   | 'money_format'
   | 'money_negative'
   | 'money_decimals'
+  | 'money_three_decimals'
   | 'money_too_large'
   | 'date_format'
   | 'date_impossible'

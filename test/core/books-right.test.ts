@@ -44,4 +44,91 @@ describe('money accepted that cannot be (issue 17)', () => {
     const report = groupReportData(checked, '2026-11', '2026-11-30');
     expect(report.todo.map((t) => t.en)).toContain("collect 40.00 baht still held by sub-group SG1's head");
   });
+
+  it('warns on a savings row pasted twice, at the second row, naming the first', () => {
+    const wb = smallBook();
+    const second = addRow(wb, 'savings', { date: '2/7/2569', member_id: 'M1', type: 'ฝาก', amount: 100 });
+    const [f, ...more] = of(wb, 'W_POSSIBLE_DUPLICATE');
+    expect(more).toEqual([]);
+    expect(f).toMatchObject({ sheet: 'savings', cell: `D${second}`, first_row: 2 });
+    expect(f!.message.th).toContain('แถวที่ 2 (D2)');
+    // a receipt number on each says they are two deposits
+    setCell(wb, 'savings', 2, 'receipt_no', 'S7');
+    setCell(wb, 'savings', second, 'receipt_no', 'S8');
+    expect(of(wb, 'W_POSSIBLE_DUPLICATE')).toEqual([]);
+  });
+
+  it('warns on a repayment repeated the next day without a receipt, and not on a daily saving', () => {
+    const wb = smallBook();
+    setCell(wb, 'repayments', 2, 'receipt_no', null);
+    const again = addRow(wb, 'repayments', {
+      date: '11/8/2569',
+      loan_id: 'L1',
+      principal: 100,
+      interest: 10,
+    });
+    expect(of(wb, 'W_POSSIBLE_DUPLICATE').map((f) => [f.cell, f.first_row])).toEqual([[`C${again}`, 2]]);
+    // the same 20 baht every day is how members save
+    const daily = smallBook();
+    for (const day of [3, 4, 5, 6])
+      addRow(daily, 'savings', { date: `${day}/7/2569`, member_id: 'M1', type: 'ฝาก', amount: 20 });
+    expect(of(daily, 'W_POSSIBLE_DUPLICATE')).toEqual([]);
+  });
+
+  it('refuses three decimals in a money cell, offering both readings', () => {
+    const wb = smallBook();
+    setCell(wb, 'savings', 2, 'amount', '1.000');
+    const [f] = of(wb, 'E_VALUE');
+    expect(f).toMatchObject({ cell: 'D2', reason: 'money_three_decimals', value: '1.000' });
+    expect(f!.message.en).toContain('did you mean 1,000 or 1.00?');
+    expect(f!.message.th).toContain('หมายถึง 1,000 หรือ 1.00 บาท?');
+  });
+
+  it("warns on a deposit far outside the member's own pattern, naming the median", () => {
+    const wb = smallBook();
+    for (const day of [3, 4, 5, 6, 7])
+      addRow(wb, 'savings', { date: `${day}/7/2569`, member_id: 'M1', type: 'ฝาก', amount: 20 });
+    const big = addRow(wb, 'savings', { date: '8/7/2569', member_id: 'M1', type: 'ฝาก', amount: 2000 });
+    // the head remitted what was collected, so the rest of the books agree
+    setCell(wb, 'remittances', 2, 'amount', '150.50');
+    const found = of(wb, 'W_AMOUNT_UNUSUAL');
+    expect(found.map((f) => [f.cell, f.member_id, f.amount, f.median])).toEqual([
+      [`D${big}`, 'M1', 200_000, 2_000],
+    ]);
+    expect(found[0]!.message.th).toContain('ค่ากลาง 20.00 บาท');
+    // a member with too few deposits has no pattern yet
+    expect(of(smallBook(), 'W_AMOUNT_UNUSUAL')).toEqual([]);
+  });
+
+  it('warns on a deposit before joined_on or after left_on', () => {
+    const wb = smallBook();
+    setCell(wb, 'members', 3, 'joined_on', '10/7/2569');
+    setCell(wb, 'members', 2, 'left_on', '1/7/2569');
+    setCell(wb, 'members', 2, 'joined_on', '1/6/2569');
+    setCell(wb, 'members', 2, 'status', 'ออก');
+    const found = of(wb, 'W_OUTSIDE_MEMBERSHIP').map((f) => [f.sheet, f.cell, f.member_id, f.limit_date]);
+    expect(found).toContainEqual(['savings', 'A2', 'M1', '2026-07-01']);
+    expect(found).toContainEqual(['savings', 'A3', 'M2', '2026-07-10']);
+    expect(found).toContainEqual(['welfare', 'A2', 'M1', '2026-07-01']);
+    // "ออก", the word for left, is a status the members tab accepts
+    expect(findings(wb).filter((f) => f.sheet === 'members' && f.code === 'E_VALUE')).toEqual([]);
+  });
+
+  it('warns when a member who left still holds savings, and not once they are paid out', () => {
+    const wb = smallBook();
+    setCell(wb, 'members', 2, 'status', 'ลาออก');
+    setCell(wb, 'members', 2, 'left_on', '1/11/2569');
+    const [f, ...more] = of(wb, 'W_LEFT_WITH_SAVINGS');
+    expect(more).toEqual([]);
+    expect(f).toMatchObject({
+      sheet: 'members',
+      cell: 'G2',
+      member_id: 'M1',
+      balance: 10_000,
+      date: '2026-11-01',
+    });
+    // paid out from the cash box (and the count says so)
+    addRow(wb, 'savings', { date: '1/11/2569', member_id: 'M1', type: 'ถอน', amount: 100, receipt_no: 'S9' });
+    expect(of(wb, 'W_LEFT_WITH_SAVINGS')).toEqual([]);
+  });
 });

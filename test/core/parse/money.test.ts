@@ -14,7 +14,7 @@ describe('parseMoney', () => {
     ['  30  ', 3000],
     ['0', 0],
     ['0.5', 50],
-    ['1.500', 150],
+    ['1.5000', 150],
     ['+20', 2000],
     ['1,000,000', 100_000_000],
     // Thai ways of writing baht (issue 7, class 4)
@@ -39,7 +39,12 @@ describe('parseMoney', () => {
     ['−5', 'money_negative'],
     ['(5)', 'money_negative'],
     [-5, 'money_negative'],
-    ['1.255', 'money_decimals'],
+    // three decimals are a thousands dot as often as satang (issue 17): refused, both readings offered
+    ['1.000', 'money_three_decimals'],
+    ['1.500', 'money_three_decimals'],
+    ['1.255', 'money_three_decimals'],
+    ['๑.๐๐๐ บาท', 'money_three_decimals'],
+    ['1.2555', 'money_decimals'],
     [1.255, 'money_decimals'],
     ['12,5O', 'money_format'],
     ['1,25,0', 'money_format'],
