@@ -46,7 +46,7 @@ const FIELD_MEANINGS: Record<FindingField, string> = {
   loan_id: 'the loan the finding is about',
   subgroup_id: 'the sub-group the finding is about',
   account: '`cash`, `bank` or `welfare` (the welfare fund)',
-  date: "the day it happened: end of the day below zero, the count's date, the oldest money held",
+  date: "the day it is about, and so the month it counts in: end of the day below zero, the count's date, the oldest money held, the day a loan is overdue as of (the check day), the day a member left",
   month: 'the month concerned',
   limit_date: 'the latest (today) or earliest (opening date) date allowed',
   limit:

@@ -111,7 +111,7 @@ export const FINDING_FIELDS = {
   W_LOAN_WITHOUT_REQUEST: ['member_id', 'loan_id'],
   W_RATE_ABOVE_LEGAL: ['value', 'limit'],
   W_RATE_TOO_LOW: ['value', 'limit'],
-  W_LOAN_OVERDUE: ['loan_id', 'limit', 'days', 'expected', 'actual'],
+  W_LOAN_OVERDUE: ['loan_id', 'date', 'limit', 'days', 'expected', 'actual'],
   W_COUNT_MISSING: ['account', 'month', 'limit'],
   W_CLOSED_PERIOD_CHANGED: ['month', 'before', 'after'],
   W_SHEET_UNKNOWN: ['value'],

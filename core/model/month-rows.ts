@@ -41,13 +41,16 @@ function rowAt(rows: readonly RowResult[], row: number): RowResult | undefined {
 }
 
 /**
- * The findings that belong to a month (SPEC §6 `checks`): those on a row dated in the month, and
- * those about the month itself (a count missing at its end). Findings on undated tabs (settings,
- * members, households) belong to the book, not to a month. Costs the findings, not the rows.
+ * The findings that belong to a month (SPEC §6 `checks`): those about the month itself (a count
+ * missing at its end), those about a day in it (`date`: a loan overdue as of that day, a balance
+ * below zero at its end, money held since it), and those on a row dated in the month. Other
+ * findings on undated tabs (settings, members, households) belong to the book, not to a month.
+ * Costs the findings, not the rows.
  */
 export function monthFindings(tables: Tables, findings: Finding[], month: string): Finding[] {
   return findings.filter((f) => {
     if (f.month !== undefined) return f.month === month;
+    if (f.date !== undefined) return f.date.startsWith(month);
     const column = f.sheet === null ? undefined : MONTH_COLUMN[f.sheet as DataTabKey];
     if (column === undefined || f.row === null) return false;
     const date = rowAt(tables.get(f.sheet as DataTabKey) ?? [], f.row)?.values[column];

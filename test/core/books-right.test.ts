@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkBooks, checkWorkbook, type Finding, groupReportData, type Workbook } from '../../core/index.ts';
-import { addRow, setCell, smallBook } from '../helpers/small-book.ts';
+import {
+  checkBooks,
+  checkWorkbook,
+  type Finding,
+  groupReportData,
+  monthFindings,
+  summariseMonth,
+  type Workbook,
+} from '../../core/index.ts';
+import { addRow, rowsOf, setCell, smallBook } from '../helpers/small-book.ts';
 
 /** Issue 17: what a treasurer's books still got wrong. Each case fails on the main before it. */
 const AS_OF = '2026-11-26';
@@ -130,5 +138,24 @@ describe('money accepted that cannot be (issue 17)', () => {
     // paid out from the cash box (and the count says so)
     addRow(wb, 'savings', { date: '1/11/2569', member_id: 'M1', type: 'ถอน', amount: 100, receipt_no: 'S9' });
     expect(of(wb, 'W_LEFT_WITH_SAVINGS')).toEqual([]);
+  });
+});
+
+describe('figures in the wrong place (issue 17)', () => {
+  it('counts an overdue loan in the month it is overdue, not the month it was paid out', () => {
+    const wb = smallBook();
+    // no repayment after August: the loan paid out in July is behind from September on
+    rowsOf(wb, 'repayments').splice(2);
+    const checked = checkBooks(wb, { asOf: '2026-11-26' });
+    const overdue = checked.findings.filter((f) => f.code === 'W_LOAN_OVERDUE');
+    expect(overdue.map((f) => [f.cell, f.date])).toEqual([['A2', '2026-11-26']]);
+    const inMonth = (month: string) =>
+      monthFindings(checked.book.tables, checked.findings, month).map((f) => f.code);
+    expect(inMonth('2026-07')).not.toContain('W_LOAN_OVERDUE');
+    expect(inMonth('2026-11')).toContain('W_LOAN_OVERDUE');
+    expect(summariseMonth(checked, '2026-11').checks.warnings).toBe(
+      monthFindings(checked.book.tables, checked.findings, '2026-11').filter((f) => f.severity === 'warning')
+        .length,
+    );
   });
 });

@@ -21,6 +21,8 @@ export function overdueLoans(state: LedgerState, asOf: IsoDate, where: Where, ou
         },
         {
           loan_id: loanId,
+          // the day it is overdue as of: the finding counts in that month, not the loan's
+          date: asOf,
           days: status.daysOverdue,
           limit: OVERDUE_DAYS,
           expected: status.due,
