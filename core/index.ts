@@ -24,7 +24,7 @@ export {
   type Commit,
 } from './archive/archive-store.ts';
 export { canonicalJson } from './archive/canonical.ts';
-export { changesSince, closedPeriodFindings, showCell } from './archive/closed-period.ts';
+export { changesSince, closedPeriodFindings, showCell, showRow } from './archive/closed-period.ts';
 export { diffRows } from './archive/diff-rows.ts';
 export { latestByMonth, readSnapshot, utf8Decode } from './archive/read-snapshot.ts';
 export { SNAPSHOT_SCHEMA, schemaOf } from './archive/schema.ts';

@@ -65,8 +65,8 @@ const FIELD_MEANINGS: Record<FindingField, string> = {
   carried:
     'the part of `difference` already there at the previous count of that account (the rest is new since)',
   before:
-    "a closed month's cell (or setting, or figure) as archived, as shown (baht, ISO dates, quoted text)",
-  after: 'the same as it is now, as shown',
+    "a closed month's cell (or setting, or figure) as archived, as shown (baht, ISO dates, quoted text); for a removed row, what it held (`2026-07-02 · M1 · deposit · 100.00 · …`)",
+  after: 'the same as it is now, as shown; for an added row, what it holds',
 };
 
 const FINDINGS_HEAD = `# Findings: codes and JSON fields

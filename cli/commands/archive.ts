@@ -10,6 +10,7 @@ import {
   latestByMonth,
   monthBounds,
   showCell,
+  showRow,
   snapshot,
   thaiDateTime,
   thaiMonth,
@@ -204,7 +205,15 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
         );
         for (const c of changes) {
           const what = { added: 'เพิ่ม / added', removed: 'ลบ / removed', changed: 'แก้ / changed' }[c.kind];
-          io.out(`  ${c.sheet} row ${c.row}: ${what}`);
+          const moved = c.was_row === undefined ? '' : ` (เดิมแถว / was row ${c.was_row})`;
+          const held = c.kind === 'changed' ? undefined : c.kind === 'added' ? c.after : c.before;
+          io.out(`  ${c.sheet} row ${c.row}: ${what}${moved}`);
+          // what a removed row held is what a treasurer needs to put it back
+          if (held) {
+            const sheet = c.sheet as DataTabKey;
+            io.out(`    ${showRow(sheet, held, 'th')}`);
+            io.out(`    ${showRow(sheet, held, 'en')}`);
+          }
           for (const cell of c.cells) {
             const show = (value: unknown) => showCell(c.sheet as DataTabKey, cell.column, value, 'en');
             io.out(`    ${cell.cell ?? cell.column}: ${show(cell.before)} → ${show(cell.after)}`);

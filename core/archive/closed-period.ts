@@ -1,6 +1,7 @@
 import type { Book } from '../check/book.ts';
 import { placeOf } from '../check/check-row.ts';
 import { type Finding, finding } from '../model/finding.ts';
+import { thaiLabel } from '../model/labels.ts';
 import { MONTH_COLUMN, monthRows } from '../model/month-rows.ts';
 import type { DataTabKey } from '../model/records.ts';
 import { tabSpec } from '../model/tabs.ts';
@@ -20,6 +21,27 @@ export function showCell(sheet: DataTabKey, column: string, value: unknown, lang
   if (kind === 'money' && Number.isSafeInteger(value)) return formatBaht(value as Satang);
   if (kind === 'date' && typeof value === 'string') return lang === 'th' ? thaiDate(value) : value;
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+}
+
+/** Kinds of cell that say which row it was: its date, whose, what kind, how much (not notes). */
+const TELLING = new Set(['date', 'id', 'enum', 'money', 'category', 'int']);
+
+/**
+ * What a row held, as a treasurer would read it back to put it in again: its dates, ids, kinds
+ * and amounts in column order (`2/7/2569 · M1 · ฝาก · 100.00`); enumerations in Thai on the
+ * Thai line.
+ */
+export function showRow(sheet: DataTabKey, values: Record<string, unknown>, lang: 'th' | 'en'): string {
+  const parts: string[] = [];
+  for (const column of tabSpec(sheet).columns) {
+    const value = values[column.key];
+    if (value === undefined || value === null || !TELLING.has(column.kind)) continue;
+    if (column.kind === 'enum' && column.enumeration && typeof value === 'string')
+      parts.push(lang === 'th' ? thaiLabel(column.enumeration, value) : value);
+    else if (column.kind === 'id' || column.kind === 'category') parts.push(String(value));
+    else parts.push(showCell(sheet, column.key, value, lang));
+  }
+  return parts.join(' · ');
 }
 
 /**
@@ -73,14 +95,16 @@ export function closedPeriodFindings(book: Book, archived: SnapshotContent[]): F
             at(MONTH_COLUMN[sheet] ?? null),
             added
               ? {
-                  th: `เดือน ${thaiMonth(month)} ปิดบัญชีแล้ว แต่มีการเพิ่มแถวนี้`,
-                  en: `month ${month} is closed, but this row was added`,
+                  th: `เดือน ${thaiMonth(month)} ปิดบัญชีแล้ว แต่มีการเพิ่มแถวนี้ (${showRow(sheet, change.after ?? {}, 'th')})`,
+                  en: `month ${month} is closed, but this row was added (${showRow(sheet, change.after ?? {}, 'en')})`,
                 }
               : {
-                  th: `เดือน ${thaiMonth(month)} ปิดบัญชีแล้ว แต่แถว ${change.row} ที่เก็บไว้ถูกลบ`,
-                  en: `month ${month} is closed, but its row ${change.row} was removed`,
+                  th: `เดือน ${thaiMonth(month)} ปิดบัญชีแล้ว แต่แถว ${change.row} ที่เก็บไว้ถูกลบ (${showRow(sheet, change.before ?? {}, 'th')})`,
+                  en: `month ${month} is closed, but its row ${change.row} was removed (${showRow(sheet, change.before ?? {}, 'en')})`,
                 },
-            { month },
+            added
+              ? { month, after: showRow(sheet, change.after ?? {}, 'en') }
+              : { month, before: showRow(sheet, change.before ?? {}, 'en') },
           ),
         );
       }

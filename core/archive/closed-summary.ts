@@ -1,45 +1,76 @@
 import { placeOf } from '../check/check-row.ts';
+import { columnName } from '../check/messages.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { type Finding, type FindingPlace, finding } from '../model/finding.ts';
 import type { DataTabKey } from '../model/records.ts';
+import { SETTING_SPECS } from '../model/settings.ts';
+import { TABS, tabSpec } from '../model/tabs.ts';
 import { formatBaht, type Satang } from '../money.ts';
-import { FIGURES, type Figure, type FigureUnit, figuresOf, showFigure } from '../summary/figures.ts';
+import { FIGURES, type Figure, figuresOf, showFigure } from '../summary/figures.ts';
 import { summariseMonth } from '../summary/monthly-summary.ts';
 import { thaiMonth } from '../thai-date.ts';
 import { canonicalJson } from './canonical.ts';
-import { showCell } from './closed-period.ts';
+import { showCell, showRow } from './closed-period.ts';
 import { diffRows } from './diff-rows.ts';
 import { figureHeld, rowsHeld, schemaOf, settingHeld } from './schema.ts';
 import type { SnapshotContent } from './snapshot-content.ts';
 import { referenceOf } from './snapshot-content.ts';
 
+/** A figure that moved: where it is, and `label before → after` in Thai and in English. */
+export interface FigureChange {
+  path: string;
+  th: string;
+  en: string;
+}
+
+/** A figure's label for one value of it: the sub-group or category its path names, no raw keys. */
+function labelOf(path: string, figure: Figure): { th: string; en: string } {
+  const subgroup = /^subgroups\[(.*)\]\./.exec(path)?.[1];
+  if (subgroup !== undefined) return { th: `${figure.th} ${subgroup}`, en: `${figure.en} ${subgroup}` };
+  const category = /^households\.by_category\.(.*)$/.exec(path)?.[1];
+  if (category !== undefined) return { th: `${figure.th} "${category}"`, en: `${figure.en} "${category}"` };
+  return { th: figure.th, en: figure.en };
+}
+
+/** `sheet.column` of every reference column and setting that can move a month's figures (`figures: true`). */
+const FEEDS_FIGURES: ReadonlySet<string> = new Set([
+  ...TABS.flatMap((t) => t.columns.filter((c) => c.figures).map((c) => `${t.key}.${c.key}`)),
+  ...SETTING_SPECS.filter((s) => s.figures).map((s) => `settings.${s.key}`),
+]);
+
+const columnNamed = (sheet: DataTabKey, key: string) => {
+  const column = tabSpec(sheet).columns.find((c) => c.key === key);
+  return column ? columnName(column) : { th: key, en: key };
+};
+
 /**
- * The figures of a month that differ, each `path before → after` (money in baht). Only the figures
- * the archived snapshot's schema held are compared: a figure added later never wakes an old month.
+ * The figures of a month that differ, each `label before → after` (money in baht) in Thai and in
+ * English. Only the figures the archived snapshot's schema held are compared: a figure added later
+ * never wakes an old month.
  */
 export function changedFigures(
   before: unknown,
   after: unknown,
   schema: number,
   catalogue: readonly Figure[] = FIGURES,
-): string[] {
+): FigureChange[] {
   const known = (list: ReturnType<typeof figuresOf>) => {
-    const out = new Map<string, { unit: FigureUnit; value: unknown }>();
+    const out = new Map<string, { figure: Figure; value: unknown }>();
     for (const { path, figure, value } of list)
-      if (figure && figureHeld(figure, schema)) out.set(path, { unit: figure.unit, value });
+      if (figure && figureHeld(figure, schema)) out.set(path, { figure, value });
     return out;
   };
   const a = known(figuresOf(before, catalogue));
   const b = known(figuresOf(after, catalogue));
-  const changed: string[] = [];
+  const changed: FigureChange[] = [];
   for (const path of new Set([...a.keys(), ...b.keys()])) {
     const was = a.get(path);
     const is = b.get(path);
     if (canonicalJson(was?.value) === canonicalJson(is?.value)) continue;
-    const unit = (was ?? is)!.unit;
-    changed.push(
-      `${path} ${showFigure(unit, was?.value, formatBaht)} → ${showFigure(unit, is?.value, formatBaht)}`,
-    );
+    const { figure } = (was ?? is)!;
+    const label = labelOf(path, figure);
+    const moved = `${showFigure(figure.unit, was?.value, formatBaht)} → ${showFigure(figure.unit, is?.value, formatBaht)}`;
+    changed.push({ path, th: `${label.th} ${moved}`, en: `${label.en} ${moved}` });
   }
   return changed;
 }
@@ -66,18 +97,25 @@ export function closedSummaryFindings(
     const schema = schemaOf(snapshot);
     const changed = changedFigures(snapshot.summary, summariseMonth(checked, month), schema);
     if (changed.length === 0) continue;
-    const because =
-      changed.slice(0, 4).join('; ') + (changed.length > 4 ? ` … (+${changed.length - 4})` : '');
+    const list = (lang: 'th' | 'en') =>
+      changed
+        .slice(0, 4)
+        .map((c) => c[lang])
+        .join('; ') + (changed.length > 4 ? ` … (+${changed.length - 4})` : '');
+    const because = { th: list('th'), en: list('en') };
     const before = out.length;
     const reference = snapshot.reference;
     if (reference) {
       for (const key of new Set([...Object.keys(reference.settings), ...Object.keys(now.settings)])) {
-        if (!settingHeld(key, schema)) continue;
+        // only a setting that can move figures is named: a changed group name never is
+        if (!settingHeld(key, schema) || !FEEDS_FIGURES.has(`settings.${key}`)) continue;
         const was = reference.settings[key];
         const is = now.settings[key];
         if (canonicalJson(was) === canonicalJson(is)) continue;
         const place = book.settingCells.get(key) ?? { sheet: 'settings', row: null, column: key, cell: null };
-        out.push(referenceFinding(place, month, key, showSetting(key, was), showSetting(key, is), because));
+        const spec = SETTING_SPECS.find((s) => s.key === key);
+        const what = spec ? columnName(spec) : { th: key, en: key };
+        out.push(referenceFinding(place, month, what, showSetting(key, was), showSetting(key, is), because));
       }
       for (const change of diffRows(rowsHeld(reference.rows, schema), rowsHeld(now.rows, schema))) {
         const sheet = change.sheet as DataTabKey;
@@ -87,20 +125,29 @@ export function closedSummaryFindings(
             ? placeOf(layout, change.row, column)
             : { sheet, row: change.row, column, cell: null };
         if (change.kind === 'changed') {
-          for (const cell of change.cells)
+          // a phone or a name edited in the same save moves no figure: only cells that can are named
+          for (const cell of change.cells.filter((c) => FEEDS_FIGURES.has(`${sheet}.${c.column}`)))
             out.push(
               referenceFinding(
                 at(cell.column),
                 month,
-                cell.column,
+                columnNamed(sheet, cell.column),
                 showCell(sheet, cell.column, cell.before, 'en'),
                 showCell(sheet, cell.column, cell.after, 'en'),
                 because,
               ),
             );
         } else {
-          const what = change.kind === 'added' ? 'added' : 'removed';
-          out.push(referenceFinding(at(null), month, `row ${change.row} ${what}`, '', '', because));
+          const added = change.kind === 'added';
+          const held = (lang: 'th' | 'en') =>
+            showRow(sheet, (added ? change.after : change.before) ?? {}, lang);
+          const what = added
+            ? { th: `แถว ${change.row} ที่เพิ่ม (${held('th')})`, en: `row ${change.row} added (${held('en')})` }
+            : {
+                th: `แถว ${change.row} ที่ลบ (${held('th')})`,
+                en: `row ${change.row} removed (${held('en')})`,
+              };
+          out.push(referenceFinding(at(null), month, what, '', '', because));
         }
       }
     }
@@ -111,8 +158,8 @@ export function closedSummaryFindings(
           'W_CLOSED_PERIOD_CHANGED',
           { sheet: null, row: null, column: null, cell: null },
           {
-            th: `ยอดสรุปของเดือน ${thaiMonth(month)} ที่ปิดบัญชีแล้วเปลี่ยนไป: ${because}`,
-            en: `the figures of closed month ${month} changed: ${because}`,
+            th: `ยอดสรุปของเดือน ${thaiMonth(month)} ที่ปิดบัญชีแล้วเปลี่ยนไป: ${because.th}`,
+            en: `the figures of closed month ${month} changed: ${because.en}`,
           },
           { month },
         ),
@@ -134,18 +181,18 @@ const showSetting = (key: string, value: unknown) =>
 function referenceFinding(
   place: FindingPlace,
   month: string,
-  what: string,
+  what: { th: string; en: string },
   before: string,
   after: string,
-  because: string,
+  because: { th: string; en: string },
 ): Finding {
   const change = before || after ? ` ${before} → ${after}` : '';
   return finding(
     'W_CLOSED_PERIOD_CHANGED',
     place,
     {
-      th: `เดือน ${thaiMonth(month)} ปิดบัญชีแล้ว แต่ ${what} เปลี่ยน${change} ทำให้ยอดของเดือนนั้นเปลี่ยน: ${because}`,
-      en: `month ${month} is closed, but ${what} changed${change}, which changes its figures: ${because}`,
+      th: `เดือน ${thaiMonth(month)} ปิดบัญชีแล้ว แต่ ${what.th} เปลี่ยน${change} ทำให้ยอดของเดือนนั้นเปลี่ยน: ${because.th}`,
+      en: `month ${month} is closed, but ${what.en} changed${change}, which changes its figures: ${because.en}`,
     },
     { month, ...(before || after ? { before, after } : {}) },
   );

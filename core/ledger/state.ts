@@ -49,6 +49,12 @@ export interface LedgerState {
   posted: Map<string, Set<Account>>;
   /** `account:date` of every count taken. */
   counted: Set<string>;
+  /**
+   * The earliest day of a savings row left out of the books (an error in it, or a member with no
+   * known sub-group), or null: from then on what a head holds is not known, so a remittance larger
+   * than it is not flagged (the left-out row carries the finding to fix).
+   */
+  leftOutSince: IsoDate | null;
 }
 
 /** A cash or bank count at the end of its day, with its sheet row. */
@@ -67,6 +73,7 @@ export const eventDate = (e: LedgerEvent) => (isCount(e) ? e.count.date : e.date
 export function emptyLedger(
   remitWithinDays: number,
   loans: readonly { row: number; record: Loan }[] = [],
+  leftOutSince: IsoDate | null = null,
 ): LedgerState {
   return {
     day: null,
@@ -92,6 +99,7 @@ export function emptyLedger(
     lastTouch: new Map(),
     posted: new Map(),
     counted: new Set(),
+    leftOutSince,
   };
 }
 

@@ -40,9 +40,9 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     example: 'buddhist',
   },
   { key: 'timezone', th: 'เขตเวลา', kind: 'timezone', default: DEFAULT_ZONE, example: DEFAULT_ZONE },
-  { key: 'opening_date', th: 'วันเริ่มบัญชี', kind: 'date', required: true, example: '1/7/2569' },
-  { key: 'opening_cash', th: 'เงินสดยกมา', kind: 'money', default: 0, example: '0' },
-  { key: 'opening_bank', th: 'เงินฝากธนาคารยกมา', kind: 'money', default: 0, example: '0' },
+  { key: 'opening_date', th: 'วันเริ่มบัญชี', kind: 'date', required: true, example: '1/7/2569', figures: true },
+  { key: 'opening_cash', th: 'เงินสดยกมา', kind: 'money', default: 0, example: '0', figures: true },
+  { key: 'opening_bank', th: 'เงินฝากธนาคารยกมา', kind: 'money', default: 0, example: '0', figures: true },
   {
     key: 'max_households_per_subgroup',
     th: 'จำนวนครัวเรือนสูงสุดต่อกลุ่มย่อย',

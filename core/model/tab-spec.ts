@@ -33,6 +33,12 @@ export interface ColumnSpec {
   example?: string;
   /** The snapshot schema that first held this column or setting (core/archive/schema.ts); 1 if absent. */
   since?: number;
+  /**
+   * A column of a reference tab (or a setting) whose change can move a month's figures: an id that
+   * links rows, a date or status that places a member in a month, an opening balance. When a
+   * closed month's figures moved, only these cells are named as the cause (a phone never is).
+   */
+  figures?: true;
 }
 
 export type TabKey =

@@ -84,6 +84,14 @@ describe('a closed month edited after it was archived', () => {
       ['savings', 2, 'changed', ['D2']],
     ]);
 
+    // the text says what a removed row held, so it can be typed back (issue 17)
+    const gone = closedBook();
+    rowsOf(gone, 'savings').splice(1, 1);
+    const text = await runCli('diff', save(gone, 'gone.json'), '--month', '2026-07', '--data-dir', dataDir);
+    expect(text.out).toContain('savings row 2: ลบ / removed');
+    expect(text.out).toContain('2 ก.ค. 2569 · M1 · ฝาก · 100.00');
+    expect(text.out).toContain('2026-07-02 · M1 · deposit · 100.00');
+
     const again = await runCli('archive', path, '--month', '2026-07', '--data-dir', dataDir, '--json');
     expect(JSON.parse(again.out)).toMatchObject({ version: 2, created: true });
     const history = await runCli('history', 'g1', '--data-dir', dataDir, '--json');
@@ -153,7 +161,11 @@ describe('a closed month is more than its rows (issue 9, class 5)', () => {
     ]);
     const moved = findings.find((f: { cell: string }) => f.cell === 'B3');
     expect(moved).toMatchObject({ month: '2026-07', before: '"SG1"', after: '"SG2"' });
-    expect(moved.message.en).toContain('subgroups[SG1].member_savings 130.50 → 100.00');
+    expect(moved.message.en).toContain('sub-group members’ savings SG1 130.50 → 100.00');
+    // Thai on the Thai line, and no raw keys (`subgroups[SG1].member_savings`) in either
+    expect(moved.message.th).toContain('เงินออมของกลุ่มย่อย SG1 130.50 → 100.00');
+    expect(moved.message.th).toContain('รหัสกลุ่มย่อย (subgroup_id)');
+    for (const text of [moved.message.th, moved.message.en]) expect(text).not.toMatch(/\w+\[\w+\]\.\w+/);
   });
 
   it('names the settings cell when the opening cash changed', async () => {
@@ -168,7 +180,21 @@ describe('a closed month is more than its rows (issue 9, class 5)', () => {
       before: '5,000.00',
       after: '6,000.00',
     });
-    expect(findings[0].message.th).toContain('balances.cash.closing 2,980.50 → 3,980.50');
+    expect(findings[0].message.th).toContain('เงินสด 2,980.50 → 3,980.50');
+    expect(findings[0].message.th).toContain('เงินสดยกมา (opening_cash)');
+    expect(findings[0].message.en).toContain('cash 2,980.50 → 3,980.50');
+  });
+
+  it('blames the household that moved, never the phone edited in the same save (issue 17)', async () => {
+    const data = await archived('moved-and-phone');
+    const wb = closedBook();
+    addRow(wb, 'subgroups', { subgroup_id: 'SG2', name: 'กลุ่มย่อย 2', head_member_id: 'M2' });
+    setCell(wb, 'households', 3, 'subgroup_id', 'SG2');
+    setCell(wb, 'members', 2, 'phone', '081-234-5678');
+    const findings = await closedFindings(wb, data);
+    const cells = findings.map((f: { sheet: string; cell: string | null }) => [f.sheet, f.cell]);
+    expect(cells).toContainEqual(['households', 'B3']);
+    expect(cells.filter(([sheet]: [string]) => sheet === 'members')).toEqual([]);
   });
 
   it('stays quiet when a change does not move the closed month’s figures (a phone number)', async () => {

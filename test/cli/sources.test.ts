@@ -116,8 +116,6 @@ describe('xlsx source', () => {
       ['E_VALUE', 'D2'],
       // M2's household is unknown, so neither is M2's sub-group: the deposit cannot be posted
       ['E_SAVINGS_OVERDRAWN', 'D4'],
-      // and the head's remittance is then more than the head holds
-      ['E_REMIT_EXCEEDS_HELD', 'C2'],
     ]);
     expect(fromJson).toEqual(fromXlsx);
   });

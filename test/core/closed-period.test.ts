@@ -24,8 +24,28 @@ describe('closedPeriodFindings', () => {
     setCell(wb, 'welfare', 2, 'amount', 35); // an August row: the month is not closed
     const findings = closedPeriodFindings(readBook(wb, { asOf: '2026-11-26' }), [july, august]);
     expect(findings.map((f) => [f.code, f.sheet, f.row, f.cell, f.message.en])).toEqual([
-      ['W_CLOSED_PERIOD_CHANGED', 'savings', 2, null, 'month 2026-07 is closed, but its row 2 was removed'],
+      [
+        'W_CLOSED_PERIOD_CHANGED',
+        'savings',
+        2,
+        null,
+        'month 2026-07 is closed, but its row 2 was removed (2026-07-02 · M1 · deposit · 100.00 · subgroup_head · cash)',
+      ],
     ]);
+    // what it held, in Thai on the Thai line: what a treasurer needs to put it back
+    expect(findings[0]!.message.th).toContain('(2 ก.ค. 2569 · M1 · ฝาก · 100.00');
+  });
+
+  it('pairs an edited row by what it holds when a row above it was deleted (issue 17)', () => {
+    const wb = closed();
+    rowsOf(wb, 'savings').splice(1, 1); // row 2 deleted: the rows below move up
+    setCell(wb, 'savings', 3, 'amount', 300); // and the withdrawal, once row 4, edited from 20 to 300
+    const findings = closedPeriodFindings(readBook(wb, { asOf: '2026-11-26' }), [july, august]);
+    expect(findings.map((f) => [f.sheet, f.row, f.cell, f.before, f.after])).toEqual([
+      ['savings', 2, null, '2026-07-02 · M1 · deposit · 100.00 · subgroup_head · cash', undefined],
+      ['savings', 3, 'D3', '20.00', '300.00'],
+    ]);
+    expect(findings[1]!.message.th).toContain('20.00 เป็น 300.00');
   });
 
   it('gives the value before and after for a changed cell', () => {

@@ -56,7 +56,7 @@ describe('changedFigures', () => {
   it('compares the figure for a month archived once it existed', () => {
     const before = { ...summary, loans: { ...summary.loans, written_off: 0 } };
     expect(changedFigures(before, withLater, SNAPSHOT_SCHEMA + 1, catalogue)).toEqual([
-      'loans.written_off 0.00 → 123.00',
+      { path: 'loans.written_off', th: 'หนี้สูญ 0.00 → 123.00', en: 'written off 0.00 → 123.00' },
     ]);
   });
 
@@ -66,10 +66,10 @@ describe('changedFigures', () => {
       savings: { ...summary.savings, balance: summary.savings.balance + 150, members_saving: 7 },
       loans: { ...summary.loans, par30_ratio: 0.125 },
     };
-    expect(changedFigures(summary, after, SNAPSHOT_SCHEMA)).toEqual([
-      'savings.balance 130.50 → 132.00',
-      `savings.members_saving ${summary.savings.members_saving} → 7`,
-      `loans.par30_ratio 0.0% → 12.5%`,
+    expect(changedFigures(summary, after, SNAPSHOT_SCHEMA).map((c) => c.en)).toEqual([
+      'savings balance 130.50 → 132.00',
+      `members saving ${summary.savings.members_saving} → 7`,
+      `PAR30 ratio 0.0% → 12.5%`,
     ]);
   });
 });

@@ -25,7 +25,7 @@ export function checkUnusualAmounts(ctx: CheckContext, tables: Tables, out: Find
   if (!layout || !rows) return;
   const byMember = new Map<string, { row: number; amount: Satang }[]>();
   for (const { row, record } of rows) {
-    if (!record || record.type !== 'deposit') continue;
+    if (record?.type !== 'deposit') continue;
     let list = byMember.get(record.member_id);
     if (!list) byMember.set(record.member_id, (list = []));
     list.push({ row, amount: record.amount });

@@ -17,7 +17,8 @@ export function remitted(state: LedgerState, entry: Entry, where: Where, out: Fi
   const limit = state.remitWithinDays;
   const queue = state.held.get(subgroup) ?? [];
   const held = sum(queue.map((h) => h.left));
-  if (entry.amount > held) exceedsHeld(entry, held, where, out);
+  const known = state.leftOutSince === null || entry.date < state.leftOutSince;
+  if (entry.amount > held && known) exceedsHeld(entry, held, where, out);
   let amount = entry.amount;
   let oldest: IsoDate | undefined;
   while (amount > 0 && queue.length > 0) {

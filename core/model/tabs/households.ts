@@ -14,8 +14,8 @@ export const households = defineTab(
     idColumn: 'household_id',
   },
   {
-    household_id: col('รหัสครัวเรือน', 'id', id),
-    subgroup_id: col('รหัสกลุ่มย่อย', 'id', id, { ref: 'subgroups' }),
+    household_id: col('รหัสครัวเรือน', 'id', id, { figures: true }),
+    subgroup_id: col('รหัสกลุ่มย่อย', 'id', id, { ref: 'subgroups', figures: true }),
     head_name: col('ชื่อหัวหน้าครัวเรือน', 'text', text),
     village: col('หมู่บ้าน', 'text', text.optional()),
     size: col(

@@ -13,7 +13,7 @@ export const subgroups = defineTab(
     idColumn: 'subgroup_id',
   },
   {
-    subgroup_id: col('รหัสกลุ่มย่อย', 'id', id),
+    subgroup_id: col('รหัสกลุ่มย่อย', 'id', id, { figures: true }),
     name: col('ชื่อกลุ่มย่อย', 'text', text.optional()),
     head_member_id: col('รหัสหัวหน้ากลุ่มย่อย', 'id', id, { ref: 'members' }),
   },
