@@ -1,3 +1,4 @@
+import { getOrAdd } from '../../maps.ts';
 import { type Finding, finding } from '../../model/finding.ts';
 import { placeOf, type Tables } from '../../model/place.ts';
 import { formatBaht, type Satang } from '../../money.ts';
@@ -26,9 +27,7 @@ export function checkUnusualAmounts(ctx: CheckContext, tables: Tables, out: Find
   const byMember = new Map<string, { row: number; amount: Satang }[]>();
   for (const { row, record } of rows) {
     if (record?.type !== 'deposit') continue;
-    let list = byMember.get(record.member_id);
-    if (!list) byMember.set(record.member_id, (list = []));
-    list.push({ row, amount: record.amount });
+    getOrAdd(byMember, record.member_id, () => []).push({ row, amount: record.amount });
   }
   for (const [member, deposits] of byMember) {
     if (deposits.length < UNUSUAL_AFTER) continue;
