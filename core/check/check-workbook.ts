@@ -11,6 +11,7 @@ import { checkRow } from './check-row.ts';
 import { buildContext } from './context.ts';
 import { columnName } from './messages.ts';
 import { readSettings } from './read-settings.ts';
+import { checkEmptyMonths } from './rules/empty-months.ts';
 import { checkMembershipDates } from './rules/membership-dates.ts';
 import { checkPossibleDuplicates } from './rules/possible-duplicates.ts';
 import { checkSubgroupSizes } from './rules/subgroup-size.ts';
@@ -57,6 +58,7 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
   checkPossibleDuplicates(context, tables, findings);
   checkUnusualAmounts(context, tables, findings);
   checkMembershipDates(context, tables, findings);
+  checkEmptyMonths(context, tables, findings);
   return { settings, identified: usable, context, tables, settingCells, findings: sortFindings(findings) };
 }
 

@@ -29,6 +29,7 @@ export const FINDING_CODES = {
   W_AMOUNT_UNUSUAL: 'warning',
   W_OUTSIDE_MEMBERSHIP: 'warning',
   W_LEFT_WITH_SAVINGS: 'warning',
+  W_MONTH_EMPTY: 'warning',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -119,6 +120,7 @@ export const FINDING_FIELDS = {
   W_AMOUNT_UNUSUAL: ['member_id', 'amount', 'median'],
   W_OUTSIDE_MEMBERSHIP: ['member_id', 'limit_date'],
   W_LEFT_WITH_SAVINGS: ['member_id', 'balance', 'date'],
+  W_MONTH_EMPTY: ['month'],
 } as const satisfies Record<FindingCode, readonly FindingField[]>;
 
 /** The fields a code carries. */

@@ -5,6 +5,10 @@ import {
   type Finding,
   groupReportData,
   monthFindings,
+  networkReportData,
+  networkReportText,
+  renderGroupReport,
+  renderNetworkReport,
   summariseMonth,
   type Workbook,
 } from '../../core/index.ts';
@@ -157,5 +161,75 @@ describe('figures in the wrong place (issue 17)', () => {
       monthFindings(checked.book.tables, checked.findings, '2026-11').filter((f) => f.severity === 'warning')
         .length,
     );
+  });
+});
+
+describe('missing data is not a fall, and the network report puts trouble first (issue 17)', () => {
+  const AS_OF_NOV = '2026-11-30';
+  const named = (id: string, change: (wb: Workbook) => void = () => {}) => {
+    const wb = smallBook();
+    setCell(wb, 'settings', 2, 'value', id);
+    change(wb);
+    return { group_id: id, checked: checkBooks(wb, { asOf: AS_OF_NOV }) };
+  };
+
+  it('says "no data" for reducible spending in a month no household kept accounts', () => {
+    const checked = checkBooks(smallBook(), { asOf: AS_OF_NOV });
+    // households kept accounts in August only
+    const september = groupReportData(checked, '2026-09', AS_OF_NOV);
+    expect(september.reducible).toEqual({ now: null, before: 20_000 });
+    const html = renderGroupReport(september);
+    expect(html).toContain('ไม่มีข้อมูล');
+    expect(html).not.toContain('−200.00');
+    expect(groupReportData(checked, '2026-08', AS_OF_NOV).reducible).toEqual({ now: 20_000, before: null });
+  });
+
+  it('makes a month with nothing entered a finding, counted in that month', () => {
+    const wb = smallBook();
+    rowsOf(wb, 'repayments').splice(4, 1); // November's only row
+    const checked = checkBooks(wb, { asOf: AS_OF_NOV });
+    const empty = checked.findings.filter((f) => f.code === 'W_MONTH_EMPTY');
+    expect(empty.map((f) => f.month)).toEqual(['2026-11']);
+    expect(monthFindings(checked.book.tables, checked.findings, '2026-11').map((f) => f.code)).toContain(
+      'W_MONTH_EMPTY',
+    );
+    // a month still running is not empty yet
+    expect(checkBooks(wb, { asOf: '2026-11-29' }).findings.filter((f) => f.code === 'W_MONTH_EMPTY')).toEqual(
+      [],
+    );
+  });
+
+  it('orders groups by money at risk, money held, books not kept, then errors, and says why to visit', () => {
+    const groups = [
+      named('clean'),
+      named('typos', (wb) => {
+        for (const row of [2, 3]) setCell(wb, 'family_plans', row, 'target_amount', 'x');
+        setCell(wb, 'debt_survey', 2, 'outstanding', 'x');
+        setCell(wb, 'household_accounts', 3, 'amount', 'x');
+      }),
+      named('empty', (wb) => rowsOf(wb, 'repayments').splice(4, 1)),
+      named('at-risk', (wb) => {
+        rowsOf(wb, 'repayments').splice(2);
+        addRow(wb, 'counts', { date: '30/11/2569', account: 'เงินสด', balance: '3,120.50' });
+      }),
+      named('holding', (wb) =>
+        addRow(wb, 'savings', { date: '28/11/2569', member_id: 'M1', type: 'ฝาก', amount: 40 }),
+      ),
+    ];
+    const report = networkReportData('เครือข่าย', groups, '2026-11', AS_OF_NOV);
+    expect(report.rows.map((r) => r.group_id)).toEqual(['at-risk', 'holding', 'empty', 'typos', 'clean']);
+    const byId = new Map(report.rows.map((r) => [r.group_id, r]));
+    expect(byId.get('at-risk')!.visit![0]!.en).toContain('over 30 days overdue');
+    expect(byId.get('holding')!.visit!.map((v) => v.en)).toEqual(['sub-group heads still hold 40.00 baht']);
+    expect(byId.get('empty')).toMatchObject({ reported: false, entries: 0 });
+    expect(byId.get('empty')!.reason!.en).toBe('nothing entered this month');
+    expect(byId.get('clean')!.visit).toEqual([]);
+    expect(report.totals.reported).toBe(4);
+    // a group with money at risk is never marked fine; only the clean one is
+    const text = networkReportText(report);
+    expect(text).toMatch(/✓ กลุ่มทดสอบ \(clean\)/);
+    expect(text).toMatch(/⚠ กลุ่มทดสอบ \(at-risk\)/);
+    expect(text).not.toMatch(/✓ กลุ่มทดสอบ \((at-risk|holding|empty|typos)\)/);
+    expect(renderNetworkReport(report)).toContain('data-visit="at-risk"');
   });
 });

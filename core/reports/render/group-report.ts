@@ -29,7 +29,8 @@ export interface GroupReport {
   previous: MonthlySummary | null;
   trend: { month: string; savings: Satang; loans: Satang; par30: Satang }[];
   findings: { shown: Finding[]; more: number; errors: number; warnings: number };
-  reducible: { now: Satang; before: Satang | null };
+  /** Reducible spending this month and last; null for a month no household kept accounts (no data, not zero). */
+  reducible: { now: Satang | null; before: Satang | null };
   todo: { th: string; en: string }[];
   archive: ArchiveNote | null;
 }
@@ -85,7 +86,10 @@ export function groupReportData(
       errors: checked.result.counts.error,
       warnings: checked.result.counts.warning,
     },
-    reducible: { now: reducibleOf(summary), before: previous ? reducibleOf(previous) : null },
+    reducible: {
+      now: summary.households.reporting > 0 ? reducibleOf(summary) : null,
+      before: previous && previous.households.reporting > 0 ? reducibleOf(previous) : null,
+    },
     todo: todoOf(checked, summary, month),
     archive,
   };
@@ -236,7 +240,7 @@ export function renderGroupReport(r: GroupReport): string {
         <tr><td style="${S.cell}">${th2(...label('households.total_debt'))}</td><td style="${S.num}" data-figure="households.total_debt">${baht(s.households.total_debt)}</td></tr>
         <tr><td style="${S.cell}">${th2(...label('households.informal_debt'))}</td><td style="${S.num}" data-figure="households.informal_debt">${baht(s.households.informal_debt)}</td></tr>
         <tr><td style="${S.cell}">${th2(...label('households.debt_change'))}</td><td style="${S.num}" data-figure="households.debt_change">${signedBaht(s.households.debt_change)}</td></tr>
-        <tr><td style="${S.cell}">${th2('เหล้า บุหรี่ หวย เดือนนี้', 'Alcohol, tobacco, lottery this month')}</td><td style="${S.num}">${baht(r.reducible.now)}${r.reducible.before === null ? '' : html` <span style="${S.delta}">${signedBaht(minus(r.reducible.now, r.reducible.before))}</span>`}</td></tr>
+        <tr><td style="${S.cell}">${th2('เหล้า บุหรี่ หวย เดือนนี้', 'Alcohol, tobacco, lottery this month')}</td><td style="${S.num}" data-figure="reducible">${r.reducible.now === null ? th2('ไม่มีข้อมูล', 'no data') : html`${baht(r.reducible.now)}${r.reducible.before === null ? '' : html` <span style="${S.delta}">${signedBaht(minus(r.reducible.now, r.reducible.before))}</span>`}`}</td></tr>
       </table>`,
     )}
     ${section(

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../calendar.ts';
 import { addMonths } from '../../calendar.ts';
 import type { CheckedBooks } from '../../ledger/checked-books.ts';
+import { monthRows } from '../../model/month-rows.ts';
 import { minus, type Satang, sum, ZERO } from '../../money.ts';
 import { figureHeading as label } from '../../summary/figures.ts';
 import { summariseMonth } from '../../summary/monthly-summary.ts';
@@ -33,6 +34,14 @@ export interface NetworkRow {
   errors: number;
   warnings: number;
   archived: boolean | null;
+  /** Money sub-group heads still held at the month's end (absent in rows kept before issue 17). */
+  held?: Satang;
+  /** The longest a head had held money past the limit, in days (W_NOT_REMITTED), or 0. */
+  held_days?: number;
+  /** Rows dated in the month: 0 is a month with nothing typed. */
+  entries?: number;
+  /** Why a coordinator should visit, most pressing first; empty when there is nothing to see. */
+  visit?: { th: string; en: string }[];
 }
 
 export interface NetworkReport {
@@ -93,11 +102,21 @@ export function networkRow(g: NetworkGroup, month: string): NetworkRow {
     const s = summariseMonth(g.checked, month);
     const opening = g.checked.book.settings.opening_date?.slice(0, 7) ?? month;
     const before = previous >= opening ? summariseMonth(g.checked, previous) : null;
+    const entries = Object.values(monthRows(g.checked.book.tables, month)).reduce(
+      (n, rows) => n + rows.length,
+      0,
+    );
+    const late = g.checked.findings.filter((f) => f.code === 'W_NOT_REMITTED').map((f) => f.days ?? 0);
+    // a sheet with nothing typed all month has not reported: no data is not a month of zeros
+    const reported = entries > 0;
     return {
       group_id: g.group_id,
       group_name: g.checked.book.settings.group_name || g.group_id,
-      reported: true,
-      reason: null,
+      reported,
+      reason: reported ? null : { th: 'ไม่มีรายการในเดือนนี้', en: 'nothing entered this month' },
+      held: s.balances.in_transit,
+      held_days: Math.max(0, ...late),
+      entries,
       members: s.members.active,
       savings: s.savings.balance,
       savings_change: before ? minus(s.savings.balance, before.savings.balance) : null,
@@ -111,6 +130,28 @@ export function networkRow(g: NetworkGroup, month: string): NetworkRow {
   }
 }
 
+/** Why to visit a group, most pressing first (none: the group is fine this month). */
+export function visitReasons(r: NetworkRow): { th: string; en: string }[] {
+  const out: { th: string; en: string }[] = [];
+  if (r.par30 > 0)
+    out.push({
+      th: `เงินกู้ค้างชำระเกิน 30 วัน ${baht(r.par30)} บาท (${percent(r.par30_ratio)} ของเงินกู้)`,
+      en: `${baht(r.par30)} baht of loans over 30 days overdue (${percent(r.par30_ratio)} of loans)`,
+    });
+  if ((r.held ?? 0) > 0)
+    out.push({
+      th: `หัวหน้ากลุ่มย่อยยังถือเงิน ${baht(r.held!)} บาท${r.held_days ? ` (นานสุด ${r.held_days} วัน)` : ''}`,
+      en: `sub-group heads still hold ${baht(r.held!)} baht${r.held_days ? ` (up to ${r.held_days} days)` : ''}`,
+    });
+  if (!r.reported && r.reason) out.push(r.reason);
+  if (r.errors > 0)
+    out.push({
+      th: `ข้อผิดพลาดในสมุด ${r.errors} รายการ`,
+      en: `${r.errors} error${r.errors === 1 ? '' : 's'} in the workbook`,
+    });
+  return out;
+}
+
 /** The network report from its groups' rows, the groups that need a visit first. */
 export function networkReportOfRows(
   name: string,
@@ -118,12 +159,14 @@ export function networkReportOfRows(
   month: string,
   generatedOn: IsoDate,
 ): NetworkReport {
-  const rows = [...given];
+  const rows = given.map((r) => ({ ...r, visit: visitReasons(r) }));
+  // what matters first: money at risk, money held by heads, books not kept, then typing errors
   rows.sort(
     (a, b) =>
+      b.par30 - a.par30 ||
+      (b.held ?? 0) - (a.held ?? 0) ||
       Number(a.reported) - Number(b.reported) ||
       b.errors - a.errors ||
-      b.par30_ratio - a.par30_ratio ||
       (a.group_id < b.group_id ? -1 : 1),
   );
   const count = (pick: (r: NetworkRow) => number) => rows.reduce((total, r) => total + pick(r), 0);
@@ -144,6 +187,13 @@ export function networkReportOfRows(
       errors: count((r) => r.errors),
     },
   };
+}
+
+/** ✓ only for a group with nothing to visit for; ⚠ for money at risk or held, or no report; ✗ for errors alone. */
+function mark(g: NetworkRow): string {
+  const visit = g.visit ?? visitReasons(g);
+  if (visit.length === 0) return '✓ ';
+  return g.reported && g.par30 === 0 && (g.held ?? 0) === 0 ? '✗ ' : '⚠ ';
 }
 
 /** The network report as one email-safe HTML document. */
@@ -173,7 +223,12 @@ export function renderNetworkReport(r: NetworkReport): string {
         (
           g,
         ) => html`<div style="border:1px solid #ddd;border-radius:6px;padding:6px 8px;margin:6px 0" data-group="${g.group_id}">
-          <div style="font-weight:bold">${g.reported ? (g.errors > 0 ? '✗ ' : '✓ ') : '⚠ '}${g.group_name} <span style="${S.muted}">${g.group_id}</span></div>
+          <div style="font-weight:bold">${mark(g)}${g.group_name} <span style="${S.muted}">${g.group_id}</span></div>
+          ${
+            g.visit && g.visit.length > 0
+              ? html`<div style="color:#c0392b" data-visit="${g.group_id}">${th2('ควรไปเยี่ยมเพราะ', 'Visit because')}: ${g.visit.map((v, i) => html`${i > 0 ? ' · ' : ''}${th2(v.th, v.en)}`)}</div>`
+              : ''
+          }
           ${
             g.reported
               ? html`<table style="${S.table}">
@@ -202,11 +257,12 @@ export function networkReportText(r: NetworkReport): string {
     `เงินออมรวม / savings: ${baht(t.savings)} (${signedBaht(t.savings_change)}) · เงินกู้ / loans: ${baht(t.loans)} · PAR30: ${baht(t.par30)}`,
     '',
     'รายกลุ่ม (ควรไปเยี่ยมก่อน) / by group (visit first):',
-    ...r.rows.map((g) =>
+    ...r.rows.flatMap((g) => [
       g.reported
-        ? `- ${g.group_name} (${g.group_id}): ออม/savings ${baht(g.savings)}${g.savings_change === null ? '' : ` (${signedBaht(g.savings_change)})`}, กู้/loans ${baht(g.loans)}, PAR30 ${percent(g.par30_ratio)}, ข้อผิดพลาด/errors ${g.errors}, คำเตือน/warnings ${g.warnings}`
-        : `- ${g.group_id}: ไม่ได้รายงาน / did not report — ${g.reason!.th} / ${g.reason!.en}`,
-    ),
+        ? `${mark(g)}${g.group_name} (${g.group_id}): ออม/savings ${baht(g.savings)}${g.savings_change === null ? '' : ` (${signedBaht(g.savings_change)})`}, กู้/loans ${baht(g.loans)}, PAR30 ${percent(g.par30_ratio)}, ข้อผิดพลาด/errors ${g.errors}, คำเตือน/warnings ${g.warnings}`
+        : `${mark(g)}${g.group_name} (${g.group_id}): ไม่ได้รายงาน / did not report — ${g.reason!.th} / ${g.reason!.en}`,
+      ...(g.visit ?? []).map((v) => `    ควรไปเยี่ยมเพราะ / visit because: ${v.th} / ${v.en}`),
+    ]),
     '',
     `สร้างเมื่อ ${thaiDate(r.generated_on)} / made on ${r.generated_on}`,
   ].join('\n');

@@ -61,7 +61,11 @@ const CASES: Case[] = [
   [
     'a loan more than 30 days behind its schedule',
     (wb) => rowsOf(wb, 'repayments').splice(4, 1),
-    [['W_LOAN_OVERDUE', 'loans', 'A2']],
+    // and with November's only row gone, November is a month with nothing entered
+    [
+      ['W_MONTH_EMPTY', 'savings', null],
+      ['W_LOAN_OVERDUE', 'loans', 'A2'],
+    ],
     '2026-12-15',
   ],
   [
