@@ -138,6 +138,20 @@ export function formatPassbook(p: Passbook): string {
       row('ชำระต้นแล้ว / คงค้าง', 'repaid / outstanding', `${b(loan.repaid)} ${b(loan.outstanding)}`),
       row('ค้างชำระ (วัน)', 'days overdue', num(loan.days_overdue)),
       row('ดอกเบี้ยเดือนหน้า', 'next month interest', b(loan.next_interest)),
+      ...(loan.owed_today.principal > 0 || loan.owed_today.interest > 0
+        ? [
+            row(
+              `ต้องชำระวันนี้ (ค้าง ${loan.owed_today.instalments} งวด): ต้น / ดอกเบี้ย`,
+              'owed today: principal / interest',
+              `${b(loan.owed_today.principal)} ${b(loan.owed_today.interest)}`,
+            ),
+          ]
+        : []),
+      row(
+        'งวดถัดไป',
+        'next instalment',
+        loan.next_due ? `${thaiDate(loan.next_due.date)} ${b(loan.next_due.principal)}` : '—',
+      ),
     );
   }
   if (

@@ -3,7 +3,7 @@ import type { RowRef } from '../check/book.ts';
 import { postedErrors } from '../jobs/check-books.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { loanSchedule, loanStatus, monthlyInterest } from '../ledger/loan-schedule.ts';
-import { minus, negate, plus, type Satang, sum, ZERO } from '../money.ts';
+import { larger, minus, negate, plus, type Satang, smaller, sum, ZERO } from '../money.ts';
 
 export interface PassbookLine {
   date: IsoDate;
@@ -37,6 +37,14 @@ export interface PassbookLoan {
   days_overdue: number;
   /** Interest for the next month on what is outstanding. */
   next_interest: Satang;
+  /**
+   * What the member owes on the passbook's date: the principal of instalments due and not yet
+   * repaid, how many instalments that is, and the interest charged at each due date (on the
+   * principal then outstanding) less the interest paid. All zero for a loan on schedule.
+   */
+  owed_today: { instalments: number; principal: Satang; interest: Satang };
+  /** The first instalment due after the passbook's date (never a date in the past), or null when none is left. */
+  next_due: { date: IsoDate; principal: Satang } | null;
 }
 
 /** A member's statement: the paper passbook members trust, from the journal. */
@@ -51,6 +59,51 @@ export interface Passbook {
   loans: PassbookLoan[];
   /** The member's rows left out of the books until their errors are fixed. */
   left_out: RowRef[];
+}
+
+/**
+ * What a loan's member owes on a day, and the next instalment after it. Interest is charged at each
+ * due date on the principal outstanding then (repayments before it counted); an instalment
+ * is owed while the principal repaid by the day falls short of the schedule's principal due.
+ */
+export function owedOn(
+  schedule: { due: IsoDate; principal: Satang }[],
+  principal: Satang,
+  monthlyRate: number,
+  repayments: { date: IsoDate; principal: Satang; interest: Satang }[],
+  day: IsoDate,
+): Pick<PassbookLoan, 'owed_today' | 'next_due'> {
+  const paid = repayments.filter((r) => r.date <= day);
+  const repaid = sum(paid.map((r) => r.principal));
+  let due = ZERO;
+  let scheduled = ZERO;
+  let charged = ZERO;
+  let instalments = 0;
+  let next: PassbookLoan['next_due'] = null;
+  for (const instalment of schedule) {
+    scheduled = plus(scheduled, instalment.principal);
+    if (instalment.due > day) {
+      // the next instalment: the first one after the day not already paid ahead
+      const left = minus(scheduled, larger(repaid, due));
+      if (next === null && left > 0)
+        next = { date: instalment.due, principal: smaller(left, instalment.principal) };
+      continue;
+    }
+    // a month's interest is on the principal outstanding during it: repaid before its due date
+    const before = sum(paid.filter((r) => r.date < instalment.due).map((r) => r.principal));
+    charged = plus(charged, monthlyInterest(larger(ZERO, minus(principal, before)), monthlyRate));
+    due = plus(due, instalment.principal);
+    if (due > repaid) instalments++;
+  }
+  const interestPaid = sum(paid.map((r) => r.interest));
+  return {
+    owed_today: {
+      instalments,
+      principal: larger(ZERO, minus(due, repaid)),
+      interest: larger(ZERO, minus(charged, interestPaid)),
+    },
+    next_due: next,
+  };
 }
 
 /** The passbook of one member as of the check date; undefined when the member is unknown. */
@@ -104,6 +157,7 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
     const schedule = loanSchedule(loan);
     const status = loanStatus(schedule, loan.principal, repaid, asOf);
     loans.push({
+      ...owedOn(schedule, loan.principal, loan.monthly_rate, repayments, asOf),
       loan_id: loan.loan_id,
       disbursed_on: loan.disbursed_on,
       principal: loan.principal,

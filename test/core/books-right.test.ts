@@ -7,8 +7,10 @@ import {
   monthFindings,
   networkReportData,
   networkReportText,
+  passbook,
   renderGroupReport,
   renderNetworkReport,
+  renderPassbook,
   summariseMonth,
   type Workbook,
 } from '../../core/index.ts';
@@ -231,5 +233,28 @@ describe('missing data is not a fall, and the network report puts trouble first 
     expect(text).toMatch(/⚠ กลุ่มทดสอบ \(at-risk\)/);
     expect(text).not.toMatch(/✓ กลุ่มทดสอบ \((at-risk|holding|empty|typos)\)/);
     expect(renderNetworkReport(report)).toContain('data-visit="at-risk"');
+  });
+});
+
+describe('a passbook says what is owed today (issue 17)', () => {
+  it('gives the next instalment after today, never a date in the past, and the overdue instalments with their interest', () => {
+    const wb = smallBook();
+    rowsOf(wb, 'repayments').splice(2); // only August's repayment: September to November are behind
+    const checked = checkBooks(wb, { asOf: '2026-11-26' });
+    const loan = passbook(checked, 'M2')!.loans[0]!;
+    expect(loan.next_due).toEqual({ date: '2026-12-10', principal: 10_000 });
+    expect(loan.next_due!.date > '2026-11-26').toBe(true);
+    // 1% a month: 10.00 on 1,000 in August, then 9.00 a month on 900; 10.00 paid
+    expect(loan.owed_today).toEqual({ instalments: 3, principal: 30_000, interest: 2_700 });
+    const page = renderPassbook(passbook(checked, 'M2')!);
+    expect(page).toContain('ต้องชำระวันนี้ (ค้าง 3 งวด)');
+    expect(page).toContain('327.00');
+    expect(page).toContain('10 ธ.ค. 2569');
+  });
+
+  it('owes nothing today on a loan on schedule', () => {
+    const loan = passbook(checkBooks(smallBook(), { asOf: '2026-11-26' }), 'M2')!.loans[0]!;
+    expect(loan.owed_today).toEqual({ instalments: 0, principal: 0, interest: 0 });
+    expect(loan.next_due).toEqual({ date: '2026-12-10', principal: 10_000 });
   });
 });

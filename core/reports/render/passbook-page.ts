@@ -1,4 +1,4 @@
-import { minus, plus, type Satang, ZERO } from '../../money.ts';
+import { plus } from '../../money.ts';
 import { thaiDate } from '../../thai-date.ts';
 import type { Passbook } from '../passbook.ts';
 import { baht } from './format.ts';
@@ -6,16 +6,6 @@ import { html } from './html.ts';
 import { doc, S, section, th2 } from './layout.ts';
 
 export type PaperSize = 'A5' | 'A4';
-
-/** The next installment a loan has due after the passbook's date (or none when repaid). */
-function nextDue(loan: Passbook['loans'][number]): { due: string; principal: Satang } | null {
-  let covered = ZERO;
-  for (const installment of loan.schedule) {
-    covered = plus(covered, installment.principal);
-    if (covered > loan.repaid) return { due: installment.due, principal: minus(covered, loan.repaid) };
-  }
-  return null;
-}
 
 /** A member's passbook as a page to print (A5 or A4): savings lines, loans, the next installment. */
 export function renderPassbook(p: Passbook, paper: PaperSize = 'A5'): string {
@@ -43,7 +33,9 @@ export function renderPassbook(p: Passbook, paper: PaperSize = 'A5'): string {
       <div style="${S.muted}">สวัสดิการ สมทบ ${baht(p.welfare.contributed)} · รับ ${baht(p.welfare.received)} / welfare paid ${baht(p.welfare.contributed)} · received ${baht(p.welfare.received)}</div>`,
     )}
     ${p.loans.map((loan) => {
-      const next = nextDue(loan);
+      const next = loan.next_due;
+      const owed = loan.owed_today;
+      const owes = owed.principal > 0 || owed.interest > 0;
       return section(
         `เงินกู้ ${loan.loan_id}`,
         `Loan ${loan.loan_id}`,
@@ -57,7 +49,8 @@ export function renderPassbook(p: Passbook, paper: PaperSize = 'A5'): string {
         </table>
         <table style="${S.table}">
           <tr><td style="${S.cell}">${th2('คงค้าง', 'Outstanding')}</td><td style="${S.num}" data-figure="loan.${loan.loan_id}.outstanding">${baht(loan.outstanding)}</td></tr>
-          <tr><td style="${S.cell}">${th2('งวดถัดไป', 'Next installment')}</td><td style="${S.num}">${next ? `${thaiDate(next.due)} · ${baht(next.principal)} + ดอกเบี้ย ${baht(loan.next_interest)}` : 'ชำระครบแล้ว / repaid'}</td></tr>
+          ${owes ? html`<tr><td style="${S.cell};color:#c0392b">${th2(`ต้องชำระวันนี้ (ค้าง ${owed.instalments} งวด)`, `Owed today (${owed.instalments} instalment${owed.instalments === 1 ? '' : 's'} behind)`)}</td><td style="${S.num};color:#c0392b" data-figure="loan.${loan.loan_id}.owed_today">${baht(plus(owed.principal, owed.interest))} <span style="${S.muted}">(${th2(`ต้น ${baht(owed.principal)} + ดอกเบี้ย ${baht(owed.interest)}`, `principal ${baht(owed.principal)} + interest ${baht(owed.interest)}`)})</span></td></tr>` : ''}
+          <tr><td style="${S.cell}">${th2('งวดถัดไป', 'Next installment')}</td><td style="${S.num}" data-figure="loan.${loan.loan_id}.next_due">${next ? `${thaiDate(next.date)} · ${baht(next.principal)} + ดอกเบี้ย ${baht(loan.next_interest)}` : loan.outstanding > 0 ? 'ครบกำหนดทุกงวดแล้ว / every instalment is due' : 'ชำระครบแล้ว / repaid'}</td></tr>
           ${loan.days_overdue > 0 ? html`<tr><td style="${S.cell};color:#c0392b">${th2('ค้างชำระ', 'Overdue')}</td><td style="${S.num};color:#c0392b">${loan.days_overdue} วัน / days</td></tr>` : ''}
         </table>`,
       );
