@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 const UNIT = [
   'test/core/**/*.test.ts',
   'test/import-graph.test.ts',
+  'test/test-timing.test.ts',
   'test/apps-script/core-bundle.test.ts',
   'test/cli/clock.test.ts',
   'test/cli/sources.test.ts',
@@ -33,8 +34,10 @@ export default defineConfig({
       reporter: ['text-summary'],
       thresholds: { statements: 80, branches: 72, functions: 75, lines: 80 },
     },
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // tests prove behaviour and benches measure time (npm run bench): a busy 2-core laptop may be
+    // slow, and a test must not fail for it (issue 17). A hang is still caught, in minutes.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT, exclude: TOOLS } },
       {

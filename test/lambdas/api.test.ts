@@ -197,9 +197,10 @@ describe('the signed API through sajja serve (issue 11)', () => {
     for (const r of together) expect(r.body).toEqual(alone.body);
   });
 
-  it('creates exactly one version when 50 archive the same month at once', async () => {
+  it('creates exactly one version when 12 archive the same month at once', async () => {
+    // enough at once to race on the conditional writes; how fast many are is npm run bench's
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => call('POST', '/v1/archive', { workbook: example, month: '2026-08' })),
+      Array.from({ length: 12 }, () => call('POST', '/v1/archive', { workbook: example, month: '2026-08' })),
     );
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect(results.filter((r) => r.body.created)).toHaveLength(1);
