@@ -59,16 +59,20 @@ const SECTIONS: [th: string, en: string, paths: string[]][] = [
 
 /** A month's summary as a readable Thai/English table (money in baht). */
 export function formatSummary(s: MonthlySummary): string {
-  const pair = (opening: Satang, closing: Satang) => `${b(opening)}  ${b(closing)}`;
+  // the balances table's columns are as wide as their headings (`สิ้นเดือน/closing`)
+  const wide = (satang: Satang) => padStart(formatBaht(satang), 18);
+  const pair = (opening: Satang, closing: Satang) => `${wide(opening)}  ${wide(closing)}`;
   const cash = figure('balances.cash.closing');
   const bank = figure('balances.bank.closing');
+  const transit = figure('balances.in_transit');
   const lines = [
     `สรุปประจำเดือน ${thaiMonth(s.month)} / monthly summary — ${oneLine(s.group_id)} — ${s.month}`,
     '',
-    row('ยอดเงิน', 'balances', `${padStart('ต้นเดือน/opening', 14)}  ${padStart('สิ้นเดือน/closing', 14)}`),
+    row('ยอดเงิน', 'balances', `${padStart('ต้นเดือน/opening', 18)}  ${padStart('สิ้นเดือน/closing', 18)}`),
     row(cash.th, cash.en, pair(s.balances.cash.opening, s.balances.cash.closing)),
     row(bank.th, bank.en, pair(s.balances.bank.opening, s.balances.bank.closing)),
-    figureRow(s, 'balances.in_transit'),
+    // held at the month's end: a closing figure, so it stands under "closing"
+    row(transit.th, transit.en, `${' '.repeat(18)}  ${wide(s.balances.in_transit)}`),
     ...SECTIONS.flatMap(([th, en, paths]) => [
       '',
       `${th} / ${en}`,

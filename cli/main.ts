@@ -189,7 +189,7 @@ function failed(error: unknown, io: Io, json: boolean): number {
     message = { th: `ใช้คลังข้อมูลไม่ได้ (${text})`, en: `the archive could not be used (${text})` };
   } else if (error instanceof UnusableWorkbookError) {
     code = 'unusable_workbook';
-    message = { th: `ใช้ไฟล์นี้ไม่ได้: ${error.message}`, en: `unusable workbook: ${error.message}` };
+    message = { th: `ใช้ไฟล์นี้ไม่ได้: ${error.text.th}`, en: `unusable workbook: ${error.text.en}` };
   } else {
     code = 'internal';
     const text = (error as Error)?.message ?? String(error);

@@ -147,8 +147,8 @@ function failure(error: unknown, requestId: string, log: Log): Response {
   if (error instanceof UnusableWorkbookError)
     return as(
       new ApiError('bad_request', {
-        th: `สมุดใช้ไม่ได้: ${error.message}`,
-        en: `unusable workbook: ${error.message}`,
+        th: `สมุดใช้ไม่ได้: ${error.text.th}`,
+        en: `unusable workbook: ${error.text.en}`,
       }),
     );
   if (error instanceof ArchiveCorruptError)

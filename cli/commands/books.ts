@@ -7,6 +7,7 @@ import {
   passbook,
   renderPassbook,
   summarise,
+  UnusableWorkbookError,
 } from '../../core/index.ts';
 import { formatCheck, formatChecks } from '../format-check.ts';
 import { formatHousehold, formatPassbook, formatSummary } from '../format-reports.ts';
@@ -55,10 +56,12 @@ export const BOOK_COMMANDS: Record<string, Command> = {
           const message =
             error instanceof CliError
               ? error.text
-              : {
-                  th: `ใช้ไฟล์นี้ไม่ได้: ${(error as Error).message}`,
-                  en: `unusable workbook: ${(error as Error).message}`,
-                };
+              : error instanceof UnusableWorkbookError
+                ? { th: `ใช้ไฟล์นี้ไม่ได้: ${error.text.th}`, en: `unusable workbook: ${error.text.en}` }
+                : {
+                    th: `ใช้ไฟล์นี้ไม่ได้: ${(error as Error).message}`,
+                    en: `unusable workbook: ${(error as Error).message}`,
+                  };
           results.push({
             file,
             error: { code: error instanceof CliError ? error.code : 'unusable_workbook', message },

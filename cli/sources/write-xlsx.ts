@@ -130,16 +130,9 @@ function validationOf(column: ColumnSpec): ExcelJS.DataValidation | undefined {
       errorStyle: 'information',
     };
   }
-  if (column.kind === 'money') {
-    return {
-      type: 'decimal',
-      operator: 'greaterThanOrEqual',
-      allowBlank: !column.required,
-      formulae: [0],
-      ...message,
-      error: 'จำนวนเงินต้องไม่ติดลบ / amount must not be negative',
-    };
-  }
+  // no rule on money cells: the instructions invite Thai digits (๑๒๓), which a sheet's number rule
+  // would warn on; Sajja reads them, and says in Thai and English at the cell when an amount is
+  // negative or has three decimals (issue 17)
   return undefined;
 }
 
@@ -155,7 +148,9 @@ const INSTRUCTIONS: string[][] = [
   ['1. กรอกแท็บ ตั้งค่า (settings) ก่อน: รหัสกลุ่ม ชื่อกลุ่ม และวันเริ่มบัญชี / Fill in settings first.'],
   ['2. ชื่อแท็บและหัวคอลัมน์ต้องคงไว้ตามเดิม สลับลำดับคอลัมน์ได้ / Keep tab names and headers; columns may move.'],
   ['3. วันที่พิมพ์ได้หลายแบบ: 14/9/2569, 14 ก.ย. 69, 2026-09-14 / Dates: 14/9/2569, 14 ก.ย. 69, 2026-09-14.'],
-  ['4. จำนวนเงินเป็นบาท ไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง ใช้ ๑๒๓ ได้ / Money in baht, never negative, ≤ 2 decimals.'],
+  [
+    '4. จำนวนเงินเป็นบาท ไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง ใช้เลขไทย ๑๒๓ ได้ หลักพันใช้จุลภาค (1,000 ไม่ใช่ 1.000) / Money in baht, never negative, at most 2 decimals; Thai digits are fine; thousands take a comma (1,000, not 1.000).',
+  ],
   [
     '5. ฝากผ่านหัวหน้ากลุ่มย่อย แล้วบันทึกการนำส่งในแท็บ นำส่งเงิน / Deposits go via the sub-group head, then remittances.',
   ],

@@ -6,6 +6,10 @@ import { reorderZip, zipOrder } from './reorder-zip.ts';
 const DAY_MS = 86_400_000;
 const SERIAL_UNIX_OFFSET = 25569;
 
+const NOT_XLSX = {
+  th: 'ไม่ใช่ไฟล์ .xlsx ที่อ่านได้ (บันทึกจาก Google Sheets ด้วย ไฟล์ → ดาวน์โหลด → Microsoft Excel)',
+  en: 'not a readable .xlsx file (in Google Sheets: File → Download → Microsoft Excel)',
+};
 /**
  * Reads an `.xlsx` file (what "Download as Excel" gives) into a workbook, with exceljs's
  * streaming reader: cells only (no data validations, which a whole-column dropdown would expand
@@ -17,7 +21,7 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   try {
     ordered = await inReadingOrder(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
   } catch (error) {
-    throw new UnusableWorkbookError('not a readable .xlsx file', { cause: error });
+    throw new UnusableWorkbookError(NOT_XLSX, { cause: error });
   }
   const input = Readable.from([Buffer.from(ordered)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -48,10 +52,11 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
     }
   } catch (error) {
     if (error instanceof TooLargeError)
-      throw new UnusableWorkbookError(
-        `more than ${limit.toLocaleString('en')} filled cells (the most a Google Sheet holds is ${MAX_CELLS.toLocaleString('en')}): split the workbook`,
-      );
-    throw new UnusableWorkbookError('not a readable .xlsx file', { cause: error });
+      throw new UnusableWorkbookError({
+        th: `มีช่องที่กรอกเกิน ${limit.toLocaleString('en')} ช่อง (Google Sheets รับได้มากที่สุด ${MAX_CELLS.toLocaleString('en')} ช่อง): แบ่งสมุดออกเป็นหลายไฟล์`,
+        en: `more than ${limit.toLocaleString('en')} filled cells (the most a Google Sheet holds is ${MAX_CELLS.toLocaleString('en')}): split the workbook`,
+      });
+    throw new UnusableWorkbookError(NOT_XLSX, { cause: error });
   }
   return { tabs };
 }

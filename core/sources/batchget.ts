@@ -26,6 +26,12 @@ export type BatchGetResponse = z.infer<typeof BatchGetSchema>;
 /** Thrown when what was given is not a workbook at all (the CLI exits 2, the API answers 400). */
 export class UnusableWorkbookError extends Error {
   override name = 'UnusableWorkbookError';
+  /** Why, in Thai and in English (`message` is the English). */
+  readonly text: { th: string; en: string };
+  constructor(text: { th: string; en: string }, options?: ErrorOptions) {
+    super(text.en, options);
+    this.text = text;
+  }
 }
 
 /** The largest sheet Google Sheets holds: 10 million cells, so no row or column beyond it exists. */
@@ -39,15 +45,19 @@ export const MAX_SHEET_COLUMNS = 18_278; // ZZZ
 export function workbookFromBatchGet(json: unknown): Workbook {
   const parsed = BatchGetSchema.safeParse(json);
   if (!parsed.success)
-    throw new UnusableWorkbookError(`not a Sheets batchGet response: ${z.prettifyError(parsed.error)}`);
+    throw new UnusableWorkbookError({
+      th: `ไม่ใช่ข้อมูล batchGet ของ Google Sheets: ${z.prettifyError(parsed.error)}`,
+      en: `not a Sheets batchGet response: ${z.prettifyError(parsed.error)}`,
+    });
   const tabs: SheetTab[] = [];
   for (const range of parsed.data.valueRanges) {
     const { sheet, row, column } = splitRange(range.range);
     // sized by the values present, never by the range's text: `A999999999` is no sheet's row
     if (row > MAX_SHEET_ROWS || column >= MAX_SHEET_COLUMNS)
-      throw new UnusableWorkbookError(
-        `range ${range.range.slice(0, 80)} starts beyond the largest sheet (${MAX_SHEET_ROWS} rows, column ZZZ)`,
-      );
+      throw new UnusableWorkbookError({
+        th: `ช่วง ${range.range.slice(0, 80)} เริ่มเกินแผ่นงานที่ใหญ่ที่สุด (${MAX_SHEET_ROWS} แถว คอลัมน์ ZZZ)`,
+        en: `range ${range.range.slice(0, 80)} starts beyond the largest sheet (${MAX_SHEET_ROWS} rows, column ZZZ)`,
+      });
     let rows = cellRows(range.values ?? []);
     if (range.majorDimension === 'COLUMNS') rows = transpose(rows);
     // offsets are holes, not filled arrays: memory follows the values present, not the range's text
@@ -65,14 +75,18 @@ export function workbookFromBatchGet(json: unknown): Workbook {
 function cellRows(rows: unknown[][]): CellValue[][] {
   for (const row of rows) {
     if (!Array.isArray(row))
-      throw new UnusableWorkbookError('not a Sheets batchGet response: each row must be a list');
+      throw new UnusableWorkbookError({
+        th: 'ไม่ใช่ข้อมูล batchGet ของ Google Sheets: แต่ละแถวต้องเป็นรายการ',
+        en: 'not a Sheets batchGet response: each row must be a list',
+      });
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
       if (cell !== null && typeof cell === 'object') {
         if (nestedDeeperThan(cell, MAX_CELL_NESTING))
-          throw new UnusableWorkbookError(
-            `not a Sheets batchGet response: a cell nested more than ${MAX_CELL_NESTING} levels deep (the API sends plain values)`,
-          );
+          throw new UnusableWorkbookError({
+            th: `ไม่ใช่ข้อมูล batchGet ของ Google Sheets: มีช่องที่ซ้อนกันเกิน ${MAX_CELL_NESTING} ชั้น`,
+            en: `not a Sheets batchGet response: a cell nested more than ${MAX_CELL_NESTING} levels deep (the API sends plain values)`,
+          });
         row[c] = JSON.stringify(cell);
       }
     }

@@ -100,7 +100,7 @@ describe('no stack trace anywhere a user can reach (issue 9, class 16)', () => {
   it.each([
     [['generate', join(dir, 'g.json'), '--start', 'garbage'], 'is not a month'],
     [['generate', join(dir, 'g.json'), '--months', '100000'], 'from 1 to 120'],
-    [['export', join(dir, 'nope.json'), '--format', 'hledger'], 'cannot read'],
+    [['export', join(dir, 'nope.json'), '--format', 'hledger'], 'nope.json not found'],
     [['template', join(dir, 'missing', 't.xlsx')], 'create it first'],
   ])('%j is one clear line (exit 2)', async (argv, said) => {
     const { code, err } = await runCli(...argv);

@@ -38,6 +38,17 @@ describe('sajja CLI', () => {
     expect(err).toContain('unusable workbook');
   });
 
+  it('says why a file is unusable in Thai on the Thai line, and "not found" when it is not there (issue 17)', async () => {
+    const [th, en] = (await runCli('check', join(dir, 'nowhere.xlsx'))).err.trim().split('\n');
+    expect(th).toBe(`ใช้ไฟล์นี้ไม่ได้: ไม่พบไฟล์ ${join(dir, 'nowhere.xlsx')}`);
+    expect(en).toBe(`unusable workbook: ${join(dir, 'nowhere.xlsx')} not found`);
+    writeFileSync(join(dir, 'text.xlsx'), 'hello');
+    const [th2, en2] = (await runCli('check', join(dir, 'text.xlsx'))).err.trim().split('\n');
+    expect(th2).toMatch(/^ใช้ไฟล์นี้ไม่ได้: ไม่ใช่ไฟล์ \.xlsx ที่อ่านได้/);
+    expect(th2).not.toMatch(/not a readable/);
+    expect(en2).toMatch(/^unusable workbook: not a readable \.xlsx file/);
+  });
+
   it('prints findings grouped by tab in Thai and English', async () => {
     const json = {
       valueRanges: [
@@ -115,6 +126,8 @@ describe('sajja CLI', () => {
     for (const sheet of xml.values())
       for (const [, end] of sheet.matchAll(/sqref="[A-Z]+\d+:[A-Z]+(\d+)"/g))
         expect(Number(end)).toBeLessThanOrEqual(100_001);
+    // the instructions invite Thai digits: no money column warns on them (issue 17)
+    for (const sheet of xml.values()) expect(sheet).not.toContain('type="decimal"');
     const household = xml.get('บัญชีครัวเรือน')!;
     // a category column offers the known words and still takes any text (no error message)
     expect(household).toMatch(

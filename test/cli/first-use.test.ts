@@ -154,11 +154,21 @@ describe('Thai text a treasurer reads (issue 7, classes 13, 14, 16)', () => {
   it('lines up columns by display width (Thai marks take no column)', async () => {
     const { out } = await runCli('summary', EXAMPLE_WORKBOOK, '--month', '2026-10', '--as-of', '2026-11-01');
     // lines with one figure: a label (Thai / English), then the amount at the right
-    const lines = out.split('\n').filter((l) => /^ {2}\S[^\d]* {2,}-?[\d,]+\.\d\d$/.test(l));
+    const all = out.split('\n');
+    const held = all.find((l) => l.includes('held by sub-group heads'))!;
+    const lines = all.filter((l) => l !== held && /^ {2}\S[^\d]* {2,}-?[\d,]+\.\d\d$/.test(l));
     expect(lines.length).toBeGreaterThan(10);
     const widths = new Set(lines.map((l) => displayWidth(l)));
     expect([...widths]).toHaveLength(1);
     expect(displayWidth('ที่')).toBe(1);
+    // what heads hold at the month's end is a closing figure: it ends where the cash's closing does,
+    // and the balances heading ends there too (issue 17)
+    const cash = all.find((l) => l.includes('/ cash '))!;
+    const heading = all.find((l) => l.includes('สิ้นเดือน/closing'))!;
+    expect(displayWidth(held)).toBe(displayWidth(cash));
+    expect(displayWidth(heading)).toBe(displayWidth(cash));
+    // lines holding SARA AM line up with the others
+    expect(lines.some((l) => l.includes('ำ'))).toBe(true);
   });
 });
 
