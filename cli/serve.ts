@@ -30,6 +30,8 @@ export async function startServer(
     dataDir: options.dataDir,
     endpoint: options.endpoint,
     inMemory: options.inMemory,
+    // the other commands on this data folder reach the same store through this engine
+    share: true,
   });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const handler = makeHandler({

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
@@ -34,6 +34,11 @@ export interface ArchiveOptions {
   inMemory?: boolean;
   /** How long to wait for another sajja using the same data folder (default 10 s). */
   lockWaitMs?: number;
+  /**
+   * Let other sajja commands on the same data folder in while this one runs (`sajja serve`): the
+   * lock file names this process's embedded engine, and they reach the same store through it.
+   */
+  share?: boolean;
 }
 
 /** The archive cannot be used: busy, damaged, unreachable. Exit 2, with what to do. */
@@ -62,17 +67,28 @@ export async function openArchive(options: ArchiveOptions = {}): Promise<Archive
     for (const close of closers.reverse()) await close().catch(() => {});
   };
   try {
+    let path: string | undefined;
+    let lock: Lock | undefined;
     if (!endpoint) {
-      let path: string | undefined;
       if (!options.inMemory) {
         const dataDir = dataDirOf(options.dataDir);
         path = join(dataDir, 'dynamo');
         await makeDataDir(path);
-        closers.push(
-          await lockDataDir(dataDir, options.lockWaitMs ?? Number(process.env.SAJJA_LOCK_WAIT_MS ?? 10_000)),
+        const held = await lockDataDir(
+          dataDir,
+          options.lockWaitMs ?? Number(process.env.SAJJA_LOCK_WAIT_MS ?? 10_000),
         );
-        await checkNotDamaged(path);
+        if ('shared' in held) {
+          // a running sajja serve holds the folder: use its engine, the same store
+          endpoint = held.shared;
+        } else {
+          lock = held;
+          closers.push(held.release);
+          await checkNotDamaged(path);
+        }
       }
+    }
+    if (!endpoint) {
       const { default: dynalite } = await import('dynalite');
       const server = dynalite({
         createTableMs: 0,
@@ -86,7 +102,9 @@ export async function openArchive(options: ArchiveOptions = {}): Promise<Archive
       });
       endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       closers.push(() => new Promise((resolve) => server.close(() => resolve())));
+      if (options.share && lock) await lock.advertise(endpoint);
     }
+    // the engine is ours or a running serve's: local either way, with local credentials
     const embedded = !options.endpoint;
     const client = new DynamoDBClient({
       endpoint,
@@ -127,20 +145,46 @@ async function makeDataDir(path: string): Promise<void> {
   }
 }
 
+/** The data folder held by this process: let it go, or name the engine others may use. */
+interface Lock {
+  release(): Promise<void>;
+  advertise(endpoint: string): Promise<void>;
+}
+
+/** What the lock file says: the holder's pid, and the engine it shares (`sajja serve`), if any. */
+function lockHolder(text: string): { pid: number; endpoint?: string } {
+  try {
+    const json = JSON.parse(text) as { pid?: unknown; endpoint?: unknown };
+    if (typeof json === 'number') return { pid: json };
+    const endpoint =
+      typeof json.endpoint === 'string' && /^http:\/\/127\.0\.0\.1:\d+$/.test(json.endpoint)
+        ? json.endpoint
+        : undefined;
+    return { pid: Number(json.pid), ...(endpoint ? { endpoint } : {}) };
+  } catch {
+    return { pid: Number(text) };
+  }
+}
+
 /**
  * Holds `sajja.lock` in the data folder while the archive is open (written exclusively, with this
- * process's id). Another sajja waits up to `waitMs`, then the archive is busy; a lock left by a
- * process that no longer runs is taken over.
+ * process's id). A running `sajja serve` also writes its engine's local endpoint there: another
+ * sajja then uses that engine (the same store, over DynamoDB's protocol) instead of waiting.
+ * Otherwise another sajja waits up to `waitMs`, then the archive is busy; a lock left by a process
+ * that no longer runs is taken over.
  */
-async function lockDataDir(dataDir: string, waitMs: number): Promise<() => Promise<void>> {
+async function lockDataDir(dataDir: string, waitMs: number): Promise<Lock | { shared: string }> {
   const file = join(dataDir, 'sajja.lock');
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
     try {
       const handle = await open(file, 'wx');
-      await handle.writeFile(String(process.pid));
+      await handle.writeFile(JSON.stringify({ pid: process.pid }));
       await handle.close();
-      return () => rm(file, { force: true });
+      return {
+        release: () => rm(file, { force: true }),
+        advertise: (endpoint) => writeFile(file, JSON.stringify({ pid: process.pid, endpoint })),
+      };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST')
@@ -148,18 +192,30 @@ async function lockDataDir(dataDir: string, waitMs: number): Promise<() => Promi
           th: `ใช้คลังข้อมูลที่ ${dataDir} ไม่ได้ (${code}) — ตรวจสิทธิ์การเขียนและพื้นที่ดิสก์`,
           en: `cannot use the archive at ${dataDir} (${code ?? (error as Error).message}) — check write permission and disk space`,
         });
-      const holder = Number(await readFile(file, 'utf8').catch(() => ''));
-      if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+      const holder = lockHolder(await readFile(file, 'utf8').catch(() => ''));
+      if (Number.isInteger(holder.pid) && holder.pid > 0 && !alive(holder.pid)) {
         await rm(file, { force: true }); // left by a process that died
         continue;
       }
+      if (holder.endpoint && (await answers(holder.endpoint))) return { shared: holder.endpoint };
       if (Date.now() >= deadline)
         throw new ArchiveUnavailableError('archive_busy', {
-          th: `คลังข้อมูลที่ ${dataDir} กำลังถูกใช้โดย sajja อีกตัว (pid ${holder || '?'}) — ลองใหม่เมื่อเสร็จ`,
-          en: `the archive at ${dataDir} is busy: another sajja (pid ${holder || '?'}) is using it — try again when it is done`,
+          th: `คลังข้อมูลที่ ${dataDir} กำลังถูกใช้โดย sajja อีกตัว (pid ${holder.pid || '?'}) — ลองใหม่เมื่อเสร็จ`,
+          en: `the archive at ${dataDir} is busy: another sajja (pid ${holder.pid || '?'}) is using it — try again when it is done`,
         });
       await new Promise((resolve) => setTimeout(resolve, Math.min(500, 50 * 2 ** attempt)));
     }
+  }
+}
+
+/** Whether a shared engine still answers (a serve that is stopping does not). */
+async function answers(endpoint: string): Promise<boolean> {
+  try {
+    const response = await fetch(endpoint, { method: 'POST', signal: AbortSignal.timeout(2_000) });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
   }
 }
 

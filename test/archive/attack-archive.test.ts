@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { openArchive } from '../../cli/archive/open-archive.ts';
+import { startServer } from '../../cli/serve.ts';
 import {
   ArchiveCorruptError,
   type ArchiveStore,
@@ -20,7 +21,7 @@ import {
   type Workbook,
 } from '../../core/index.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { setCell, smallBook } from '../helpers/small-book.ts';
+import { addRow, setCell, smallBook } from '../helpers/small-book.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sajja-attack-archive-'));
 const BIN = join(import.meta.dirname, '../../bin/sajja.js');
@@ -237,6 +238,50 @@ describe('faults give clear errors and the right exit status (issue 9, classes 6
     // a lock left by a process that is gone is taken over
     writeFileSync(join(dataDir, 'sajja.lock'), '999999');
     expect((await runCli('history', 'g1', '--data-dir', dataDir)).code).toBe(0);
+  });
+
+  it('lets every other command in while sajja serve runs on the same data folder (issue 17)', async () => {
+    const dataDir = join(dir, 'served');
+    await runCli('archive', save(smallBook(), 'served.json'), '--month', '2026-07', '--data-dir', dataDir);
+    writeFileSync(join(dir, 'served-secrets.json'), JSON.stringify({ g1: 'x'.repeat(32) }));
+    const served = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      secretsFile: join(dir, 'served-secrets.json'),
+      dataDir,
+      version: 'test',
+      log: () => {},
+    });
+    try {
+      // a short wait: were the folder locked, each of these would fail "busy" at once
+      const env = { SAJJA_LOCK_WAIT_MS: '200' };
+      const history = await sajja(['history', 'g1', '--data-dir', dataDir, '--json'], env);
+      expect([history.code, history.err]).toEqual([0, '']);
+      expect(JSON.parse(history.out)).toHaveLength(1);
+      expect((await sajja(['verify', 'g1', '--data-dir', dataDir], env)).code).toBe(0);
+      expect((await sajja(['groups', '--data-dir', dataDir], env)).code).toBe(0);
+      const wb = smallBook();
+      const august = await sajja(
+        ['archive', save(wb, 'served-8.json'), '--month', '2026-08', '--data-dir', dataDir],
+        env,
+      );
+      expect([august.code, august.err]).toEqual([0, '']);
+      const closed = smallBook();
+      addRow(closed, 'settings', { key: 'closed_through', value: '2026-07' });
+      const check = await sajja(
+        ['check', save(closed, 'served-closed.json'), '--as-of', '2026-11-26', '--data-dir', dataDir],
+        env,
+      );
+      expect(check.err).not.toContain('busy');
+      expect(check.out).not.toContain('closed months not compared');
+      expect(check.code).toBe(0);
+    } finally {
+      await served.close();
+    }
+    // what they wrote went to the same store, and the folder is free again
+    const after = await runCli('history', 'g1', '--data-dir', dataDir, '--json');
+    expect(JSON.parse(after.out).map((c: { month: string }) => c.month)).toEqual(['2026-07', '2026-08']);
+    expect(existsSync(join(dataDir, 'sajja.lock'))).toBe(false);
   });
 
   it('gives up on an endpoint that never answers, in bounded time, with one line (exit 2)', async () => {
