@@ -27,7 +27,7 @@ export { canonicalJson } from './archive/canonical.ts';
 export { changesSince, closedPeriodFindings, showCell, showRow } from './archive/closed-period.ts';
 export { diffRows } from './archive/diff-rows.ts';
 export { latestByMonth, readSnapshot, utf8Decode } from './archive/read-snapshot.ts';
-export { SNAPSHOT_SCHEMA, schemaOf } from './archive/schema.ts';
+export { figureHeld, SNAPSHOT_SCHEMA, schemaOf } from './archive/schema.ts';
 export { chainHash } from './archive/snapshot.ts';
 export type { Snapshot, SnapshotContent } from './archive/snapshot-content.ts';
 export { type ChainBreak, type ChainReport, verifyChain } from './archive/verify-chain.ts';

@@ -17,7 +17,17 @@ const day = z
 export const Bodies = {
   check: z.object({ workbook: BatchGetSchema, as_of: day.optional() }),
   summary: z.object({ workbook: BatchGetSchema, month, as_of: day.optional() }),
-  archive: z.object({ workbook: BatchGetSchema, month }),
+  /**
+   * A month to archive: the whole workbook (the server checks it), or the month's snapshot made by
+   * the core where the sheet is (`snapshot`: gzip in base64), which stays small whatever the sheet's size.
+   */
+  archive: z.union([
+    z.object({ workbook: BatchGetSchema, month }),
+    z.object({
+      snapshot: z.object({ gzip_base64: z.string().min(1), content_hash: z.string().optional() }),
+      month,
+    }),
+  ]),
 };
 
 /** A body read as JSON and checked by its schema; else 400 with the issues. */

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { type CellValue, columnIndex, serialOf, type Workbook } from '../../core/index.ts';
 
 /**
@@ -352,6 +353,20 @@ class FakeProperties {
 }
 
 const signed = (bytes: Buffer) => [...bytes].map((b) => (b > 127 ? b - 256 : b));
+const unsigned = (bytes: number[]) => Buffer.from(bytes.map((b) => (b < 0 ? b + 256 : b)));
+
+/**
+ * A Blob as Apps Script's Utilities make them: bytes as Java's signed bytes (getBytes), text
+ * decoded as UTF-8 (getDataAsString), a content type. Only what the shells call.
+ */
+function fakeBlob(bytes: Buffer, contentType: string | null = null) {
+  return {
+    getBytes: () => signed(bytes),
+    getDataAsString: () => bytes.toString('utf8'),
+    getContentType: () => contentType,
+  };
+}
+type FakeBlob = ReturnType<typeof fakeBlob>;
 
 /** The global objects of Apps Script, for a vm context, with what they saw. */
 export function appsScriptWorld(
@@ -363,6 +378,8 @@ export function appsScriptWorld(
   const sidebars: string[] = [];
   const triggers: { fn: string; everyDays: number; atHour: number }[] = [];
   const mails: { to: string; subject: string; body: string }[] = [];
+  /** Each UrlFetchApp.fetch: where to, and the payload's size in UTF-8 bytes. */
+  const fetches: { url: string; bytes: number }[] = [];
   const prompts: string[] = [];
   const cache = new FakeCache();
   /** The document lock; `heldElsewhere` stands for another run (a trigger, another user) holding it. */
@@ -457,6 +474,15 @@ export function appsScriptWorld(
       computeHmacSha256Signature: (value: string, key: string) =>
         signed(createHmac('sha256', Buffer.from(key, 'utf8')).update(value, 'utf8').digest()),
       getUuid: () => randomUUID(),
+      // newBlob(data: String | Byte[], contentType?): a string becomes its UTF-8 bytes
+      newBlob: (data: string | number[], contentType?: string) =>
+        fakeBlob(typeof data === 'string' ? Buffer.from(data, 'utf8') : unsigned(data), contentType ?? null),
+      // gzip(blob): a Blob of the gzip-compressed bytes (application/x-gzip)
+      gzip: (blob: FakeBlob) => fakeBlob(gzipSync(unsigned(blob.getBytes())), 'application/x-gzip'),
+      ungzip: (blob: FakeBlob) => fakeBlob(gunzipSync(unsigned(blob.getBytes()))),
+      // base64Encode(data: Byte[] | String): standard base64 (a string is taken as UTF-8)
+      base64Encode: (data: number[] | string) =>
+        (typeof data === 'string' ? Buffer.from(data, 'utf8') : unsigned(data)).toString('base64'),
       formatDate: (date: Date, zone: string) =>
         new Intl.DateTimeFormat('en-CA', {
           timeZone: zone,
@@ -471,6 +497,11 @@ export function appsScriptWorld(
         url: string,
         params: { method: string; payload?: string; headers?: Record<string, string>; contentType?: string },
       ) {
+        const bytes = Buffer.byteLength(params.payload ?? '', 'utf8');
+        // Apps Script's quota: a URL Fetch POST carries at most 50 MB
+        if (bytes > 50 * 1024 * 1024)
+          throw new Error('Exception: the payload is larger than 50 MB (URL Fetch POST size)');
+        fetches.push({ url, bytes });
         const script = `process.stdin.setEncoding('utf8'); let input = ''; for await (const chunk of process.stdin) input += chunk; const [url, init] = JSON.parse(input); const r = await fetch(url, init); process.stdout.write(JSON.stringify({ status: r.status, text: await r.text() }));`;
         const init = {
           method: params.method.toUpperCase(),
@@ -565,6 +596,7 @@ export function appsScriptWorld(
     sidebars,
     triggers,
     mails,
+    fetches,
     prompts,
     cache,
     properties,

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildScript, ENTRY_POINTS } from '../../apps-script/build.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
-import type { Workbook } from '../../core/index.ts';
+import { batchGetFromWorkbook, type Workbook } from '../../core/index.ts';
 import { signingVectors } from '../helpers/signing-vectors.ts';
 import { edit, loadScript } from './vm-script.ts';
 
@@ -321,6 +321,10 @@ describe('close month through the signed API (issue 13)', () => {
       const closed = s.call<{ ok: boolean; text: string }>('sajjaCloseMonth', '2569-10');
       expect(closed.ok, closed.text).toBe(true);
       expect(closed.text).toMatch(/ปิดเดือน 2026-10 แล้ว \/ month closed: v1 [\s\S]*[0-9a-f]{64}/);
+      // the month's snapshot travels, gzip-compressed, not the whole workbook (issue 17)
+      const sent = s.env.fetches.at(-1)!;
+      expect(sent.url).toBe(`${server.url}/v1/archive`);
+      expect(sent.bytes * 5).toBeLessThan(JSON.stringify(batchGetFromWorkbook(example)).length);
       const settings = s.ss.getSheetByName('ตั้งค่า (settings)')!;
       expect(
         settings

@@ -3,14 +3,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretsManagerSecrets } from '../../adapters/secrets-manager-secrets.ts';
+import { generateWorkbook } from '../../cli/generate/generate-workbook.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { startServer } from '../../cli/serve.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
-import { batchGetFromWorkbook } from '../../core/index.ts';
+import { batchGetFromWorkbook, buildSnapshot, canonicalJson } from '../../core/index.ts';
 import { smallBook } from '../helpers/small-book.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sajja-api-'));
@@ -58,11 +60,17 @@ function signed(
   };
 }
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  as: { group?: string; secret?: string } = {},
+) {
   const text = body === undefined ? '' : JSON.stringify(body);
   const response = await fetch(`${server.url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...signed(method, path, text), ...headers },
+    headers: { 'content-type': 'application/json', ...signed(method, path, text, as), ...headers },
     ...(method === 'GET' ? {} : { body: text }),
   });
   return { status: response.status, body: (await response.json()) as Answer };
@@ -232,5 +240,79 @@ describe('the groups’ secrets in Secrets Manager (aws-sdk-client-mock)', () =>
     expect(await secrets.secretOf('b')).toBe('sb'); // a group added since: read again
     expect(mock.commandCalls(GetSecretValueCommand)).toHaveLength(2);
     mock.restore();
+  });
+});
+
+describe('closing a month sends the month, not the whole workbook (issue 17)', () => {
+  const G1 = { group: 'g1', secret: OTHER };
+  const zipped = (content: unknown) =>
+    gzipSync(Buffer.from(canonicalJson(content), 'utf8')).toString('base64');
+
+  it('archives a month from its snapshot: the same snapshot, hash and version as from the workbook', async () => {
+    const workbook = await loadWorkbook(EXAMPLE_WORKBOOK);
+    const made = buildSnapshot(workbook, '2026-09');
+    const body = {
+      month: '2026-09',
+      snapshot: { gzip_base64: zipped(made.content), content_hash: made.content_hash },
+    };
+    const sent = await call('POST', '/v1/archive', body);
+    expect(sent.status).toBe(200);
+    expect(sent.body.hash).toBeDefined();
+    // the same month from the whole workbook is the same content: nothing new
+    const again = await call('POST', '/v1/archive', { workbook: example, month: '2026-09' });
+    expect(again.body).toMatchObject({ created: false, hash: sent.body.hash });
+    expect(JSON.stringify(body).length * 5).toBeLessThan(JSON.stringify({ workbook: example }).length);
+  });
+
+  it('stays far below 6 MB for a 60-household group after years, whose workbook is refused', async () => {
+    const big = generateWorkbook({
+      groupId: 'kamlon-m11',
+      groupName: 'กลุ่มใหญ่',
+      households: 60,
+      months: 40,
+      start: '2023-09',
+      seed: 7,
+      usuriousRates: false,
+    });
+    const whole = JSON.stringify({ workbook: batchGetFromWorkbook(big), month: '2026-12' });
+    expect(whole.length).toBeGreaterThan(6 * 1024 * 1024);
+    const made = buildSnapshot(big, '2026-12');
+    const body = { month: '2026-12', snapshot: { gzip_base64: zipped(made.content) } };
+    expect(JSON.stringify(body).length).toBeLessThan(1024 * 1024);
+    const sent = await call('POST', '/v1/archive', body);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const refused = await call('POST', '/v1/archive', JSON.parse(whole));
+    expect(refused.status).toBe(413);
+    expect(refused.body.error.message.en).toContain('6 MB');
+  });
+
+  it("refuses a snapshot that is another group's or month's, holds another month's row, lacks a figure, or is damaged", async () => {
+    const made = buildSnapshot(smallBook(), '2026-08').content;
+    const as = (content: unknown, month = '2026-08', extra = {}) =>
+      call('POST', '/v1/archive', { month, snapshot: { gzip_base64: zipped(content), ...extra } }, {}, G1);
+    const other = await as({
+      ...made,
+      group_id: 'kamlon-m11',
+      summary: { ...made.summary, group_id: 'kamlon-m11' },
+    });
+    expect(other.status).toBe(403);
+    expect((await as(made, '2026-07')).status).toBe(400);
+    const july = { ...made, rows: { ...made.rows, savings: [{ row: 2, values: { date: '2026-07-02' } }] } };
+    expect((await as(july)).body.error.message.en).toContain('not dated in 2026-08');
+    const { savings: _savings, ...noSavings } = made.summary;
+    expect((await as({ ...made, summary: noSavings })).body.error.message.en).toContain('savings.balance');
+    expect((await as(made, '2026-08', { content_hash: 'f'.repeat(64) })).body.error.message.en).toContain(
+      'does not match',
+    );
+    const bomb = gzipSync(Buffer.alloc(80 * 1024 * 1024, 32)).toString('base64');
+    const boom = await call(
+      'POST',
+      '/v1/archive',
+      { month: '2026-08', snapshot: { gzip_base64: bomb } },
+      {},
+      G1,
+    );
+    expect(boom.status).toBe(400);
+    expect(boom.body.error.message.en).toContain('at most 64 MB unzipped');
   });
 });
