@@ -8,7 +8,7 @@ import { type Command, positive, UsageError } from './command.ts';
 const writeXlsx = async (...args: Parameters<typeof import('../sources/write-xlsx.ts').writeXlsx>) =>
   (await import('../sources/write-xlsx.ts')).writeXlsx(...args);
 
-/** Commands that make workbooks: template, generate. */
+/** Commands that make workbooks: template, batchget, generate. */
 export const WORKBOOK_COMMANDS: Record<string, Command> = {
   template: {
     summary: 'สมุดเปล่าตามแม่แบบ / write the empty template workbook',
@@ -20,6 +20,24 @@ export const WORKBOOK_COMMANDS: Record<string, Command> = {
         throw new UsageError({ th: 'template ต้องระบุไฟล์ .xlsx', en: 'template needs an .xlsx path' });
       await writeOutput(path, await writeXlsx(undefined), { force: values.force === true });
       io.out(`เขียนแม่แบบแล้ว / template written: ${path}`);
+      return 0;
+    },
+  },
+  batchget: {
+    summary: "สมุดเป็น JSON ของ batchGet / a workbook as the API's batchGet JSON",
+    arguments: '<workbook.xlsx> <out.json>',
+    help: 'เขียนสมุดเป็น JSON แบบ values.batchGet ของ Google Sheets / Writes a workbook as the Sheets API batchGet JSON: the `workbook` of an API request, and what the monthly job reads from Google.',
+    options: { force: { type: 'boolean' } },
+    async run([from, to], values, io) {
+      if (!from || !to || extname(to).toLowerCase() !== '.json')
+        throw new UsageError({
+          th: 'batchget ต้องระบุสมุด และไฟล์ .json ที่จะเขียน',
+          en: 'batchget needs a workbook and the .json path to write',
+        });
+      const { loadWorkbook } = await import('../sources/load-workbook.ts');
+      const json = JSON.stringify(batchGetFromWorkbook(await loadWorkbook(from)));
+      await writeOutput(to, Buffer.from(json, 'utf8'), { force: values.force === true });
+      io.out(`เขียนแล้ว / written ${to}: ${Buffer.byteLength(json, 'utf8').toLocaleString('en')} bytes`);
       return 0;
     },
   },

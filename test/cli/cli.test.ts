@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
+import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
 import { readXlsx } from '../../cli/sources/xlsx.ts';
 import { TABS } from '../../core/index.ts';
 import { batchGetFromWorkbook } from '../../core/sources/batchget.ts';
@@ -29,6 +30,17 @@ describe('sajja CLI', () => {
     const { code, err } = await runCli(...argv);
     expect(code).toBe(2);
     expect(err).toContain(message);
+  });
+
+  it("writes the batchGet JSON of an .xlsx: the API request's workbook (issue 17)", async () => {
+    const out = join(dir, 'example.json');
+    const { code } = await runCli('batchget', EXAMPLE_WORKBOOK, out, '--force');
+    expect(code).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(json).toEqual(
+      JSON.parse(JSON.stringify(batchGetFromWorkbook(await loadWorkbook(EXAMPLE_WORKBOOK)))),
+    );
+    expect((await runCli('check', out, '--as-of', '2026-11-01')).code).toBe(0);
   });
 
   it('exits 2 on an unusable file', async () => {
