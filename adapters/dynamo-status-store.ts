@@ -1,10 +1,22 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { StatusItem, StatusStore } from '../app/monthly/ports.ts';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Claim, StatusItem, StatusStore } from '../app/monthly/ports.ts';
+
+const group = (id: string) => `G#${encodeURIComponent(id)}`;
+const delivery = (key: string) => `D#${key}`;
 
 /**
- * The monthly job's status items in the archive table: `PK = J#<month>`, `SK = G#<group>` for a
- * group's status, `SK = NETWORK` for the network report's claim (a conditional put: sent once).
+ * The monthly job's records in the archive table, one partition a month (`PK = J#<month>`):
+ * `G#<group>` a group's outcome, `COUNT` the set of groups done (a group added once, however often
+ * its outcome is written), `D#<key>` a delivery's claim (`state = claimed` with `lease_until`)
+ * or its record (`state = delivered`).
  */
 export class DynamoStatusStore implements StatusStore {
   private readonly doc: DynamoDBDocumentClient;
@@ -15,38 +27,39 @@ export class DynamoStatusStore implements StatusStore {
     this.doc = DynamoDBDocumentClient.from(client);
   }
 
-  async get(group: string, month: string): Promise<StatusItem | undefined> {
+  async get(id: string, month: string): Promise<StatusItem | undefined> {
     const { Item } = await this.doc.send(
       new GetCommand({
         TableName: this.table,
-        Key: { PK: `J#${month}`, SK: `G#${encodeURIComponent(group)}` },
+        Key: { PK: `J#${month}`, SK: group(id) },
         ConsistentRead: true,
       }),
     );
     return Item ? (JSON.parse(String(Item.item)) as StatusItem) : undefined;
   }
 
-  async put(item: StatusItem): Promise<void> {
+  async put(item: StatusItem): Promise<boolean> {
     await this.doc.send(
       new PutCommand({
         TableName: this.table,
         Item: {
           PK: `J#${item.month}`,
-          SK: `G#${encodeURIComponent(item.group_id)}`,
+          SK: group(item.group_id),
           status: item.status,
           item: JSON.stringify(item),
         },
       }),
     );
-  }
-
-  async claimNetwork(month: string): Promise<boolean> {
+    // the month's set of groups done: adding is idempotent, so a crash between the two writes is
+    // mended by the retry, and a group is counted once whatever happens
     try {
       await this.doc.send(
-        new PutCommand({
+        new UpdateCommand({
           TableName: this.table,
-          Item: { PK: `J#${month}`, SK: 'NETWORK', claimed: true },
-          ConditionExpression: 'attribute_not_exists(PK)',
+          Key: { PK: `J#${item.month}`, SK: 'COUNT' },
+          UpdateExpression: 'ADD done_groups :g',
+          ConditionExpression: 'attribute_not_exists(done_groups) OR NOT contains(done_groups, :id)',
+          ExpressionAttributeValues: { ':g': new Set([item.group_id]), ':id': item.group_id },
         }),
       );
       return true;
@@ -56,16 +69,114 @@ export class DynamoStatusStore implements StatusStore {
     }
   }
 
-  async reopen(month: string, groups: string[]): Promise<void> {
-    for (const group of groups)
-      await this.doc.send(
-        new DeleteCommand({
+  async doneCount(month: string): Promise<number> {
+    const { Item } = await this.doc.send(
+      new GetCommand({ TableName: this.table, Key: { PK: `J#${month}`, SK: 'COUNT' }, ConsistentRead: true }),
+    );
+    return (Item?.done_groups as Set<string> | undefined)?.size ?? 0;
+  }
+
+  async all(month: string): Promise<StatusItem[]> {
+    const out: StatusItem[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
           TableName: this.table,
-          Key: { PK: `J#${month}`, SK: `G#${encodeURIComponent(group)}` },
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :g)',
+          ExpressionAttributeValues: { ':pk': `J#${month}`, ':g': 'G#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
         }),
       );
+      for (const item of page.Items ?? []) out.push(JSON.parse(String(item.item)) as StatusItem);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async claim(month: string, key: string, now: number, leaseMs: number): Promise<Claim> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { PK: `J#${month}`, SK: delivery(key), state: 'claimed', lease_until: now + leaseMs },
+          // free, or claimed by someone whose lease ran out (it died between claim and send)
+          ConditionExpression: 'attribute_not_exists(PK) OR (#s = :claimed AND lease_until < :now)',
+          ExpressionAttributeNames: { '#s': 'state' },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now },
+        }),
+      );
+      return 'mine';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.doc.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: { PK: `J#${month}`, SK: delivery(key) },
+          ConsistentRead: true,
+        }),
+      );
+      return Item?.state === 'delivered' ? 'done' : 'held';
+    }
+  }
+
+  async delivered(month: string, key: string, at: number): Promise<void> {
     await this.doc.send(
-      new DeleteCommand({ TableName: this.table, Key: { PK: `J#${month}`, SK: 'NETWORK' } }),
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { PK: `J#${month}`, SK: delivery(key) },
+        UpdateExpression: 'SET #s = :delivered, delivered_at = :at REMOVE lease_until',
+        ExpressionAttributeNames: { '#s': 'state' },
+        ExpressionAttributeValues: { ':delivered': 'delivered', ':at': at },
+      }),
     );
+  }
+
+  async release(month: string, key: string): Promise<void> {
+    await this.doc
+      .send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: { PK: `J#${month}`, SK: delivery(key) },
+          ConditionExpression: '#s = :claimed',
+          ExpressionAttributeNames: { '#s': 'state' },
+          ExpressionAttributeValues: { ':claimed': 'claimed' },
+        }),
+      )
+      .catch((error) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+  }
+
+  async reopen(month: string, groups: string[]): Promise<void> {
+    const keys: string[] = ['COUNT', delivery('NETWORK')];
+    for (const id of groups) keys.push(group(id));
+    // every delivery of the month: the groups' channels (what resend sends again)
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :d)',
+          ExpressionAttributeValues: { ':pk': `J#${month}`, ':d': 'D#G#' },
+          ProjectionExpression: 'SK',
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const sk = String(item.SK);
+        if (groups.some((id) => sk.startsWith(delivery(`${group(id)}#`)))) keys.push(sk);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    // the disabled groups stay done: the count is what is left of them
+    const kept = (await this.all(month)).filter((s) => !groups.includes(s.group_id)).length;
+    for (const SK of keys)
+      await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { PK: `J#${month}`, SK } }));
+    if (kept > 0)
+      await this.doc.send(
+        new PutCommand({ TableName: this.table, Item: { PK: `J#${month}`, SK: 'COUNT', done: kept } }),
+      );
   }
 }

@@ -1,14 +1,14 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { GroupJob, JobQueue } from '../app/monthly/ports.ts';
+import type { JobQueue, MonthlyJob } from '../app/monthly/ports.ts';
 
 /** One SQS message per group, in batches of ten (SendMessageBatch's limit). */
 export class SqsJobs implements JobQueue {
-  private batch: GroupJob[] = [];
+  private batch: MonthlyJob[] = [];
   constructor(
     private readonly sqs: SQSClient,
     private readonly queueUrl: string,
   ) {}
-  async send(job: GroupJob): Promise<void> {
+  async send(job: MonthlyJob): Promise<void> {
     this.batch.push(job);
     if (this.batch.length === 10) await this.flush();
   }

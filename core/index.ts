@@ -40,6 +40,7 @@ export {
   type IsoDate,
   monthBounds,
   monthJustEnded,
+  nextMonth,
   previousMonth,
 } from './calendar.ts';
 export { a1, type CellValue, columnIndex, columnLetters } from './cell.ts';

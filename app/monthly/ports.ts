@@ -8,6 +8,15 @@ export interface GroupJob {
   resend: boolean;
 }
 
+/** The network report's check (the worker sends it when due: every group done, or its deadline passed). */
+export interface NetworkJob {
+  network: true;
+  month: string;
+}
+
+/** What the queue carries: a group's month, or the network report's check. */
+export type MonthlyJob = GroupJob | NetworkJob;
+
 /** Where a group's workbook comes from: its Google Sheet (two read requests) or a file. */
 export interface WorkbookSource {
   read(group: { spreadsheet_id?: string; workbook?: string }): Promise<Workbook>;
@@ -32,15 +41,36 @@ export interface LinePush {
   push(to: string, text: string, name: string): Promise<void>;
 }
 
-/** Per-group status items (the archive table on AWS, the embedded archive locally). */
+/** What a claim on one delivery found: this caller's to do now, already delivered, or another's lease. */
+export type Claim = 'mine' | 'done' | 'held';
+
+/**
+ * The monthly job's records (the archive table on AWS, the embedded archive locally): each group's
+ * outcome, a count of groups done, and one record per delivery — a channel of a group's month
+ * (`G#<group>#email`, `#line:1`, `#summary`) or the network report (`NETWORK`) — so at-least-once
+ * delivery never sends a channel twice and a failed channel is retried alone.
+ */
 export interface StatusStore {
   get(group: string, month: string): Promise<StatusItem | undefined>;
-  put(item: StatusItem): Promise<void>;
-  /** Claims the network report of a month once: true for the one caller that may send it. */
-  claimNetwork(month: string): Promise<boolean>;
+  /** Records a group's outcome; true the first time the group is done this month (it is counted). */
+  put(item: StatusItem): Promise<boolean>;
+  /** How many groups are done this month (one read, whatever the network's size). */
+  doneCount(month: string): Promise<number>;
+  /** Every group's outcome of a month (one query of the month's records). */
+  all(month: string): Promise<StatusItem[]>;
   /**
-   * A resend: forgets the groups' statuses and the network report's claim for the month, so the
-   * network report goes once more after the last of them is done again.
+   * Takes the lease on a delivery until `now + leaseMs`: 'mine' to deliver it now (no claim yet,
+   * or one whose lease ran out: its holder died), 'done' when it was delivered, 'held' while
+   * another caller's lease runs.
+   */
+  claim(month: string, key: string, now: number, leaseMs: number): Promise<Claim>;
+  /** Records a delivery done (after it succeeded, never before). */
+  delivered(month: string, key: string, at: number): Promise<void>;
+  /** Lets go of a claim whose delivery failed, so the next attempt may take it at once. */
+  release(month: string, key: string): Promise<void>;
+  /**
+   * A resend: forgets the groups' outcomes, their deliveries, the count and the network report's,
+   * so every channel and the network report go once more.
    */
   reopen(month: string, groups: string[]): Promise<void>;
 }
@@ -52,7 +82,7 @@ export interface StatusItem extends GroupOutcome {
 
 /** Where the dispatcher puts one job per group (SQS on AWS, the in-process queue locally). */
 export interface JobQueue {
-  send(job: GroupJob): Promise<void>;
+  send(job: MonthlyJob): Promise<void>;
   /** Sends what is still held (SQS sends in batches of ten). */
   flush(): Promise<void>;
 }

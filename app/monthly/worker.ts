@@ -2,6 +2,7 @@ import {
   archiveMonth,
   checkBooks,
   checkForSnapshot,
+  compareClosedMonths,
   dayIn,
   formatBaht,
   groupReportData,
@@ -16,6 +17,8 @@ import {
   verifyChain,
 } from '../../core/index.ts';
 import { composeMail } from './compose-mail.ts';
+import { isTemporary, TemporaryError } from './errors.ts';
+import { LEASE_MS } from './lease.ts';
 import { maybeSendNetwork } from './network-report.ts';
 import type { GroupJob, StatusItem } from './ports.ts';
 import type { WorkerDeps } from './worker-deps.ts';
@@ -35,46 +38,87 @@ function reasonOf(error: unknown): { th: string; en: string } {
   return { th: `ทำงานไม่สำเร็จ: ${message.slice(0, 200)}`, en: `failed: ${message.slice(0, 200)}` };
 }
 
+/** The key of one delivery of a group's month: `G#<group>#email`, `#line:1`, `#summary`. */
+export const channelKey = (group: string, channel: string) => `G#${encodeURIComponent(group)}#${channel}`;
+
 /**
- * One group's month (SPEC §10): read, check as of today, archive as of the month's end, write the
- * summary tab, send the report, record the status. Safe to run again: a finished month sends
- * nothing (unless resend), a re-run never makes a second snapshot. A failure is recorded as the
- * group's `failed` status; an error thrown is a crash the queue will retry.
+ * One delivery, at most once: claimed with a lease, done, and only then recorded. A delivery
+ * already recorded is skipped; one another run holds is retried later (TemporaryError); a failed
+ * one is released so the next attempt takes it at once.
+ */
+async function deliverOnce(
+  deps: WorkerDeps,
+  month: string,
+  key: string,
+  send: () => Promise<void>,
+): Promise<'sent' | 'done'> {
+  const claim = await deps.status.claim(month, key, deps.now(), LEASE_MS);
+  if (claim === 'done') return 'done';
+  if (claim === 'held') throw new TemporaryError(`${key} is being delivered by another run`);
+  try {
+    await send();
+  } catch (error) {
+    await deps.status.release(month, key);
+    throw error;
+  }
+  await deps.status.delivered(month, key, deps.now());
+  return 'sent';
+}
+
+/**
+ * One group's month (SPEC §10): read, check as of today (closed months compared with the archive),
+ * archive as of the month's end, then each delivery — the summary tab, the email, each LINE
+ * message — at most once. Safe to run again and again: a finished month sends nothing (unless
+ * resend), a re-run never makes a second snapshot, a channel delivered is never delivered again.
+ * A temporary failure (a throttle, a 5xx, a timeout) is thrown for the queue to retry; a permanent
+ * one is recorded as the group's `failed` status, with the channels that did go, and the
+ * channels that did not are tried again, alone, by the next run.
  */
 export async function runWorker(deps: WorkerDeps, job: GroupJob): Promise<StatusItem> {
   const group = deps.registry.groups.find((g) => g.group_id === job.group_id);
   if (!group) throw new Error(`no group ${job.group_id} in the registry`);
   const known = await deps.status.get(group.group_id, job.month);
-  if (known?.status === 'sent' && !job.resend) return known;
+  if (known?.status === 'sent' && !job.resend) {
+    await maybeSendNetwork(deps, job.month);
+    return known;
+  }
   let item: StatusItem;
   try {
     item = await processGroup(deps, group, job);
   } catch (error) {
     if (error instanceof CrashInjected) throw error;
-    item = {
-      group_id: group.group_id,
-      month: job.month,
-      status: 'failed',
-      errors: 0,
-      warnings: 0,
-      snapshot: null,
-      sent_to: [],
-      error: reasonOf(error),
-    };
+    if (isTemporary(error))
+      throw new TemporaryError(`${group.group_id}: ${(error as Error)?.message ?? String(error)}`, {
+        cause: error,
+      });
+    item = failed(group.group_id, job.month, reasonOf(error));
   }
   await deps.status.put(item);
   await maybeSendNetwork(deps, job.month);
   return item;
 }
 
+const failed = (group_id: string, month: string, error: { th: string; en: string }): StatusItem => ({
+  group_id,
+  month,
+  status: 'failed',
+  errors: 0,
+  warnings: 0,
+  snapshot: null,
+  sent_to: [],
+  error,
+});
+
 class CrashInjected extends Error {}
 
 async function processGroup(deps: WorkerDeps, group: RegistryGroup, job: GroupJob): Promise<StatusItem> {
   const workbook = await deps.source.read(group);
   const now = deps.now();
-  const checked = checkBooks(workbook, { asOf: (zone) => dayIn(zone, now) });
-  if (checked.book.settings.group_id !== group.group_id)
-    throw new Error(`the workbook belongs to "${checked.book.settings.group_id}", not ${group.group_id}`);
+  const read = checkBooks(workbook, { asOf: (zone) => dayIn(zone, now) });
+  if (read.book.settings.group_id !== group.group_id)
+    throw new Error(`the workbook belongs to "${read.book.settings.group_id}", not ${group.group_id}`);
+  // a closed month edited since it was archived is in the report, as `sajja check` says it
+  const checked = await compareClosedMonths(read, deps.store);
   const archived = await archiveMonth(
     deps.store,
     snapshot(checkForSnapshot(workbook, job.month), job.month),
@@ -85,35 +129,70 @@ async function processGroup(deps: WorkerDeps, group: RegistryGroup, job: GroupJo
   const head = (await verifyChain(deps.store, group.group_id)).head_hash ?? archived.commit.hash;
   const note = { version: archived.commit.version, hash: archived.commit.hash, head_hash: head };
   const today = dayIn(checked.book.settings.timezone, now);
-  await deps.source.writeSummary(group, summaryTabRows(summarise(checked, job.month), note, today));
   const report = groupReportData(checked, job.month, today, note);
   const to = [...new Set([...group.coordinators, ...(group.treasurer ? [group.treasurer] : [])])];
-  if (to.length > 0) {
-    const raw = await composeMail({
-      from: deps.from,
+  const deliveries: { key: string; to: string[]; send: () => Promise<void> }[] = [
+    {
+      key: channelKey(group.group_id, 'summary'),
+      to: [],
+      send: () => deps.source.writeSummary(group, summaryTabRows(summarise(checked, job.month), note, today)),
+    },
+  ];
+  if (to.length > 0)
+    deliveries.push({
+      key: channelKey(group.group_id, 'email'),
       to,
-      subject: `สัจจะ: รายงาน ${checked.book.settings.group_name} เดือน ${thaiMonth(job.month)} / Sajja report ${job.month}`,
-      html: renderGroupReport(report),
-      text: groupReportText(report),
-      date: new Date(now),
+      send: async () => {
+        const raw = await composeMail({
+          from: deps.from,
+          to,
+          subject: `สัจจะ: รายงาน ${checked.book.settings.group_name} เดือน ${thaiMonth(job.month)} / Sajja report ${job.month}`,
+          html: renderGroupReport(report),
+          text: groupReportText(report),
+          date: new Date(now),
+        });
+        await deps.mailer.send({ to, raw, name: `${group.group_id}-${job.month}` });
+      },
     });
-    await deps.mailer.send({ to, raw, name: `${group.group_id}-${job.month}` });
-  }
   for (const [i, recipient] of group.line_to.entries()) {
     const s = report.summary;
     const text =
       `สัจจะ ${checked.book.settings.group_name} ${thaiMonth(job.month)}: เงินออม ${formatBaht(s.savings.balance)} บาท, ` +
       `เงินกู้คงค้าง ${formatBaht(s.loans.outstanding)} บาท, ข้อผิดพลาด ${checked.result.counts.error}`;
-    await deps.line.push(recipient, text, `${group.group_id}-${job.month}-${i + 1}`);
+    deliveries.push({
+      key: channelKey(group.group_id, `line:${i + 1}`),
+      to: [`line:${recipient}`],
+      send: () => deps.line.push(recipient, text, `${group.group_id}-${job.month}-${i + 1}`),
+    });
+  }
+  // every channel is tried; a permanent failure of one does not stop the others
+  const sentTo: string[] = [];
+  const failures: { th: string; en: string }[] = [];
+  for (const d of deliveries) {
+    try {
+      await deliverOnce(deps, job.month, d.key, d.send);
+      sentTo.push(...d.to);
+    } catch (error) {
+      if (isTemporary(error)) throw error;
+      failures.push(reasonOf(error));
+    }
   }
   return {
     group_id: group.group_id,
     month: job.month,
-    status: 'sent',
+    status: failures.length === 0 ? 'sent' : 'failed',
     errors: checked.result.counts.error,
     warnings: checked.result.counts.warning,
     snapshot: { version: archived.commit.version, hash: archived.commit.hash, created: archived.created },
-    sent_to: [...to, ...group.line_to.map((u) => `line:${u}`)],
+    sent_to: sentTo,
+    ...(failures.length > 0
+      ? {
+          error: {
+            th: failures.map((f) => f.th).join('; '),
+            en: failures.map((f) => f.en).join('; '),
+          },
+        }
+      : {}),
     network_row: networkRow({ group_id: group.group_id, checked, archived: true }, job.month),
   };
 }

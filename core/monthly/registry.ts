@@ -21,6 +21,8 @@ export const RegistrySchema = z.object({
   network: z.object({
     name: z.string().default('เครือข่าย / network'),
     coordinators: z.array(z.string()).default([]),
+    /** The day of the next month by which the network report goes, every group done or not (default 3). */
+    deadline_day: z.number().int().min(1).max(28).optional(),
   }),
   groups: z.array(RegistryGroupSchema),
 });

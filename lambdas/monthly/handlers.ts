@@ -1,18 +1,25 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { runDispatcher } from '../../app/monthly/dispatch.ts';
-import type { GroupJob } from '../../app/monthly/ports.ts';
+import { maybeSendNetwork } from '../../app/monthly/network-report.ts';
+import type { MonthlyJob } from '../../app/monthly/ports.ts';
 import { runWorker, type WorkerDeps } from '../../app/monthly/worker.ts';
 import { DEFAULT_ZONE, monthJustEnded } from '../../core/index.ts';
 
 /** The dispatcher Lambda: EventBridge Scheduler starts it; one SQS message per enabled group. */
 export function makeDispatcher(deps: {
   worker: () => Promise<Pick<WorkerDeps, 'registry' | 'status'>>;
-  send: (job: GroupJob) => Promise<void>;
+  send: (job: MonthlyJob) => Promise<void>;
   flush: () => Promise<void>;
   now: () => number;
 }) {
-  return async (event: { month?: string; resend?: boolean } = {}) => {
+  return async (event: { month?: string; resend?: boolean; network?: boolean } = {}) => {
     const month = event.month ?? monthJustEnded(DEFAULT_ZONE, deps.now());
+    if (event.network) {
+      // the daily check after the 1st: the worker sends the network report if it is due
+      await deps.send({ network: true, month });
+      await deps.flush();
+      return { month, dispatched: 0, network: true };
+    }
     const dispatched = await runDispatcher(await deps.worker(), month, deps.send, event.resend === true);
     await deps.flush();
     return { month, dispatched };
@@ -36,7 +43,9 @@ export function makeWorker(
     for (const record of event.Records) {
       const started = ready.now();
       try {
-        await runWorker(ready, JSON.parse(record.body) as GroupJob);
+        const job = JSON.parse(record.body) as MonthlyJob;
+        if ('network' in job) await maybeSendNetwork(ready, job.month);
+        else await runWorker(ready, job);
       } catch {
         failures.push({ itemIdentifier: record.messageId });
       }
