@@ -5,7 +5,7 @@ import { secretsOf } from './secrets-json.ts';
 /** The secrets of a JSON file `{"<group_id>": "<secret>"}` (`sajja serve --secrets FILE`), read on each use. */
 export class FileSecrets implements SecretSource {
   constructor(private readonly path: string) {}
-  async secretOf(group: string): Promise<string | undefined> {
-    return secretsOf(await readFile(this.path, 'utf8')).get(group);
+  async secretsOf(group: string): Promise<string[]> {
+    return secretsOf(await readFile(this.path, 'utf8')).get(group) ?? [];
   }
 }

@@ -3,29 +3,39 @@ import type { SecretSource } from '../app/api/ports.ts';
 import { secretsOf } from './secrets-json.ts';
 
 /**
- * The groups' secrets in AWS Secrets Manager: one secret holding `{"<group_id>": "<secret>", …}`.
- * Read once per warm container and kept; an unknown group makes it read again (a group added since),
- * at most once a minute. Secrets are never logged.
+ * The groups' secrets in AWS Secrets Manager: one secret holding `{"<group_id>": "<secret>", …}`
+ * (a rotation: `{"secret", "previous", "previous_until"}`). Kept by a warm container for at most
+ * `maxAgeMs`; an unknown group, or a signature no kept secret matches (a secret rotated since),
+ * makes it read again, at most once per `refreshAfterMs`. A failed read is never kept: the next
+ * request reads again. Secrets are never logged.
  */
 export class SecretsManagerSecrets implements SecretSource {
-  private cache: Map<string, string> | undefined;
+  private cache: Map<string, string[]> | undefined;
   private loadedAt = 0;
   constructor(
     private readonly client: SecretsManagerClient,
     private readonly secretId: string,
     private readonly now: () => number = Date.now,
-    private readonly refreshAfterMs = 60_000,
+    private readonly refreshAfterMs = 10_000,
+    private readonly maxAgeMs = 5 * 60_000,
   ) {}
 
-  async secretOf(group: string): Promise<string | undefined> {
-    if (!this.cache || (!this.cache.has(group) && this.now() - this.loadedAt > this.refreshAfterMs))
+  async secretsOf(group: string): Promise<string[]> {
+    const age = this.now() - this.loadedAt;
+    if (!this.cache || age > this.maxAgeMs || (!this.cache.has(group) && age > this.refreshAfterMs))
       await this.load();
-    return this.cache!.get(group);
+    return this.cache!.get(group) ?? [];
+  }
+
+  async refresh(group: string): Promise<string[]> {
+    if (this.now() - this.loadedAt > this.refreshAfterMs) await this.load();
+    return this.cache?.get(group) ?? [];
   }
 
   private async load(): Promise<void> {
     const { SecretString } = await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }));
-    this.cache = secretsOf(SecretString ?? '{}');
+    const read = secretsOf(SecretString ?? '', this.now());
+    this.cache = read;
     this.loadedAt = this.now();
   }
 }

@@ -40,11 +40,19 @@ export async function authenticate(
       'the timestamp is more than 300 s from the server clock',
       'เวลาของคำขอห่างจากนาฬิกาของเครื่องแม่ข่ายเกิน 300 วินาที',
     );
-  const secret = await deps.secrets.secretOf(group);
-  if (secret === undefined) throw unauthorized('unknown group', 'ไม่รู้จักกลุ่มนี้');
-  const canonical = canonicalString({ group, timestamp, nonce, method, path, bodySha256: bodyHash(body) });
-  const expected = `v1=${hmac(utf8(secret), utf8(canonical))}`;
-  if (!constantTimeEqual(expected, given)) throw unauthorized('the signature does not match', 'ลายเซ็นไม่ตรง');
+  const canonical = utf8(canonicalString({ group, timestamp, nonce, method, path, bodySha256: bodyHash(body) }));
+  // every secret is tried (the new one and, while rotating, the previous), each in constant time
+  const matches = (secrets: string[]) =>
+    secrets.map((secret) => constantTimeEqual(`v1=${hmac(utf8(secret), canonical)}`, given)).includes(true);
+  let secrets = await deps.secrets.secretsOf(group);
+  let good = secrets.length > 0 && matches(secrets);
+  // a kept copy may be older than a rotation: read again before refusing
+  if (!good && deps.secrets.refresh) {
+    secrets = await deps.secrets.refresh(group);
+    good = secrets.length > 0 && matches(secrets);
+  }
+  if (secrets.length === 0) throw unauthorized('unknown group', 'ไม่รู้จักกลุ่มนี้');
+  if (!good) throw unauthorized('the signature does not match', 'ลายเซ็นไม่ตรง');
   // only a request with a good signature spends its nonce
   if (!(await deps.nonces.remember(group, nonce, now, now + NONCE_TTL_SECONDS)))
     throw unauthorized('the nonce was already used (a replay)', 'nonce นี้ถูกใช้ไปแล้ว (ส่งซ้ำ)');

@@ -8,6 +8,7 @@ export const STATUS = {
   too_large: 413,
   month_out_of_range: 422,
   internal: 500,
+  not_configured: 503,
 } as const;
 
 export type ApiErrorCode = keyof typeof STATUS;
@@ -28,3 +29,11 @@ export class ApiError extends Error {
 }
 
 export const unauthorized = (en: string, th: string) => new ApiError('unauthorized', { th, en });
+
+/** A part of the deployment not set up yet (a secret still holding its placeholder): 503, said plainly. */
+export class NotConfiguredError extends ApiError {
+  override name = 'NotConfiguredError';
+  constructor(text: { th: string; en: string }) {
+    super('not_configured', text);
+  }
+}

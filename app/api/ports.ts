@@ -1,7 +1,9 @@
 /** Each group's signing secret: Secrets Manager on AWS, a JSON file for `sajja serve`. */
 export interface SecretSource {
-  /** The group's secret text, or undefined for a group that has none. */
-  secretOf(group: string): Promise<string | undefined>;
+  /** The group's secrets that sign today, newest first (two while one is rotated); none for an unknown group. */
+  secretsOf(group: string): Promise<string[]>;
+  /** Reads the secrets again (a kept copy may predate a rotation): at most now and then. */
+  refresh?(group: string): Promise<string[]>;
 }
 
 /** Nonces seen: a replay within the window is refused (a conditional put with a TTL on AWS). */

@@ -56,3 +56,35 @@ export function makeWorker(
     return { batchItemFailures: failures };
   };
 }
+
+/**
+ * A container's setup (clients, secrets, the registry), made once and kept while it works; a setup
+ * that failed (a throttled Secrets Manager call, a key not pasted yet) is never kept, so the next
+ * invocation tries again instead of failing with no AWS call at all.
+ */
+export function keepSetup<T>(make: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () => {
+    kept ??= make().catch((error) => {
+      kept = undefined;
+      throw error;
+    });
+    return kept;
+  };
+}
+
+/** The Google service account's key from its secret; the placeholder of a new secret is "not configured yet". */
+export function googleCredentials(secret: string | undefined, secretName: string): Record<string, unknown> {
+  let key: unknown;
+  try {
+    key = JSON.parse(secret ?? '');
+  } catch {
+    key = undefined;
+  }
+  const k = key as { client_email?: unknown; private_key?: unknown } | undefined;
+  if (!k || typeof k.client_email !== 'string' || typeof k.private_key !== 'string')
+    throw new Error(
+      `not configured yet: the secret ${secretName} must hold the Google service account's JSON key (client_email, private_key); it holds ${secret === undefined ? 'nothing' : 'something else (the placeholder of a new secret?)'}`,
+    );
+  return key as Record<string, unknown>;
+}

@@ -12,7 +12,7 @@ import { SheetsSource } from '../../adapters/sheets-source.ts';
 import { SqsJobs } from '../../adapters/sqs-jobs.ts';
 import type { WorkerDeps } from '../../app/monthly/worker.ts';
 import { ENV } from '../env.ts';
-import { makeDispatcher, makeWorker } from './handlers.ts';
+import { googleCredentials, keepSetup, makeDispatcher, makeWorker } from './handlers.ts';
 
 /**
  * The monthly job's Lambda entries (the CDK app's MonthlyStack): clients made once per container,
@@ -22,15 +22,10 @@ import { makeDispatcher, makeWorker } from './handlers.ts';
 const table = process.env[ENV.table] ?? 'sajja-archive';
 const dynamo = new DynamoDBClient({});
 const secrets = new SecretsManagerClient({});
-let ready: Promise<WorkerDeps> | undefined;
-
 async function workerDeps(): Promise<WorkerDeps> {
-  const key = await secrets.send(
-    new GetSecretValueCommand({
-      SecretId: process.env[ENV.googleKeySecret] ?? 'sajja/google-service-account',
-    }),
-  );
-  const credentials = JSON.parse(key.SecretString ?? '{}');
+  const secretName = process.env[ENV.googleKeySecret] ?? 'sajja/google-service-account';
+  const key = await secrets.send(new GetSecretValueCommand({ SecretId: secretName }));
+  const credentials = googleCredentials(key.SecretString, secretName);
   const google = new auth.GoogleAuth({
     credentials,
     scopes: ['https://www.googleapis.com/auth/spreadsheets'],
@@ -58,7 +53,7 @@ export const dispatcher = makeDispatcher({
   flush: () => jobs.flush(),
   now: Date.now,
 });
-export const worker = makeWorker(() => (ready ??= workerDeps()), {
+export const worker = makeWorker(keepSetup(workerDeps), {
   minMillisPerGroup: Number(process.env[ENV.minSecondsPerGroup] ?? 5) * 1000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 });

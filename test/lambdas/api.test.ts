@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryArchiveStore } from '../../adapters/memory-archive-store.ts';
 import { SecretsManagerSecrets } from '../../adapters/secrets-manager-secrets.ts';
+import { makeHandler } from '../../app/api/handler.ts';
 import { generateWorkbook } from '../../cli/generate/generate-workbook.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { startServer } from '../../cli/serve.ts';
@@ -229,15 +231,15 @@ describe('the groups’ secrets in Secrets Manager (aws-sdk-client-mock)', () =>
       'sajja/group-secrets',
       () => now,
     );
-    expect(await secrets.secretOf('a')).toBe('sa');
-    expect(await secrets.secretOf('a')).toBe('sa');
+    expect(await secrets.secretsOf('a')).toEqual(['sa']);
+    expect(await secrets.secretsOf('a')).toEqual(['sa']);
     expect(mock.commandCalls(GetSecretValueCommand)).toHaveLength(1);
     expect(mock.commandCalls(GetSecretValueCommand)[0]!.args[0].input).toEqual({
       SecretId: 'sajja/group-secrets',
     });
-    expect(await secrets.secretOf('b')).toBeUndefined(); // just read: not again within the minute
-    now += 61_000;
-    expect(await secrets.secretOf('b')).toBe('sb'); // a group added since: read again
+    expect(await secrets.secretsOf('b')).toEqual([]); // just read: not again within 10 s
+    now += 11_000;
+    expect(await secrets.secretsOf('b')).toEqual(['sb']); // a group added since: read again
     expect(mock.commandCalls(GetSecretValueCommand)).toHaveLength(2);
     mock.restore();
   });
@@ -314,5 +316,73 @@ describe('closing a month sends the month, not the whole workbook (issue 17)', (
     );
     expect(boom.status).toBe(400);
     expect(boom.body.error.message.en).toContain('at most 64 MB unzipped');
+  });
+});
+
+describe('a rotated or missing secret (issue 18)', () => {
+  it('answers 503 "not configured yet" while the secret holds its placeholder, and never keeps a failed read', async () => {
+    const mock = mockClient(SecretsManagerClient);
+    mock
+      .on(GetSecretValueCommand)
+      .rejectsOnce(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }))
+      .resolvesOnce({ SecretString: 'x7Kq!generated-by-cdk' })
+      .resolves({ SecretString: JSON.stringify({ g: 'the-secret-0123456789abcdefghijklmnop' }) });
+    const secrets = new SecretsManagerSecrets(
+      new SecretsManagerClient({ region: 'ap-southeast-1' }),
+      's',
+      () => 0,
+    );
+    await expect(secrets.secretsOf('g')).rejects.toThrow('Rate exceeded');
+    await expect(secrets.secretsOf('g')).rejects.toMatchObject({ status: 503, code: 'not_configured' });
+    expect(await secrets.secretsOf('g')).toEqual(['the-secret-0123456789abcdefghijklmnop']);
+    mock.restore();
+  });
+
+  it('takes a rotated secret at once, and the previous one until its grace ends', async () => {
+    let stored: unknown = { g: 'old-secret-0123456789abcdefghijklmnopq' };
+    let now = Date.UTC(2026, 11, 1);
+    const reads: number[] = [];
+    const source = new SecretsManagerSecrets(
+      { send: async () => (reads.push(now), { SecretString: JSON.stringify(stored) }) } as never,
+      's',
+      () => now,
+    );
+    const handle = makeHandler({
+      store: new MemoryArchiveStore(),
+      secrets: source,
+      nonces: { remember: async () => true },
+      now: () => now,
+      log: () => {},
+      version: 'test',
+    });
+    const ask = (secret: string) =>
+      handle({
+        rawPath: '/v1/groups/g/snapshots',
+        requestContext: { http: { method: 'GET' }, requestId: 'r' },
+        headers: signed('GET', '/v1/groups/g/snapshots', '', {
+          group: 'g',
+          secret,
+          timestamp: Math.floor(now / 1000),
+        }),
+        isBase64Encoded: false,
+      } as never);
+    const first = await ask('old-secret-0123456789abcdefghijklmnopq');
+    expect(first.statusCode, String(first.body)).toBe(200);
+    // rotated: the warm container still holds the old copy, and reads again on the new signature
+    stored = {
+      g: {
+        secret: 'new-secret-0123456789abcdefghijklmnopq',
+        previous: 'old-secret-0123456789abcdefghijklmnopq',
+        previous_until: '2026-12-08T00:00:00Z',
+      },
+    };
+    now += 20_000;
+    expect((await ask('new-secret-0123456789abcdefghijklmnopq')).statusCode).toBe(200);
+    expect((await ask('old-secret-0123456789abcdefghijklmnopq')).statusCode).toBe(200);
+    // after the grace the old one is refused
+    now = Date.UTC(2026, 11, 9);
+    expect((await ask('old-secret-0123456789abcdefghijklmnopq')).statusCode).toBe(401);
+    expect((await ask('new-secret-0123456789abcdefghijklmnopq')).statusCode).toBe(200);
+    expect(reads.length).toBeLessThanOrEqual(4);
   });
 });

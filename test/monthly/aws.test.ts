@@ -17,7 +17,7 @@ import { openArchive } from '../../cli/archive/open-archive.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
 import { DEFAULT_ZONE, monthJustEnded, RegistrySchema } from '../../core/index.ts';
-import { makeDispatcher, makeWorker } from '../../lambdas/monthly/handlers.ts';
+import { googleCredentials, keepSetup, makeDispatcher, makeWorker } from '../../lambdas/monthly/handlers.ts';
 
 const sqs = mockClient(SQSClient);
 const ses = mockClient(SESv2Client);
@@ -140,5 +140,32 @@ describe('the monthly job on AWS: dispatcher → SQS → worker → SES (issue 1
   it('runs for the month just ended in Bangkok when the schedule fires on the 1st at 07:00', () => {
     expect(monthJustEnded(DEFAULT_ZONE, Date.UTC(2026, 10, 1, 0, 0))).toBe('2026-10'); // 07:00 on 1 Nov in Bangkok
     expect(monthJustEnded(DEFAULT_ZONE, Date.UTC(2026, 0, 1, 0, 0))).toBe('2025-12');
+  });
+});
+
+describe('a worker container that failed its setup (issue 18)', () => {
+  it('tries the setup again on the next invocation, never keeping a failure', async () => {
+    let calls = 0;
+    const setup = keepSetup(async () => {
+      calls++;
+      if (calls === 1) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+      return { ready: true };
+    });
+    await expect(setup()).rejects.toThrow('Rate exceeded');
+    expect(await setup()).toEqual({ ready: true });
+    expect(await setup()).toEqual({ ready: true });
+    expect(calls).toBe(2);
+  });
+
+  it('says "not configured yet" while the Google key secret holds its placeholder', () => {
+    expect(() => googleCredentials('Vq9!generated-password', 'sajja/google-service-account')).toThrow(
+      /not configured yet: the secret sajja\/google-service-account/,
+    );
+    expect(
+      googleCredentials('{"client_email":"a@b.iam.gserviceaccount.com","private_key":"k"}', 's'),
+    ).toEqual({
+      client_email: 'a@b.iam.gserviceaccount.com',
+      private_key: 'k',
+    });
   });
 });
