@@ -40,7 +40,9 @@ export async function authenticate(
       'the timestamp is more than 300 s from the server clock',
       'เวลาของคำขอห่างจากนาฬิกาของเครื่องแม่ข่ายเกิน 300 วินาที',
     );
-  const canonical = utf8(canonicalString({ group, timestamp, nonce, method, path, bodySha256: bodyHash(body) }));
+  const canonical = utf8(
+    canonicalString({ group, timestamp, nonce, method, path, bodySha256: bodyHash(body) }),
+  );
   // every secret is tried (the new one and, while rotating, the previous), each in constant time
   const matches = (secrets: string[]) =>
     secrets.map((secret) => constantTimeEqual(`v1=${hmac(utf8(secret), canonical)}`, given)).includes(true);
