@@ -343,7 +343,12 @@ describe('a rotated or missing secret (issue 18)', () => {
     let now = Date.UTC(2026, 11, 1);
     const reads: number[] = [];
     const source = new SecretsManagerSecrets(
-      { send: async () => (reads.push(now), { SecretString: JSON.stringify(stored) }) } as never,
+      {
+        send: async () => {
+          reads.push(now);
+          return { SecretString: JSON.stringify(stored) };
+        },
+      } as never,
       's',
       () => now,
     );
