@@ -3,6 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api-stack.ts';
 import { DataStack } from './data-stack.ts';
 import { MonthlyStack } from './monthly-stack.ts';
+import { VERSION } from './version.ts';
 
 /**
  * The CDK app: every AWS part of Sajja. Synthesises offline (no lookups); account and region come
@@ -18,6 +19,7 @@ export function sajjaApp(
     process.env.CDK_DEFAULT_ACCOUNT && process.env.CDK_DEFAULT_REGION
       ? { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION }
       : undefined;
+  const alarmEmail = app.node.tryGetContext('alarmEmail') as string | undefined;
   const data = new DataStack(app, 'SajjaData', {
     env,
     description: 'Sajja: the archive table and group secrets',
@@ -27,11 +29,17 @@ export function sajjaApp(
     description: 'Sajja: the signed API',
     table: data.table,
     groupSecrets: data.groupSecrets,
+    alarmEmail,
+    concurrency: app.node.tryGetContext('apiReservedConcurrency'),
   });
   const monthly = new MonthlyStack(app, 'SajjaMonthly', {
     env,
     description: 'Sajja: the monthly job (schedule, queue, workers)',
     table: data.table,
+    googleKey: data.googleKey,
+    lineToken: data.lineToken,
+    alarmEmail,
+    version: VERSION,
     sesIdentity: app.node.tryGetContext('sesIdentity') ?? 'example.org',
     mailFrom: app.node.tryGetContext('mailFrom') ?? 'sajja@example.org',
   });

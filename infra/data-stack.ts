@@ -12,6 +12,9 @@ import { TTL_ATTRIBUTE } from '../adapters/dynamo-nonce-store.ts';
 export class DataStack extends Stack {
   readonly table: TableV2;
   readonly groupSecrets: Secret;
+  /** The Google service account's key and the LINE token: retained here, so a redeploy of the job never waits 7–30 days for a deleted name. */
+  readonly googleKey: Secret;
+  readonly lineToken: Secret;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -41,6 +44,22 @@ export class DataStack extends Stack {
         'Sajja: each group\'s signing secret, as JSON {"<group_id>": "<secret>"} (sajja secret new)',
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.googleKey = new Secret(this, 'GoogleKey', {
+      secretName: 'sajja/google-service-account',
+      description: "Sajja: the Google service account's JSON key (the groups' sheets are shared with it)",
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.lineToken = new Secret(this, 'LineToken', {
+      secretName: 'sajja/line-channel-token',
+      description: 'Sajja: the LINE Messaging API channel access token',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const s of [this.googleKey, this.lineToken])
+      Validations.of(s).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'A Google service-account key and a LINE channel token are rotated in their own consoles, then pasted here.',
+      });
     Validations.of(this.groupSecrets).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:

@@ -2,18 +2,24 @@ import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { BY_MONTH_INDEX } from '../adapters/archive-table.ts';
 import { ENV } from '../lambdas/env.ts';
 import { ALARM_PERIOD, AlarmTopic } from './lib/alarm-topic.ts';
 import { SajjaFunction } from './lib/sajja-function.ts';
 
 export interface MonthlyStackProps extends StackProps {
   table: TableV2;
+  googleKey: Secret;
+  lineToken: Secret;
+  /** The operator's address for the alarms (CDK context `alarmEmail`). */
+  alarmEmail?: string;
+  /** The version the functions log (the package's). */
+  version: string;
   /** The verified SES identity the reports are sent from (a domain or an address). */
   sesIdentity: string;
   mailFrom: string;
@@ -24,6 +30,27 @@ export const WORKERS = 2;
 /** Each worker spends at least this long a group: 2 workers × 2 reads / 5 s = 48 reads a minute < 60. */
 export const MIN_SECONDS_PER_GROUP = 5;
 const WORKER_TIMEOUT = Duration.minutes(5);
+/** AWS: a queue's visibility timeout at least six times its function's timeout (retries within a batch). */
+export const VISIBILITY = Duration.minutes(30);
+/** Receives before a group's message is dead-lettered (AWS: at least five). */
+export const MAX_RECEIVES = 5;
+
+/**
+ * The calls each function's code makes, on the table: the archive (commits, parts, heads), the
+ * registry, the monthly job's records. Exactly these, tied to the SDK commands by a test.
+ */
+export const TABLE_ACTIONS = {
+  dispatcher: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Query'],
+  worker: [
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:Query',
+    'dynamodb:BatchGetItem',
+    'dynamodb:BatchWriteItem',
+  ],
+};
 
 /**
  * The monthly job (SPEC §10): EventBridge Scheduler at 07:00 Asia/Bangkok on the 1st (retries, a
@@ -38,12 +65,18 @@ export class MonthlyStack extends Stack {
 
   constructor(scope: Construct, id: string, props: MonthlyStackProps) {
     super(scope, id, props);
-    const fn = (name: string, handler: string, timeout: Duration, environment: Record<string, string>) =>
+    const fn = (
+      name: string,
+      entry: string,
+      handler: string,
+      timeout: Duration,
+      environment: Record<string, string>,
+    ) =>
       new SajjaFunction(this, name, {
-        entry: 'lambdas/monthly/index.ts',
+        entry,
         handler,
         timeout,
-        environment: { [ENV.table]: props.table.tableName, ...environment },
+        environment: { [ENV.table]: props.table.tableName, [ENV.version]: props.version, ...environment },
       });
 
     const deadLetters = new Queue(this, 'WorkerDeadLetters', {
@@ -54,30 +87,37 @@ export class MonthlyStack extends Stack {
     this.queue = new Queue(this, 'Groups', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      // above the worker's timeout, so a group being worked on is not handed to a second worker
-      visibilityTimeout: WORKER_TIMEOUT.plus(Duration.minutes(1)),
-      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 3 },
+      // six times the worker's timeout: a group being worked on is never handed to a second worker,
+      // and a temporary failure (a throttle) comes back after a wait
+      visibilityTimeout: VISIBILITY,
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: MAX_RECEIVES },
     });
-    const googleKey = new Secret(this, 'GoogleKey', {
-      secretName: 'sajja/google-service-account',
-      description: "Sajja: the Google service account's JSON key (the groups' sheets are shared with it)",
-    });
-    const lineToken = new Secret(this, 'LineToken', {
-      secretName: 'sajja/line-channel-token',
-      description: 'Sajja: the LINE Messaging API channel access token',
-    });
+    const { googleKey, lineToken } = props;
 
-    this.dispatcher = fn('Dispatcher', 'dispatcher', Duration.minutes(1), {
+    // a failed asynchronous run of the dispatcher (the schedule invokes it so) lands here
+    const dispatcherFailures = new Queue(this, 'DispatcherFailures', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.dispatcher = fn('Dispatcher', 'lambdas/monthly/dispatcher.ts', 'dispatcher', Duration.minutes(1), {
       [ENV.queueUrl]: this.queue.queueUrl,
     });
-    this.worker = fn('Worker', 'worker', WORKER_TIMEOUT, {
+    this.dispatcher.configureAsyncInvoke({
+      onFailure: new SqsDestination(dispatcherFailures),
+      retryAttempts: 2,
+    });
+    this.worker = fn('Worker', 'lambdas/monthly/worker.ts', 'worker', WORKER_TIMEOUT, {
       [ENV.mailFrom]: props.mailFrom,
       [ENV.googleKeySecret]: googleKey.secretName,
       [ENV.lineTokenSecret]: lineToken.secretName,
       [ENV.minSecondsPerGroup]: String(MIN_SECONDS_PER_GROUP),
     });
-    // two workers at most, each paced: the Sheets API read quota is never exceeded
-    (this.worker.node.defaultChild as CfnFunction).reservedConcurrentExecutions = WORKERS;
+    // two workers at most (the event source's maximum concurrency), each paced: the Sheets API read
+    // quota is never exceeded. No reserved concurrency by default: a new account's quota is often 10
+    const reserved = this.node.tryGetContext('workerReservedConcurrency');
+    if (reserved !== undefined)
+      (this.worker.node.defaultChild as CfnFunction).reservedConcurrentExecutions = Number(reserved);
     this.worker.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: 1,
@@ -86,27 +126,19 @@ export class MonthlyStack extends Stack {
       }),
     );
 
-    // least privilege: the table's registry, status and archive calls; send; read the two secrets
-    const tableActions = [
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-      'dynamodb:BatchGetItem',
-      'dynamodb:BatchWriteItem',
-    ];
-    for (const f of [this.dispatcher, this.worker])
-      f.addToRolePolicy(
-        new PolicyStatement({
-          actions: tableActions,
-          resources: [props.table.tableArn, `${props.table.tableArn}/index/${BY_MONTH_INDEX}`],
-        }),
-      );
+    // least privilege: the calls each function's code makes, on the table alone (no index is queried)
+    for (const [f, actions] of [
+      [this.dispatcher, TABLE_ACTIONS.dispatcher],
+      [this.worker, TABLE_ACTIONS.worker],
+    ] as const)
+      f.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources: [props.table.tableArn] }));
     this.queue.grantSendMessages(this.dispatcher);
     googleKey.grantRead(this.worker);
     lineToken.grantRead(this.worker);
     this.worker.addToRolePolicy(
       new PolicyStatement({
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        // SESv2 SendEmail, raw content included, is authorised as ses:SendEmail
+        actions: ['ses:SendEmail'],
         resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${props.sesIdentity}`],
       }),
     );
@@ -138,35 +170,56 @@ export class MonthlyStack extends Stack {
       },
     });
 
+    // the network report's deadline check, daily from the 2nd to the 5th at 09:00 in Bangkok
+    new CfnSchedule(this, 'NetworkDeadline', {
+      description: 'Sajja: the network report goes by its deadline, every group done or not',
+      scheduleExpression: 'cron(0 9 2-5 * ? *)',
+      scheduleExpressionTimezone: 'Asia/Bangkok',
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: this.dispatcher.functionArn,
+        roleArn: schedulerRole.roleArn,
+        input: JSON.stringify({ network: true }),
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 6 * 3600 },
+        deadLetterConfig: { arn: scheduleDeadLetters.queueArn },
+      },
+    });
+
     const alarms = new AlarmTopic(this, 'Alarms', {
       displayName: 'Sajja monthly job alarms',
       keyDescription: 'Sajja monthly alarm topic',
+      email: props.alarmEmail,
     });
     for (const [name, queue] of [
       ['WorkerDeadLetters', deadLetters],
       ['ScheduleDeadLetters', scheduleDeadLetters],
+      ['DispatcherFailures', dispatcherFailures],
     ] as const)
       alarms.alarmOn(
         `${name}Depth`,
         queue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD }),
         `a message in ${name}: a group (or the month's run) failed after its retries`,
       );
+    for (const [name, f] of [
+      ['Dispatcher', this.dispatcher],
+      ['Worker', this.worker],
+    ] as const)
+      alarms.alarmOn(
+        `${name}Errors`,
+        f.metricErrors({ period: ALARM_PERIOD }),
+        `Sajja ${name.toLowerCase()} errors`,
+      );
 
-    for (const q of [deadLetters, scheduleDeadLetters])
+    for (const q of [deadLetters, scheduleDeadLetters, dispatcherFailures])
       Validations.of(q).acknowledge({
         id: 'AwsSolutions::AwsSolutions-SQS3',
         reason: 'This queue is itself a dead-letter queue.',
       });
-    for (const s of [googleKey, lineToken])
-      Validations.of(s).acknowledge({
-        id: 'AwsSolutions::AwsSolutions-SMG4',
-        reason:
-          'A Google service-account key and a LINE channel token are rotated in their own consoles, then pasted here.',
-      });
     for (const f of [this.dispatcher, this.worker])
       Validations.of(f).acknowledge({
         id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'AWSLambdaBasicExecutionRole only lets the function write its own logs.',
+        reason:
+          'AWSLambdaBasicExecutionRole: CreateLogGroup/CreateLogStream/PutLogEvents on any log group; the function has its own log group (SajjaFunction), and the managed policy is what Lambda documents for it.',
       });
   }
 }

@@ -80,6 +80,7 @@ export async function runWorker(deps: WorkerDeps, job: GroupJob): Promise<Status
   const known = await deps.status.get(group.group_id, job.month);
   if (known?.status === 'sent' && !job.resend) {
     await maybeSendNetwork(deps, job.month);
+    SKIPPED.add(known);
     return known;
   }
   let item: StatusItem;
@@ -97,6 +98,10 @@ export async function runWorker(deps: WorkerDeps, job: GroupJob): Promise<Status
   await maybeSendNetwork(deps, job.month);
   return item;
 }
+
+/** Outcomes returned without any work (the month was already sent): they read no sheet. */
+const SKIPPED = new WeakSet<StatusItem>();
+export const skipped = (item: StatusItem): boolean => SKIPPED.has(item);
 
 const failed = (group_id: string, month: string, error: { th: string; en: string }): StatusItem => ({
   group_id,

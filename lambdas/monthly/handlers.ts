@@ -1,30 +1,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { runDispatcher } from '../../app/monthly/dispatch.ts';
 import { maybeSendNetwork } from '../../app/monthly/network-report.ts';
 import type { MonthlyJob } from '../../app/monthly/ports.ts';
-import { runWorker, type WorkerDeps } from '../../app/monthly/worker.ts';
-import { DEFAULT_ZONE, monthJustEnded } from '../../core/index.ts';
-
-/** The dispatcher Lambda: EventBridge Scheduler starts it; one SQS message per enabled group. */
-export function makeDispatcher(deps: {
-  worker: () => Promise<Pick<WorkerDeps, 'registry' | 'status'>>;
-  send: (job: MonthlyJob) => Promise<void>;
-  flush: () => Promise<void>;
-  now: () => number;
-}) {
-  return async (event: { month?: string; resend?: boolean; network?: boolean } = {}) => {
-    const month = event.month ?? monthJustEnded(DEFAULT_ZONE, deps.now());
-    if (event.network) {
-      // the daily check after the 1st: the worker sends the network report if it is due
-      await deps.send({ network: true, month });
-      await deps.flush();
-      return { month, dispatched: 0, network: true };
-    }
-    const dispatched = await runDispatcher(await deps.worker(), month, deps.send, event.resend === true);
-    await deps.flush();
-    return { month, dispatched };
-  };
-}
+import { runWorker, skipped, type WorkerDeps } from '../../app/monthly/worker.ts';
 
 /**
  * The worker Lambda: an SQS batch, each message one group's month; a message that throws is
@@ -36,22 +13,45 @@ export function makeWorker(
     minMillisPerGroup: 0,
     sleep: async () => {},
   },
+  log: (entry: Record<string, string | number | boolean | null>) => void = (entry) =>
+    console.log(JSON.stringify({ timestamp: new Date().toISOString(), service: 'sajja-worker', ...entry })),
 ) {
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const ready = await deps();
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records) {
       const started = ready.now();
+      let worked = false;
+      // one JSON line a message: its id, the group and month, what became of it (no names, no amounts)
+      const line: Record<string, string | number | boolean | null> = { message_id: record.messageId };
       try {
         const job = JSON.parse(record.body) as MonthlyJob;
-        if ('network' in job) await maybeSendNetwork(ready, job.month);
-        else await runWorker(ready, job);
-      } catch {
+        line.month = job.month;
+        if ('network' in job) {
+          line.kind = 'network';
+          line.sent = (await maybeSendNetwork(ready, job.month)).length > 0;
+        } else {
+          line.group_id = job.group_id;
+          const item = await runWorker(ready, job);
+          line.status = item.status;
+          // a group whose sheet was read now is paced; one already sent, or a poison message, costs no wait
+          worked = !skipped(item);
+        }
+        log({ level: 'info', message: 'job', ...line, duration_ms: ready.now() - started });
+      } catch (error) {
         failures.push({ itemIdentifier: record.messageId });
+        log({
+          level: 'error',
+          message: 'job failed',
+          ...line,
+          error: (error as Error)?.name ?? 'Error',
+          detail: String((error as Error)?.message ?? error).slice(0, 300),
+          duration_ms: ready.now() - started,
+        });
       }
       // paced: the workers together stay under the Sheets API's 60 reads a minute per user
       const spent = ready.now() - started;
-      if (spent < pace.minMillisPerGroup) await pace.sleep(pace.minMillisPerGroup - spent);
+      if (worked && spent < pace.minMillisPerGroup) await pace.sleep(pace.minMillisPerGroup - spent);
     }
     return { batchItemFailures: failures };
   };

@@ -17,13 +17,14 @@ describe('the monthly job’s stack (issue 12)', () => {
     });
   });
 
-  it('queues one message a group: a dead-letter queue after 3 receives, visibility above the worker’s timeout', () => {
+  it('queues one message a group: dead-lettered after 5 receives, visibility 6× the worker’s timeout (issue 18)', () => {
     template.hasResourceProperties('AWS::SQS::Queue', {
-      VisibilityTimeout: 360,
-      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 3 },
+      VisibilityTimeout: 1800,
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'index.worker',
+      ReservedConcurrentExecutions: Match.absent(),
       Timeout: 300,
       Runtime: 'nodejs24.x',
     });
@@ -49,19 +50,40 @@ describe('the monthly job’s stack (issue 12)', () => {
     expect(actions).toEqual(
       expect.arrayContaining([
         'ses:SendEmail',
-        'ses:SendRawEmail',
         'secretsmanager:GetSecretValue',
         'sqs:SendMessage',
         'lambda:InvokeFunction',
       ]),
     );
     expect(JSON.stringify(statements)).toContain(':identity/example.org');
+    expect(actions).not.toContain('ses:SendRawEmail');
   });
 
   it('alarms when a dead-letter queue holds a message', () => {
     const alarms = template.findResources('AWS::CloudWatch::Alarm', {
       Properties: { MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1 },
     });
-    expect(Object.keys(alarms)).toHaveLength(2);
+    expect(Object.keys(alarms)).toHaveLength(3);
+  });
+
+  it('sends a failed dispatcher run somewhere, alarms on every function’s errors, and checks the network deadline daily (issue 18)', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      MaximumRetryAttempts: 2,
+    });
+    const errors = template.findResources('AWS::CloudWatch::Alarm', {
+      Properties: { MetricName: 'Errors', Namespace: 'AWS/Lambda' },
+    });
+    expect(Object.keys(errors)).toHaveLength(2);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 9 2-5 * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Bangkok',
+      Target: Match.objectLike({ Input: JSON.stringify({ network: true }) }),
+    });
+    // the dispatcher is its own entry: it does not load the worker's bundle
+    const handlers = Object.values(template.findResources('AWS::Lambda::Function')).map(
+      (f) => (f as { Properties: { Handler: string } }).Properties.Handler,
+    );
+    expect(handlers.sort()).toEqual(['index.dispatcher', 'index.worker']);
   });
 });

@@ -17,7 +17,8 @@ import { openArchive } from '../../cli/archive/open-archive.ts';
 import { EXAMPLE_WORKBOOK } from '../../cli/main.ts';
 import { loadWorkbook } from '../../cli/sources/load-workbook.ts';
 import { DEFAULT_ZONE, monthJustEnded, RegistrySchema } from '../../core/index.ts';
-import { googleCredentials, keepSetup, makeDispatcher, makeWorker } from '../../lambdas/monthly/handlers.ts';
+import { googleCredentials, keepSetup, makeWorker } from '../../lambdas/monthly/handlers.ts';
+import { makeDispatcher } from '../../lambdas/monthly/make-dispatcher.ts';
 
 const sqs = mockClient(SQSClient);
 const ses = mockClient(SESv2Client);

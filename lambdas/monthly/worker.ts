@@ -1,7 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { auth } from '@googleapis/sheets';
 import { DynamoArchiveStore } from '../../adapters/dynamo-archive-store.ts';
 import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
@@ -9,15 +8,15 @@ import { LineMessaging } from '../../adapters/line-push.ts';
 import { registryFromTable } from '../../adapters/registry-table.ts';
 import { SesMailer } from '../../adapters/ses-mailer.ts';
 import { SheetsSource } from '../../adapters/sheets-source.ts';
-import { SqsJobs } from '../../adapters/sqs-jobs.ts';
 import type { WorkerDeps } from '../../app/monthly/worker.ts';
 import { ENV } from '../env.ts';
-import { googleCredentials, keepSetup, makeDispatcher, makeWorker } from './handlers.ts';
+import { googleCredentials, keepSetup, makeWorker } from './handlers.ts';
 
 /**
- * The monthly job's Lambda entries (the CDK app's MonthlyStack): clients made once per container,
- * the registry and status in the archive table, the Google service account's key and the LINE
- * token in Secrets Manager.
+ * The monthly job's worker Lambda (the CDK app's MonthlyStack): one group's month per SQS message.
+ * Clients made once per container; the registry and status in the archive table, the Google
+ * service account's key and the LINE token in Secrets Manager. The dispatcher is its own entry
+ * (dispatcher.ts), so it loads none of this.
  */
 const table = process.env[ENV.table] ?? 'sajja-archive';
 const dynamo = new DynamoDBClient({});
@@ -43,16 +42,6 @@ async function workerDeps(): Promise<WorkerDeps> {
   };
 }
 
-const jobs = new SqsJobs(new SQSClient({}), process.env[ENV.queueUrl] ?? '');
-export const dispatcher = makeDispatcher({
-  worker: async () => ({
-    registry: await registryFromTable(dynamo, table),
-    status: new DynamoStatusStore(dynamo, table),
-  }),
-  send: (job) => jobs.send(job),
-  flush: () => jobs.flush(),
-  now: Date.now,
-});
 export const worker = makeWorker(keepSetup(workerDeps), {
   minMillisPerGroup: Number(process.env[ENV.minSecondsPerGroup] ?? 5) * 1000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
