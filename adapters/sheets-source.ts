@@ -1,11 +1,18 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { ServiceStatusError } from '../app/monthly/errors.ts';
 import type { WorkbookSource } from '../app/monthly/ports.ts';
 import { type PlainCell, SUMMARY_TAB, type Workbook, workbookFromBatchGet } from '../core/index.ts';
+import { boundedFetch } from './bounded-fetch.ts';
 
 /** Quote a tab name for an A1 range: `'เงินออม (savings)'`. */
 const quoted = (title: string) => `'${title.replace(/'/g, "''")}'`;
 
-/** Truncated exponential backoff with jitter for 429 and 5xx: at most 64 s a wait, 5 tries (SPEC §10). */
+/** A Sheets request's deadline: a batchGet of a big book answers in seconds; none may hang a worker. */
+export const SHEETS_TIMEOUT_MS = 60_000;
+/** The largest answer read: a Google Sheet holds 10 million cells; far below memory's limits. */
+export const SHEETS_MAX_BYTES = 100 * 1024 * 1024;
+
+/** Truncated exponential backoff with jitter for 408, 429 and 5xx: at most 64 s a wait, 5 tries (SPEC §10). */
 async function withBackoff<T>(
   call: () => Promise<T>,
   sleep: (ms: number) => Promise<void>,
@@ -14,9 +21,12 @@ async function withBackoff<T>(
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();
-    } catch (error) {
+    } catch (caught) {
+      // the client wraps what our fetch threw (a deadline, a bound): the cause is the error to judge
+      const cause = (caught as { cause?: unknown }).cause;
+      const error = cause instanceof ServiceStatusError ? cause : caught;
       const status = Number((error as { status?: unknown }).status ?? (error as { code?: unknown }).code);
-      if (attempt + 1 >= tries || !(status === 429 || status >= 500)) throw error;
+      if (attempt + 1 >= tries || !(status === 408 || status === 429 || status >= 500)) throw error;
       await sleep(Math.min(64_000, 1_000 * 2 ** attempt) * (0.5 + Math.random() / 2));
     }
   }
@@ -30,13 +40,25 @@ async function withBackoff<T>(
 export class SheetsSource implements WorkbookSource {
   private readonly api: sheets_v4.Sheets;
   constructor(
-    options: { rootUrl?: string; auth?: sheets_v4.Options['auth'] },
+    options: {
+      rootUrl?: string;
+      auth?: sheets_v4.Options['auth'];
+      /** A request's deadline (default 60 s) and the largest answer taken (default 100 MB). */
+      timeoutMs?: number;
+      maxBytes?: number;
+    },
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {
     this.api = sheets({
       version: 'v4',
       ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
       ...(options.auth ? { auth: options.auth } : {}),
+      // SPEC §10's five tries are withBackoff's: the client's own retries (3 more each) are off
+      retry: false,
+      fetchImplementation: boundedFetch({
+        timeoutMs: options.timeoutMs ?? SHEETS_TIMEOUT_MS,
+        maxBytes: options.maxBytes ?? SHEETS_MAX_BYTES,
+      }),
     });
   }
 

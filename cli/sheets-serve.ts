@@ -7,7 +7,8 @@ import { readXlsx } from './sources/xlsx.ts';
 
 /** A fault to answer for a spreadsheet: every time, or the first n times. */
 export interface Fault {
-  status: 403 | 429 | 500;
+  /** An error status; `hang` never answers; `huge` streams a body without end (no Content-Length). */
+  status: 403 | 429 | 500 | 'hang' | 'huge';
   times?: number;
 }
 
@@ -63,6 +64,17 @@ export async function startSheetsServer(options: {
     const fault = faults.get(id);
     if (fault && (fault.times === undefined || fault.times > 0)) {
       if (fault.times !== undefined) fault.times--;
+      if (fault.status === 'hang') return; // accepted, never answered
+      if (fault.status === 'huge') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(1 << 20, 32);
+        const more = () => {
+          while (!response.destroyed && response.write(chunk));
+          if (!response.destroyed) response.once('drain', more);
+        };
+        response.on('close', () => response.destroy());
+        return more();
+      }
       const message = {
         403: 'The caller does not have permission',
         429: 'Quota exceeded',

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SheetsSource } from '../../adapters/sheets-source.ts';
+import { isTemporary } from '../../app/monthly/errors.ts';
 import { generateWorkbook } from '../../cli/generate/generate-workbook.ts';
 import { runMonthly } from '../../cli/monthly.ts';
 import { startSheetsServer } from '../../cli/sheets-serve.ts';
@@ -209,5 +211,53 @@ describe('the monthly job on a laptop (issue 12)', () => {
     ]);
     const line = JSON.parse(readFileSync(join(outbox, 'kamlon-m11-2026-10-1.line.json'), 'utf8'));
     expect(line.messages[0].text).toContain('ต.ค. 2569');
+  });
+});
+
+describe('the Sheets client holds its limits (issue 18)', () => {
+  const source = (limits: { timeoutMs?: number; maxBytes?: number } = {}) =>
+    new SheetsSource({ rootUrl: sheets.url, ...limits }, noWait);
+
+  it('makes SPEC §10’s five tries on a failing read, not twenty', async () => {
+    sheets.counts.clear();
+    sheets.faults.set('sheet-a', { status: 500 });
+    try {
+      await expect(source().read({ spreadsheet_id: 'sheet-a' })).rejects.toMatchObject({ status: 500 });
+      expect(sheets.counts.get('sheet-a')!.reads).toBe(5);
+    } finally {
+      sheets.faults.clear();
+    }
+  });
+
+  it('gives up on a sheet that never answers, within its deadline, and says it may be retried', async () => {
+    sheets.counts.clear();
+    sheets.faults.set('sheet-b', { status: 'hang' });
+    try {
+      const started = Date.now();
+      const failure = await source({ timeoutMs: 300 })
+        .read({ spreadsheet_id: 'sheet-b' })
+        .catch((e: unknown) => e);
+      expect(failure).toMatchObject({ status: 408 });
+      expect(isTemporary(failure)).toBe(true);
+      expect(sheets.counts.get('sheet-b')!.reads).toBe(5);
+      expect(Date.now() - started).toBeLessThan(60_000);
+    } finally {
+      sheets.faults.clear();
+    }
+  });
+
+  it('refuses an answer larger than its bound while it streams, without holding it', async () => {
+    sheets.faults.set('sheet-c', { status: 'huge' });
+    try {
+      const before = process.memoryUsage().rss;
+      const failure = await source({ maxBytes: 8 * 1024 * 1024 })
+        .read({ spreadsheet_id: 'sheet-c' })
+        .catch((e: unknown) => e);
+      expect(failure).toMatchObject({ status: 413 });
+      expect(isTemporary(failure)).toBe(false);
+      expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+    } finally {
+      sheets.faults.clear();
+    }
   });
 });
