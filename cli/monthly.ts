@@ -13,7 +13,8 @@ import {
   type MonthlyResult,
   type PlainCell,
   type Registry,
-  RegistrySchema,
+  type RegistryProblem,
+  readRegistryItems,
 } from '../core/index.ts';
 import { type ArchiveConnection, openArchive } from './archive/open-archive.ts';
 import { UsageError } from './commands/command.ts';
@@ -35,7 +36,9 @@ export interface MonthlyOptions {
 }
 
 /** Reads and checks the registry (SPEC §10): a bad one is a usage error naming the field. */
-export async function readRegistry(path: string): Promise<Registry> {
+export async function readRegistry(
+  path: string,
+): Promise<{ registry: Registry; problems: RegistryProblem[] }> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(path, 'utf8'));
@@ -45,13 +48,15 @@ export async function readRegistry(path: string): Promise<Registry> {
       en: `cannot read the registry ${path}: ${(error as Error).message}`,
     });
   }
-  const parsed = RegistrySchema.safeParse(json);
-  if (!parsed.success)
+  try {
+    return readRegistryItems(json);
+  } catch (error) {
+    const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues ?? [];
     throw new UsageError({
-      th: `ทะเบียนกลุ่มไม่ถูกต้อง: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
-      en: `the registry does not fit SPEC §10: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      th: `ทะเบียนกลุ่มไม่ถูกต้อง: ${issues.map((i) => i.path.join('.')).join(', ')}`,
+      en: `the registry does not fit SPEC §10: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
     });
-  return parsed.data;
+  }
 }
 
 /** Groups from files (`workbook`, relative to the registry) or from Sheets (`spreadsheet_id`). */
@@ -87,7 +92,9 @@ function sources(
 export async function runMonthly(
   options: MonthlyOptions,
 ): Promise<MonthlyResult & { dead_letters: string[] }> {
-  const registry = await readRegistry(options.registryFile);
+  const { registry, problems } = await readRegistry(options.registryFile);
+  for (const p of problems)
+    options.progress?.(`✗ ${p.group_id ?? `#${p.index + 1}`} — ${p.reason.th} / ${p.reason.en}`);
   await mkdir(options.outbox, { recursive: true });
   let archive: ArchiveConnection | undefined;
   let networkSentTo: string[] = [];
@@ -148,6 +155,7 @@ export async function runMonthly(
         return outcome;
       }),
       network: { sent_to: networkSentTo },
+      ...(problems.length > 0 ? { invalid: problems } : {}),
       dead_letters: queue.deadLetters.map((d) => `${d.job.group_id}: ${d.error}`),
     };
   } finally {

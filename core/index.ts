@@ -65,6 +65,7 @@ export {
   updateContext,
 } from './check/context.ts';
 export { exportLedger, type LedgerFormat, toolAccount } from './export/plain-ledger.ts';
+export { GROUP_ID, GROUP_ID_RULE, isGroupId } from './group-id.ts';
 export {
   booksStatus,
   checkBooks,
@@ -148,7 +149,9 @@ export {
   type Registry,
   type RegistryGroup,
   RegistryGroupSchema,
+  type RegistryProblem,
   RegistrySchema,
+  readRegistryItems,
 } from './monthly/registry.ts';
 export { type PlainCell, SUMMARY_TAB, summaryTabRows } from './monthly/summary-tab.ts';
 export {

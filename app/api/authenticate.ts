@@ -1,6 +1,8 @@
 import {
   canonicalString,
   constantTimeEqual,
+  GROUP_ID_RULE,
+  isGroupId,
   MAX_SKEW_SECONDS,
   NONCE,
   NONCE_TTL_SECONDS,
@@ -28,6 +30,7 @@ export async function authenticate(
       'a signing header is missing (X-Sajja-Group, -Timestamp, -Nonce, -Signature)',
       'ไม่มีหัวข้อการลงนาม (X-Sajja-Group, -Timestamp, -Nonce, -Signature)',
     );
+  if (!isGroupId(group)) throw unauthorized(GROUP_ID_RULE.en, GROUP_ID_RULE.th);
   if (!/^\d{1,12}$/.test(timestamp))
     throw unauthorized('the timestamp is not Unix seconds', 'เวลาไม่ใช่วินาทีแบบ Unix');
   if (!NONCE.test(nonce))

@@ -44,11 +44,10 @@ export const MONTHLY_COMMANDS: Record<string, Command> = {
       else if (answer.network.sent_to.length > 0)
         io.out(`✓ รายงานเครือข่าย / network report → ${answer.network.sent_to.join(', ')}`);
       for (const dead of dead_letters) io.err(`dead letter: ${dead}`);
-      const unsent = answer.groups.filter((g) => g.status === 'failed');
-      if (unsent.length === 0) return 0;
-      io.err(
-        `สถานะ 1: ส่งไม่สำเร็จ ${unsent.length} กลุ่ม / exit 1: ${unsent.length} group${unsent.length === 1 ? '' : 's'} not sent`,
-      );
+      const unsent =
+        answer.groups.filter((g) => g.status === 'failed').length + (answer.invalid?.length ?? 0);
+      if (unsent === 0) return 0;
+      io.err(`สถานะ 1: ส่งไม่สำเร็จ ${unsent} กลุ่ม / exit 1: ${unsent} group${unsent === 1 ? '' : 's'} not sent`);
       return 1;
     },
   },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GROUP_ID_RULE, isGroupId } from '../../core/index.ts';
 import { dataDirOf } from '../archive/data-dir.ts';
 import { writeOutput } from '../output.ts';
 import { VERSION } from '../root.ts';
@@ -72,11 +73,14 @@ export const SERVE_COMMANDS: Record<string, Command> = {
     async run([action, group], values, io) {
       if (action !== 'new')
         throw new UsageError({ th: 'ใช้ sajja secret new <group_id>', en: 'use sajja secret new <group_id>' });
-      if (!group || !/^[^\s,]{1,64}$/.test(group))
-        throw new UsageError({ th: 'รหัสกลุ่มไม่ถูกต้อง', en: 'not a group id' });
+      if (!group || !isGroupId(group))
+        throw new UsageError({
+          th: `"${group ?? ''}" ใช้ไม่ได้: ${GROUP_ID_RULE.th}`,
+          en: `"${group ?? ''}" cannot be used: ${GROUP_ID_RULE.en}`,
+        });
       const file = secretsFileOf(values);
       const secrets = existsSync(file)
-        ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)
+        ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string | { secret: string }>)
         : {};
       if (Object.hasOwn(secrets, group) && values.force !== true)
         throw new UsageError({
@@ -84,7 +88,14 @@ export const SERVE_COMMANDS: Record<string, Command> = {
           en: `${group} has a secret already — add --force to replace it`,
         });
       const secret = randomBytes(32).toString('base64url');
-      const next = { ...secrets, [group]: secret };
+      // a replaced secret still signs for seven days, while the sheet is given the new one
+      const old = secrets[group];
+      const previous = typeof old === 'string' ? old : old?.secret;
+      const until = new Date(Date.now() + 7 * 86_400_000).toISOString();
+      const next = {
+        ...secrets,
+        [group]: previous ? { secret, previous, previous_until: until } : secret,
+      };
       const { mkdir, chmod } = await import('node:fs/promises');
       await mkdir(join(file, '..'), { recursive: true });
       await writeOutput(file, `${JSON.stringify(next, null, 2)}\n`, { force: true });

@@ -1,3 +1,4 @@
+import { GROUP_ID_RULE } from '../group-id.ts';
 import { echo } from '../model/finding.ts';
 import type { ParseReason } from '../parse/parsed.ts';
 import { toArabicDigits } from '../thai-text.ts';
@@ -76,6 +77,7 @@ const REASONS: Record<ParseReason | string, Bilingual> = {
   },
   max_households_range: { th: 'ต้องอยู่ระหว่าง 1 ถึง 100', en: 'must be between 1 and 100' },
   remit_days_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 366 วัน', en: 'must be 0 to 366 days' },
+  group_id_format: GROUP_ID_RULE,
 };
 
 const GENERIC: Bilingual = { th: 'ค่าไม่ถูกต้อง', en: 'invalid value' };

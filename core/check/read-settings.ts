@@ -103,7 +103,8 @@ function finish(
   return {
     settings,
     dates: { calendar: settings.calendar, timeZone: settings.timezone },
-    usable,
+    // a group id refused (its finding says why) leaves the book unidentified, as one not read
+    usable: usable && typeof raw.group_id === 'string',
     cells: where,
   };
 }

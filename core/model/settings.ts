@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DEFAULT_ZONE } from '../calendar.ts';
+import { GROUP_ID } from '../group-id.ts';
 import { MAX_SATANG, type Satang } from '../money.ts';
 import type { Calendar } from '../parse/date.ts';
 import { enumOf } from './records.ts';
@@ -88,7 +89,13 @@ function settingType(spec: SettingSpec): z.ZodType {
 const settingsShape = Object.fromEntries(
   SETTING_SPECS.map((spec) => {
     const type = settingType(spec);
-    if (spec.key === 'group_id' || spec.key === 'group_name') return [spec.key, type];
+    // one rule for a group id wherever it travels (core/group-id.ts); '' is "could not be read"
+    if (spec.key === 'group_id')
+      return [
+        spec.key,
+        z.string().refine((id) => id === '' || GROUP_ID.test(id), { error: 'group_id_format' }),
+      ];
+    if (spec.key === 'group_name') return [spec.key, type];
     return [spec.key, spec.default === undefined ? type.optional() : type.default(spec.default as never)];
   }),
 );

@@ -261,3 +261,33 @@ describe('the Sheets client holds its limits (issue 18)', () => {
     }
   });
 });
+
+describe('one bad registry item never stops the others (issue 18)', () => {
+  it('reports the bad items, runs the rest, and writes nothing outside the outbox', async () => {
+    const { existsSync } = await import('node:fs');
+    const path = registry('bad-items', [
+      { group_id: '../../escaped', spreadsheet_id: 'sheet-a', coordinators: ['x@example.org'] },
+      { group_id: 'typo', spreadsheet_id: 'sheet-a', coordinators: ['not-an-address'] },
+      { group_id: 'g-sheet-a', spreadsheet_id: 'sheet-a', coordinators: ['again@example.org'] },
+    ]);
+    const result = await runMonthly({
+      registryFile: path,
+      month: '2026-10',
+      outbox: join(dir, 'bad-items', 'out'),
+      dataDir: join(dir, 'bad-items', 'data'),
+      sheetsUrl: sheets.url,
+      now: NOW,
+      sleep: noWait,
+    });
+    expect(result.groups.map((g) => [g.group_id, g.status])).toEqual([
+      ['g-sheet-a', 'sent'],
+      ['g-sheet-b', 'sent'],
+      ['g-sheet-c', 'sent'],
+    ]);
+    expect(result.invalid!.map((p) => p.group_id)).toEqual(['../../escaped', 'typo', 'g-sheet-a']);
+    expect(existsSync(join(dir, 'escaped-2026-10.eml'))).toBe(false);
+    expect(readdirSync(join(dir, 'bad-items', 'out')).filter((f) => f.startsWith('g-sheet-a'))).toEqual(
+      ['g-sheet-a-2026-10-summary.line.json'].filter(() => false).concat(['g-sheet-a-2026-10.eml']),
+    );
+  });
+});
