@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DynamoNonceStore } from '../adapters/dynamo-nonce-store.ts';
 import { FileSecrets } from '../adapters/file-secrets.ts';
-import { MAX_BODY_BYTES, makeHandler } from '../app/api/handler.ts';
+import { MAX_BODY_BYTES, makeHandler, TOO_LARGE } from '../app/api/handler.ts';
 import { openArchive } from './archive/open-archive.ts';
 
 export interface ServeOptions {
@@ -21,7 +21,7 @@ export interface ServeOptions {
 /**
  * The API on one computer (`sajja serve`): the same handler the Lambda runs, on node:http, each
  * request turned into the Function URL event Lambda would give it, against the embedded archive.
- * A body over 6 MB is answered 413 without being read whole.
+ * A body over 5 MB (MAX_BODY_BYTES) is answered 413 without being read whole.
  */
 export async function startServer(
   options: ServeOptions,
@@ -84,7 +84,7 @@ async function serveOne(
       JSON.stringify({
         error: {
           code: 'too_large',
-          message: { th: 'ข้อมูลใหญ่เกิน 6 MB', en: 'the body is over 6 MB' },
+          message: TOO_LARGE,
           request_id: requestId,
         },
       }),

@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cd
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
+import { FilterPattern } from 'aws-cdk-lib/aws-logs';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ENV } from '../lambdas/env.ts';
@@ -31,6 +32,9 @@ export const API_TABLE_ACTIONS = [
   'dynamodb:BatchGetItem',
   'dynamodb:BatchWriteItem',
 ] as const;
+
+/** Refused signatures in five minutes that raise the alarm (a sheet retries a few, a flood is thousands). */
+export const UNAUTHORIZED_SURGE = 100;
 
 export class ApiStack extends Stack {
   readonly api: SajjaFunction;
@@ -67,6 +71,19 @@ export class ApiStack extends Stack {
       ['Throttles', this.api.metricThrottles({ period: ALARM_PERIOD })],
     ] as const)
       this.alarms.alarmOn(`Api${name}`, metric, `Sajja API ${name.toLowerCase()} in the last 5 minutes`);
+    // the Function URL is open to anyone: a surge of refused signatures is someone knocking
+    const refused = this.api.logGroup.addMetricFilter('Unauthorized', {
+      filterPattern: FilterPattern.numberValue('$.status', '=', 401),
+      metricNamespace: 'Sajja/Api',
+      metricName: 'Unauthorized',
+      metricValue: '1',
+    });
+    this.alarms.alarmOn(
+      'ApiUnauthorizedSurge',
+      refused.metric({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      `Sajja API: ${UNAUTHORIZED_SURGE} or more refused signatures in 5 minutes`,
+      UNAUTHORIZED_SURGE,
+    );
 
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

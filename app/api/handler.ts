@@ -7,7 +7,7 @@ import {
   UnusableWorkbookError,
   utf8,
 } from '../../core/index.ts';
-import { authenticate } from './authenticate.ts';
+import { checkSigningHeaders, verifySignature } from './authenticate.ts';
 import { ApiError } from './errors.ts';
 import type { Log, NonceStore, SecretSource } from './ports.ts';
 import { ROUTES } from './routes/index.ts';
@@ -27,8 +27,18 @@ export interface ApiDeps {
   hmacHex?: (key: Uint8Array, message: Uint8Array) => string;
 }
 
-/** Lambda's synchronous payload limit: a larger body is refused before it is parsed. */
-export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+/**
+ * The largest body the API takes: 5 MB. Lambda refuses an invocation over 6 MB counting the whole
+ * event (headers, and a binary body base64-encoded, a third larger) with an English error of its
+ * own; below 5 MB that never happens, and a larger body gets this API's answer in Thai and English.
+ */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** What a body over the limit is told: the limit, and what a sheet sends instead. */
+export const TOO_LARGE = {
+  th: 'ข้อมูลใหญ่เกิน 5 MB ที่ API รับได้ (AWS Lambda รับคำขอไม่เกิน 6 MB รวมทั้งซอง): ปิดเดือนจากชีตจะส่งเฉพาะสแนปช็อตของเดือนซึ่งเล็กกว่ามาก',
+  en: "the body is over the API's 5 MB (AWS Lambda takes at most 6 MB with the whole event): the sheet's Close month sends only the month's snapshot, far smaller",
+};
 
 type Response = APIGatewayProxyStructuredResultV2;
 const json = (statusCode: number, body: unknown): Response => ({
@@ -57,8 +67,10 @@ export function makeHandler(deps: ApiDeps) {
     try {
       const matched = routeOf(method, path);
       route = matched.name;
+      // the signing headers first: an unsigned or stale request is refused before its body is read
+      const signing = matched.signed ? checkSigningHeaders(deps, headers) : undefined;
       const body = bodyBytes(event, headers);
-      if (matched.signed) group = await authenticate(deps, headers, method, path, body, bodyHash, hmac);
+      if (signing) group = await verifySignature(deps, signing, method, path, body, bodyHash, hmac);
       if (matched.group !== undefined && matched.group !== group)
         throw new ApiError('forbidden', {
           th: `กลุ่มในที่อยู่ (${matched.group}) ไม่ใช่กลุ่มที่ลงนาม`,
@@ -111,7 +123,7 @@ function routeOf(method: string, path: string) {
   return { ...route, group: decode(m[1]), month: decode(m[2]) };
 }
 
-/** The raw body bytes, refused over 6 MB before anything is parsed. */
+/** The raw body bytes, refused over MAX_BODY_BYTES before anything is parsed. */
 function bodyBytes(event: APIGatewayProxyEventV2, headers: Record<string, string>): Uint8Array {
   const declared = Number(headers['content-length'] ?? 0);
   const text = event.body ?? '';
@@ -119,10 +131,9 @@ function bodyBytes(event: APIGatewayProxyEventV2, headers: Record<string, string
     declared > MAX_BODY_BYTES ||
     text.length > (event.isBase64Encoded ? (MAX_BODY_BYTES * 4) / 3 + 4 : MAX_BODY_BYTES)
   )
-    throw new ApiError('too_large', { th: 'ข้อมูลใหญ่เกิน 6 MB', en: 'the body is over 6 MB' });
+    throw new ApiError('too_large', TOO_LARGE);
   const bytes = event.isBase64Encoded ? base64Bytes(text) : utf8(text);
-  if (bytes.length > MAX_BODY_BYTES)
-    throw new ApiError('too_large', { th: 'ข้อมูลใหญ่เกิน 6 MB', en: 'the body is over 6 MB' });
+  if (bytes.length > MAX_BODY_BYTES) throw new ApiError('too_large', TOO_LARGE);
   return bytes;
 }
 

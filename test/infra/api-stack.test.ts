@@ -51,4 +51,12 @@ describe('the API stack (issue 11)', () => {
       });
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
   });
+
+  it('alarms on a surge of refused signatures, counted from the JSON logs (issue 18)', () => {
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.status = 401 }',
+      MetricTransformations: [Match.objectLike({ MetricNamespace: 'Sajja/Api', MetricName: 'Unauthorized' })],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Unauthorized', Threshold: 100 });
+  });
 });

@@ -81,7 +81,7 @@ async function call(
 /** What the API answers, as far as these tests read it. */
 interface Answer {
   [key: string]: unknown;
-  error: { code: string; message: { en: string }; issues: { path: string }[] };
+  error: { code: string; message: { th: string; en: string }; issues: { path: string }[] };
   created: boolean;
   hash: string;
   snapshots: { month: string }[];
@@ -285,7 +285,8 @@ describe('closing a month sends the month, not the whole workbook (issue 17)', (
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     const refused = await call('POST', '/v1/archive', JSON.parse(whole));
     expect(refused.status).toBe(413);
-    expect(refused.body.error.message.en).toContain('6 MB');
+    expect(refused.body.error.message.en).toContain('5 MB');
+    expect(refused.body.error.message.th).toContain('5 MB');
   });
 
   it("refuses a snapshot that is another group's or month's, holds another month's row, lacks a figure, or is damaged", async () => {
@@ -389,5 +390,49 @@ describe('a rotated or missing secret (issue 18)', () => {
     expect((await ask('old-secret-0123456789abcdefghijklmnopq')).statusCode).toBe(401);
     expect((await ask('new-secret-0123456789abcdefghijklmnopq')).statusCode).toBe(200);
     expect(reads.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('the signature before the body (issue 18)', () => {
+  it('refuses an unsigned request without reading its body, however large or broken', async () => {
+    const handle = makeHandler({
+      store: new MemoryArchiveStore(),
+      secrets: { secretsOf: async () => [] },
+      nonces: { remember: async () => true },
+      now: () => Date.now(),
+      log: () => {},
+      version: 'test',
+    });
+    let read = 0;
+    const body = {
+      get length() {
+        read++;
+        return 7 * 1024 * 1024;
+      },
+    };
+    const answer = await handle({
+      rawPath: '/v1/check',
+      body,
+      isBase64Encoded: true,
+      requestContext: { http: { method: 'POST' }, requestId: 'r' },
+      headers: { 'content-length': String(7 * 1024 * 1024) },
+    } as never);
+    expect(answer.statusCode).toBe(401);
+    expect(read).toBe(0);
+    // signed but stale: also refused before the body
+    const stale = await handle({
+      rawPath: '/v1/check',
+      body,
+      isBase64Encoded: true,
+      requestContext: { http: { method: 'POST' }, requestId: 'r' },
+      headers: {
+        'x-sajja-group': 'g',
+        'x-sajja-timestamp': '1000',
+        'x-sajja-nonce': 'n'.repeat(20),
+        'x-sajja-signature': `v1=${'0'.repeat(64)}`,
+      },
+    } as never);
+    expect(stale.statusCode).toBe(401);
+    expect(read).toBe(0);
   });
 });
