@@ -1,4 +1,4 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api-stack.ts';
 import { DataStack } from './data-stack.ts';
@@ -43,6 +43,11 @@ export function sajjaApp(
     sesIdentity: app.node.tryGetContext('sesIdentity') ?? 'example.org',
     mailFrom: app.node.tryGetContext('mailFrom') ?? 'sajja@example.org',
   });
+  // the reports' sender is the group network's own: never a silent example.org on a real account
+  if (app.node.tryGetContext('sesIdentity') === undefined || app.node.tryGetContext('mailFrom') === undefined)
+    Annotations.of(monthly).addError(
+      'the monthly job needs its sender: cdk deploy -c sesIdentity=<your verified SES domain or address> -c mailFrom=<address at it> (README: The API and AWS)',
+    );
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, data, api, monthly };
 }

@@ -34,6 +34,12 @@ function reasonOf(error: unknown): { th: string; en: string } {
       en: "cannot read the Google Sheet: it is not shared with Sajja's service account",
     };
   if (status === 404) return { th: 'ไม่พบ Google Sheet นี้', en: 'no such Google Sheet' };
+  const name = (error as { name?: unknown }).name;
+  if (name === 'MessageRejected' && /not verified/i.test(String((error as Error).message)))
+    return {
+      th: 'SES ยังอยู่ในโหมดทดลอง (sandbox): อีเมลผู้รับยังไม่ได้ยืนยัน — ขอใช้งานจริง (production access) ในคอนโซล SES',
+      en: 'SES sandbox: recipient not verified — request production access in the SES console',
+    };
   const message = (error as Error)?.message ?? String(error);
   return { th: `ทำงานไม่สำเร็จ: ${message.slice(0, 200)}`, en: `failed: ${message.slice(0, 200)}` };
 }

@@ -1,11 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { sajjaApp } from '../../infra/app.ts';
 
 describe('cdk-nag AwsSolutions (issue 11)', () => {
   it('finds nothing unacknowledged in any stack, and every acknowledgement has a reason', () => {
-    const { app } = sajjaApp();
+    const { app } = sajjaApp(
+      new App({
+        context: {
+          '@aws-cdk/core:defaultCrossStackReferences': 'strong',
+          sesIdentity: 'example.org',
+          mailFrom: 'sajja@example.org',
+        },
+      }),
+    );
     const assembly = app.synth(); // a violation fails the synthesis
     const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as {
       pluginReports: {
@@ -24,5 +34,13 @@ describe('cdk-nag AwsSolutions (issue 11)', () => {
     // no CDK annotations left unanswered either
     const messages = assembly.stacks.flatMap((stack) => stack.messages).filter((m) => m.level !== 'info');
     expect(messages.map((m) => `${m.id}: ${String(m.entry.data)}`)).toEqual([]);
+  });
+
+  it('says at synth that the monthly job needs its SES sender, rather than sending from example.org (issue 18)', () => {
+    const { monthly } = sajjaApp();
+    Annotations.fromStack(monthly).hasError(
+      '*',
+      Match.stringLikeRegexp('needs its sender: cdk deploy -c sesIdentity='),
+    );
   });
 });

@@ -199,4 +199,21 @@ describe('each report delivered once, none lost (issue 18)', () => {
     expect(w.calls.get('doneCount')).toBe(groups.length);
     expect(w.calls.get('all')).toBe(1);
   });
+
+  it('says "SES sandbox: recipient not verified" when SES is still in its sandbox (issue 18)', async () => {
+    const w = world(['sb1'], {
+      mail: () => {
+        throw Object.assign(
+          new Error(
+            'Email address is not verified. The following identities failed the check in region AP-SOUTHEAST-1: sb1@example.org',
+          ),
+          { name: 'MessageRejected', $metadata: { httpStatusCode: 400 } },
+        );
+      },
+    });
+    const item = await runWorker(w.deps, w.job('sb1'));
+    expect(item.status).toBe('failed');
+    expect(item.error!.en).toContain('SES sandbox: recipient not verified');
+    expect(item.error!.th).toContain('sandbox');
+  });
 });
