@@ -202,7 +202,8 @@ describe('each report delivered once, none lost (issue 18)', () => {
 
   it('says "SES sandbox: recipient not verified" when SES is still in its sandbox (issue 18)', async () => {
     const w = world(['sb1'], {
-      mail: () => {
+      mail: (name) => {
+        if (name.startsWith('network-')) return;
         throw Object.assign(
           new Error(
             'Email address is not verified. The following identities failed the check in region AP-SOUTHEAST-1: sb1@example.org',
