@@ -1,6 +1,5 @@
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FunctionUrlAuthType } from 'aws-cdk-lib/aws-lambda';
 import { FilterPattern } from 'aws-cdk-lib/aws-logs';
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -8,6 +7,7 @@ import type { Construct } from 'constructs';
 import { ENV } from '../lambdas/env.ts';
 import { ALARM_PERIOD, AlarmTopic } from './lib/alarm-topic.ts';
 import { SajjaFunction } from './lib/sajja-function.ts';
+import { grantTableCalls } from './lib/table-access.ts';
 import { VERSION } from './version.ts';
 
 export interface ApiStackProps extends StackProps {
@@ -53,10 +53,9 @@ export class ApiStack extends Stack {
         [ENV.version]: VERSION,
       },
     });
-    // least privilege: the calls the archive and the nonces make, on the table alone
-    this.api.addToRolePolicy(
-      new PolicyStatement({ actions: [...API_TABLE_ACTIONS], resources: [props.table.tableArn] }),
-    );
+    // least privilege: the calls the archive and the nonces make, on the table alone; writes only to
+    // the archive (G#) and the nonces (N#), never the registry
+    grantTableCalls(this.api, props.table, API_TABLE_ACTIONS, ['G#*', 'N#*']);
     props.groupSecrets.grantRead(this.api);
     const url = this.api.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
     new CfnOutput(this, 'ApiUrl', { value: url.url });

@@ -11,6 +11,7 @@ import type { Construct } from 'constructs';
 import { ENV } from '../lambdas/env.ts';
 import { ALARM_PERIOD, AlarmTopic } from './lib/alarm-topic.ts';
 import { SajjaFunction } from './lib/sajja-function.ts';
+import { grantTableCalls } from './lib/table-access.ts';
 
 export interface MonthlyStackProps extends StackProps {
   table: TableV2;
@@ -127,11 +128,9 @@ export class MonthlyStack extends Stack {
     );
 
     // least privilege: the calls each function's code makes, on the table alone (no index is queried)
-    for (const [f, actions] of [
-      [this.dispatcher, TABLE_ACTIONS.dispatcher],
-      [this.worker, TABLE_ACTIONS.worker],
-    ] as const)
-      f.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources: [props.table.tableArn] }));
+    // writes only to the job's records (J#) and, for the worker, the archive (G#): never the registry
+    grantTableCalls(this.dispatcher, props.table, TABLE_ACTIONS.dispatcher, ['J#*']);
+    grantTableCalls(this.worker, props.table, TABLE_ACTIONS.worker, ['G#*', 'J#*']);
     this.queue.grantSendMessages(this.dispatcher);
     googleKey.grantRead(this.worker);
     lineToken.grantRead(this.worker);

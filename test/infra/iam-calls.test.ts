@@ -172,3 +172,34 @@ describe('IAM: exactly the calls the code makes (issue 18)', () => {
     expect(worked).toEqual([...TABLE_ACTIONS.worker].sort());
   });
 });
+
+describe('no function can write the registry (issue 18)', () => {
+  it('limits every write to the partitions its code owns', async () => {
+    const { Template } = await import('aws-cdk-lib/assertions');
+    const { sajjaApp } = await import('../../infra/app.ts');
+    const { api, monthly } = sajjaApp();
+    for (const stack of [api, monthly]) {
+      const statements = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')).flatMap(
+        (p) =>
+          (
+            p as {
+              Properties: {
+                PolicyDocument: { Statement: { Action: string | string[]; Condition?: unknown }[] };
+              };
+            }
+          ).Properties.PolicyDocument.Statement,
+      );
+      const writes = statements.filter((s) =>
+        [s.Action].flat().some((a) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(a)),
+      );
+      expect(writes.length).toBeGreaterThan(0);
+      for (const w of writes) {
+        const keys = (w.Condition as { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': string[] } })[
+          'ForAllValues:StringLike'
+        ]['dynamodb:LeadingKeys'];
+        expect(keys.length).toBeGreaterThan(0);
+        for (const k of keys) expect('REGISTRY'.startsWith(k.replace('*', ''))).toBe(false);
+      }
+    }
+  });
+});
