@@ -307,8 +307,10 @@ writeFileSync(join(OUT, 'report.json'), JSON.stringify({ ...report, archive: arc
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    external: ['@aws-sdk/*'],
-    banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+    // the AWS SDK inside, as the CDK app bundles it (infra/lib/sajja-function.ts)
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   const bytes = statSync(outfile).size;

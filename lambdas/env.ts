@@ -11,4 +11,7 @@ export const ENV = {
   googleKeySecret: 'GOOGLE_KEY_SECRET_ID',
   lineTokenSecret: 'LINE_TOKEN_SECRET_ID',
   minSecondsPerGroup: 'MIN_SECONDS_PER_GROUP',
+  /** Where the Sheets API and LINE are (unset: Google's and LINE's own): the same assets against stand-ins. */
+  sheetsUrl: 'SHEETS_ROOT_URL',
+  lineUrl: 'LINE_PUSH_URL',
 } as const;

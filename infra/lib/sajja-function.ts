@@ -20,8 +20,8 @@ export interface SajjaFunctionProps {
 
 /**
  * A Sajja Lambda as every stack wants one: Node 24 on ARM64, 1 GiB, its own log group kept three
- * months (`<id>Logs` beside it), bundled by the local esbuild (no Docker) as ESM with the runtime's
- * AWS SDK left out.
+ * months (`<id>Logs` beside it), bundled by the local esbuild (no Docker) as ESM, the AWS SDK
+ * inside (the version the tests ran).
  */
 export class SajjaFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: SajjaFunctionProps) {
@@ -47,9 +47,11 @@ export class SajjaFunction extends NodejsFunction {
         target: 'node24',
         format: OutputFormat.ESM,
         mainFields: ['module', 'main'],
-        // the AWS SDK v3 is in the Node 24 runtime: left out, the bundle stays small
-        externalModules: ['@aws-sdk/*'],
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // the AWS SDK is bundled: the functions run the version the tests ran (package.json), not
+        // whatever the runtime ships that month (the API's bundle stays under 1 MB)
+        externalModules: [],
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
       },
     });
   }

@@ -29,14 +29,22 @@ async function workerDeps(): Promise<WorkerDeps> {
     credentials,
     scopes: ['https://www.googleapis.com/auth/spreadsheets'],
   });
-  const sheets = new SheetsSource({ auth: google });
+  const sheets = new SheetsSource({
+    auth: google,
+    ...(process.env[ENV.sheetsUrl] ? { rootUrl: process.env[ENV.sheetsUrl] } : {}),
+  });
   return {
     registry: await registryFromTable(dynamo, table),
     source: { read: (g) => sheets.read(g), writeSummary: (g, rows) => sheets.writeSummary(g, rows) },
     store: new DynamoArchiveStore(dynamo, { tableName: table }),
     status: new DynamoStatusStore(dynamo, table),
     mailer: new SesMailer(new SESv2Client({}), process.env[ENV.mailFrom] ?? 'sajja@example.org'),
-    line: new LineMessaging(secrets, process.env[ENV.lineTokenSecret] ?? 'sajja/line-channel-token'),
+    line: new LineMessaging(
+      secrets,
+      process.env[ENV.lineTokenSecret] ?? 'sajja/line-channel-token',
+      undefined,
+      process.env[ENV.lineUrl] || undefined,
+    ),
     from: process.env[ENV.mailFrom] ?? 'sajja@example.org',
     now: Date.now,
   };
