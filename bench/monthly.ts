@@ -1,7 +1,10 @@
 /**
- * `npm run bench:monthly`: the monthly job at scale on one computer — 100 groups of ~2,000 rows
- * each, read through the Sheets API stand-in (sajja sheets-serve) by the real Sheets client:
- * wall time, requests per group, archive write units per group, peak memory of the one process.
+ * `npm run bench:monthly`: the monthly job at scale on one computer — BENCH_GROUPS groups (100 by
+ * default; 2,000 for docs/monthly-at-scale.md), read through the Sheets API stand-in (sajja
+ * sheets-serve, with BENCH_LATENCY_MS of latency and a 429 for one group in twenty) by the real
+ * Sheets client: wall time, Sheets requests per group, DynamoDB operations per group (archive and
+ * status), peak memory of the one process; then the wall time the AWS job takes under the Sheets
+ * quotas and its cost at list prices, from those measured counts.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +37,12 @@ writeFileSync(
   join(dir, 'registry.json'),
   JSON.stringify({ network: { name: 'bench', coordinators: ['net@example.org'] }, groups }),
 );
-const sheets = await startSheetsServer({ dir: sheetsDir });
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
+const faults = new Map(
+  groups.filter((_, i) => i % 20 === 7).map((g) => [g.spreadsheet_id, { status: 429 as const, times: 1 }]),
+);
+const sheets = await startSheetsServer({ dir: sheetsDir, latencyMs: LATENCY_MS, faults });
+const dynamo = new Map<string, number>();
 let peak = 0;
 const sampler = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
@@ -47,6 +55,8 @@ const result = await runMonthly({
   dataDir: join(dir, 'data'),
   sheetsUrl: sheets.url,
   now: () => Date.UTC(2026, 10, 1),
+  sleep: async () => {},
+  onDynamoCommand: (name) => dynamo.set(name, (dynamo.get(name) ?? 0) + 1),
 });
 const seconds = (performance.now() - started) / 1000;
 clearInterval(sampler);
@@ -73,3 +83,51 @@ for (const g of groups)
     units += Math.ceil((c.bytes_stored + 120 * c.parts) / 1024) + 3;
 await archive.close();
 console.log(`   archive write units a group: ${(units / GROUPS).toFixed(1)} (parts, commit, head, status)`);
+const perGroup = (n: number) => (n / GROUPS).toFixed(1);
+console.log(
+  `   DynamoDB operations a group: ${[...dynamo]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, n]) => `${name.replace(/Command$/, '')} ${perGroup(n)}`)
+    .join(', ')}`,
+);
+console.log(`   Sheets latency ${LATENCY_MS} ms an answer; ${faults.size} groups answered 429 once`);
+
+// the AWS job from those counts: 2 workers, each at least 5 s a group (infra/monthly-stack.ts)
+const PER_USER_READS_A_MINUTE = 60;
+const PROJECT_READS_A_MINUTE = 300;
+const readsPerGroup = reads;
+const groupsAMinute = Math.min(PER_USER_READS_A_MINUTE / readsPerGroup, (2 * 60) / 5);
+const forGroups = (n: number) => n / groupsAMinute;
+console.log(
+  `   on AWS (2 workers, 5 s a group, ${PER_USER_READS_A_MINUTE} reads a minute for the service account; ${PROJECT_READS_A_MINUTE} for the project): ${groupsAMinute.toFixed(0)} groups a minute — ${GROUPS} groups in ${forGroups(GROUPS).toFixed(0)} min, 2,000 in ${forGroups(2000).toFixed(0)} min`,
+);
+// list prices (ap-southeast-1, 2026): Lambda ARM $0.0000133334 a GB-s and $0.20 a million requests;
+// DynamoDB on demand $1.4269 a million write and $0.2854 a million read request units; SES $0.10 a
+// thousand mails; SQS $0.40 a million requests; Secrets Manager $0.40 a secret; KMS $1 a key
+const total = (n: number) => [...dynamo.values()].reduce((a, b) => a + b, 0) * (n / GROUPS);
+const writesOf = (n: number) =>
+  [
+    'PutItemCommand',
+    'UpdateItemCommand',
+    'DeleteItemCommand',
+    'BatchWriteItemCommand',
+    'PutCommand',
+    'UpdateCommand',
+    'DeleteCommand',
+    'BatchWriteCommand',
+  ].reduce((sum, k) => sum + (dynamo.get(k) ?? 0), 0) *
+  (n / GROUPS);
+const cost = (n: number) => {
+  const lambda = n * 5 * 1 * 0.0000133334 + (n / 1e6) * 0.2;
+  const writeUnits = writesOf(n) * (units / GROUPS / Math.max(1, writesOf(GROUPS) / GROUPS));
+  const readUnits = total(n) - writesOf(n);
+  const ddb = (writeUnits / 1e6) * 1.4269 + (readUnits / 1e6) * 0.2854;
+  const mail = ((n * 2 + 1) / 1000) * 0.1;
+  const sqs = ((n * 3) / 1e6) * 0.4;
+  const fixed = 3 * 0.4 + 2 * 1 + 0.5; // secrets, the two alarm keys, alarms and logs
+  return { lambda, ddb, mail, sqs, fixed, all: lambda + ddb + mail + sqs + fixed };
+};
+const c = cost(2000);
+console.log(
+  `   cost a month for 2,000 groups: Lambda $${c.lambda.toFixed(2)}, DynamoDB $${c.ddb.toFixed(2)}, SES $${c.mail.toFixed(2)}, SQS $${c.sqs.toFixed(2)}, fixed (3 secrets, 2 KMS keys, alarms, logs) $${c.fixed.toFixed(2)} — $${c.all.toFixed(2)}`,
+);

@@ -33,6 +33,8 @@ export interface MonthlyOptions {
   progress?: (line: string) => void;
   crashAfterArchive?: WorkerDeps['crashAfterArchive'];
   sleep?: (ms: number) => Promise<void>;
+  /** Sees every DynamoDB command the job sends (the bench counts them). */
+  onDynamoCommand?: (name: string) => void;
 }
 
 /** Reads and checks the registry (SPEC §10): a bad one is a usage error naming the field. */
@@ -100,6 +102,16 @@ export async function runMonthly(
   let networkSentTo: string[] = [];
   try {
     archive = await openArchive({ dataDir: options.dataDir, inMemory: options.inMemory });
+    if (options.onDynamoCommand) {
+      const seen = options.onDynamoCommand;
+      archive.client.middlewareStack.add(
+        (next, context) => async (args) => {
+          seen(String(context.commandName));
+          return next(args);
+        },
+        { step: 'initialize', name: 'count-commands' },
+      );
+    }
     const deps: WorkerDeps = {
       registry,
       source: sources(options.registryFile, options.sheetsUrl, options.sleep),

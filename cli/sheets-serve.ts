@@ -30,6 +30,8 @@ export async function startSheetsServer(options: {
   host?: string;
   port?: number;
   faults?: Map<string, Fault>;
+  /** Each answer waits this long (Google's latency, for the bench). */
+  latencyMs?: number;
 }) {
   const books = new Map<string, Workbook>();
   const counts = new Map<string, Counts>();
@@ -54,6 +56,7 @@ export async function startSheetsServer(options: {
     );
   });
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     const url = new URL(request.url ?? '/', 'http://localhost');
     const m = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/.exec(url.pathname);
     if (!m) return reply(response, 404, { error: { code: 404, message: 'not a Sheets API route' } });
