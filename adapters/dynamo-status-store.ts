@@ -76,23 +76,33 @@ export class DynamoStatusStore implements StatusStore {
     return (Item?.done_groups as Set<string> | undefined)?.size ?? 0;
   }
 
-  async all(month: string): Promise<StatusItem[]> {
-    const out: StatusItem[] = [];
+  /** Every item of a month whose sort key starts with `prefix`, page after page. */
+  private async itemsOf(
+    month: string,
+    prefix: string,
+    projection?: string,
+  ): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.doc.send(
         new QueryCommand({
           TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :g)',
-          ExpressionAttributeValues: { ':pk': `J#${month}`, ':g': 'G#' },
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+          ExpressionAttributeValues: { ':pk': `J#${month}`, ':p': prefix },
           ConsistentRead: true,
+          ...(projection ? { ProjectionExpression: projection } : {}),
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of page.Items ?? []) out.push(JSON.parse(String(item.item)) as StatusItem);
+      out.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
     return out;
+  }
+
+  async all(month: string): Promise<StatusItem[]> {
+    return (await this.itemsOf(month, 'G#')).map((item) => JSON.parse(String(item.item)) as StatusItem);
   }
 
   async claim(month: string, key: string, now: number, leaseMs: number): Promise<Claim> {
@@ -153,23 +163,10 @@ export class DynamoStatusStore implements StatusStore {
     const keys: string[] = ['COUNT', delivery('NETWORK')];
     for (const id of groups) keys.push(group(id));
     // every delivery of the month: the groups' channels (what resend sends again)
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :d)',
-          ExpressionAttributeValues: { ':pk': `J#${month}`, ':d': 'D#G#' },
-          ProjectionExpression: 'SK',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const sk = String(item.SK);
-        if (groups.some((id) => sk.startsWith(delivery(`${group(id)}#`)))) keys.push(sk);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for (const item of await this.itemsOf(month, 'D#G#', 'SK')) {
+      const sk = String(item.SK);
+      if (groups.some((id) => sk.startsWith(delivery(`${group(id)}#`)))) keys.push(sk);
+    }
     // the disabled groups stay done: the count is what is left of them
     const kept = (await this.all(month)).filter((s) => !groups.includes(s.group_id)).length;
     for (const SK of keys)

@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { sajjaApp } from '../../infra/app.ts';
+import { deployableApp } from '../helpers/cdk-app.ts';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -21,15 +20,7 @@ describe('the Lambda assets', () => {
   });
 
   it('carry the SDK inside (no import of @aws-sdk left for the runtime), no source map, each its own entry', () => {
-    const { app } = sajjaApp(
-      new App({
-        context: {
-          '@aws-cdk/core:defaultCrossStackReferences': 'strong',
-          sesIdentity: 'example.org',
-          mailFrom: 'sajja@example.org',
-        },
-      }),
-    );
+    const { app } = deployableApp();
     const dir = app.synth().directory;
     const assets = readdirSync(dir).filter(
       (d) => d.startsWith('asset.') && statSync(join(dir, d)).isDirectory(),

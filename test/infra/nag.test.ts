@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { sajjaApp } from '../../infra/app.ts';
+import { deployableApp } from '../helpers/cdk-app.ts';
 
 describe('cdk-nag AwsSolutions (issue 11)', () => {
   it('finds nothing unacknowledged in any stack, and every acknowledgement has a reason', () => {
-    const { app } = sajjaApp(
-      new App({
-        context: {
-          '@aws-cdk/core:defaultCrossStackReferences': 'strong',
-          sesIdentity: 'example.org',
-          mailFrom: 'sajja@example.org',
-        },
-      }),
-    );
+    const { app } = deployableApp();
     const assembly = app.synth(); // a violation fails the synthesis
     const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as {
       pluginReports: {
