@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { auth } from '@googleapis/sheets';
+import { boundedFetch } from '../../adapters/bounded-fetch.ts';
 import { DynamoArchiveStore } from '../../adapters/dynamo-archive-store.ts';
 import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
 import { LineMessaging } from '../../adapters/line-push.ts';
@@ -28,6 +29,10 @@ async function workerDeps(): Promise<WorkerDeps> {
   const google = new auth.GoogleAuth({
     credentials,
     scopes: ['https://www.googleapis.com/auth/spreadsheets'],
+    // the token request has the same limits as the Sheets calls: a deadline, a bounded answer
+    clientOptions: {
+      transporterOptions: { fetchImplementation: boundedFetch({ timeoutMs: 30_000, maxBytes: 64 * 1024 }) },
+    },
   });
   const sheets = new SheetsSource({
     auth: google,
