@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deployableApp } from '../helpers/cdk-app.ts';
 
@@ -42,5 +43,52 @@ describe('the Lambda assets', () => {
     // the dispatcher loads no report code: it is far smaller than the worker
     const sizes = code.map((f) => statSync(f).size).sort((a, b) => a - b);
     expect(sizes[0]! * 1.5).toBeLessThan(sizes[2]!);
+  });
+
+  it('load alone, as the Node runtime loads them, and the API answers health with the deployed version', () => {
+    const dir = deployableApp().app.synth().directory;
+    const code = readdirSync(dir)
+      .filter((d) => d.startsWith('asset.') && statSync(join(dir, d)).isDirectory())
+      .map((d) => join(dir, d, 'index.mjs'))
+      .filter((f) => existsSync(f));
+    const api = code.find((f) => readFileSync(f, 'utf8').includes('sajja-api'))!;
+    const run = (file: string, script: string) =>
+      spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        // the runtime's environment: a region, the variables the template sets, nothing from this repo
+        cwd: dirname(file),
+        env: {
+          PATH: process.env.PATH,
+          AWS_REGION: 'ap-southeast-1',
+          TABLE_NAME: 'sajja-archive',
+          SECRET_ID: 's',
+          SAJJA_VERSION: '9.9.9',
+          QUEUE_URL: 'https://sqs.example/q',
+          // Node 20 here, 24 on Lambda: the SDK's notice about it is not what is tested
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
+        encoding: 'utf8',
+      });
+    const health = run(
+      api,
+      `const m = await import(${JSON.stringify(api)}); const r = await m.handler({ rawPath: '/v1/health', requestContext: { http: { method: 'GET' }, requestId: 'r' }, headers: {} }); console.log(JSON.stringify(r));`,
+    );
+    // (Node 20 here: the SDK warns it prefers the runtime's Node 24; anything else is a failure)
+    const quiet = (stderr: string) =>
+      stderr
+        .replace(/^.*NodeVersionSupport.*$\n?/gm, '')
+        .replace(/^.*node --trace-warnings.*$\n?/gm, '')
+        .trim();
+    expect(quiet(health.stderr)).toBe('');
+    const answer = JSON.parse(health.stdout.trim().split('\n').pop()!);
+    expect(answer.statusCode).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ version: '9.9.9' });
+    for (const file of code.filter((f) => f !== api)) {
+      const loaded = run(
+        file,
+        `const m = await import(${JSON.stringify(file)}); console.log(Object.keys(m).join(','));`,
+      );
+      expect(loaded.stderr).toBe('');
+      expect(['dispatcher', 'worker']).toContain(loaded.stdout.trim());
+    }
   });
 });
