@@ -99,7 +99,7 @@ const readsPerGroup = reads;
 const groupsAMinute = Math.min(PER_USER_READS_A_MINUTE / readsPerGroup, (2 * 60) / 5);
 const forGroups = (n: number) => n / groupsAMinute;
 console.log(
-  `   on AWS (2 workers, 5 s a group, ${PER_USER_READS_A_MINUTE} reads a minute for the service account; ${PROJECT_READS_A_MINUTE} for the project): ${groupsAMinute.toFixed(0)} groups a minute — ${GROUPS} groups in ${forGroups(GROUPS).toFixed(0)} min, 2,000 in ${forGroups(2000).toFixed(0)} min`,
+  `   on AWS (2 workers, 5 s a group, ${PER_USER_READS_A_MINUTE} reads a minute for the service account; ${PROJECT_READS_A_MINUTE} for the project): ${groupsAMinute.toFixed(0)} groups a minute — ${GROUPS.toLocaleString('en')} groups in ${forGroups(GROUPS).toFixed(0)} min`,
 );
 // list prices (ap-southeast-1, 2026): Lambda ARM $0.0000133334 a GB-s and $0.20 a million requests;
 // DynamoDB on demand $1.4269 a million write and $0.2854 a million read request units; SES $0.10 a
