@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
 import { ServiceStatusError, TemporaryError } from '../../app/monthly/errors.ts';
@@ -7,8 +8,8 @@ import { maybeSendNetwork } from '../../app/monthly/network-report.ts';
 import type { StatusStore } from '../../app/monthly/ports.ts';
 import { runWorker, type WorkerDeps } from '../../app/monthly/worker.ts';
 import { type ArchiveConnection, openArchive } from '../../cli/archive/open-archive.ts';
-import { RegistrySchema, type Workbook } from '../../core/index.ts';
-import { setCell, smallBook } from '../helpers/small-book.ts';
+import { archiveMonth, checkForSnapshot, RegistrySchema, snapshot, type Workbook } from '../../core/index.ts';
+import { addRow, setCell, smallBook } from '../helpers/small-book.ts';
 
 /**
  * Issue 18, points 1–5: each report delivered once, none lost, against the real status store on
@@ -54,6 +55,7 @@ function world(
 ) {
   const month = `20${String(30 + months++)}-10`;
   const mails: string[] = [];
+  const raws: Buffer[] = [];
   const lines: string[] = [];
   const status = counted(new DynamoStatusStore(archive.client, 'sajja-archive'));
   const deps: WorkerDeps = {
@@ -73,6 +75,7 @@ function world(
       async send(mail) {
         faults.mail?.(mail.name);
         mails.push(mail.name);
+        raws.push(mail.raw);
       },
     },
     line: {
@@ -86,7 +89,7 @@ function world(
   };
   // archive months of their own: the month is the job's, the books are November 2026's
   const job = (group_id: string) => ({ group_id, month, resend: false });
-  return { deps, month, mails, lines, calls: status.calls, job };
+  return { deps, month, mails, raws, lines, calls: status.calls, job };
 }
 
 describe('each report delivered once, none lost (issue 18)', () => {
@@ -216,5 +219,25 @@ describe('each report delivered once, none lost (issue 18)', () => {
     expect(item.status).toBe('failed');
     expect(item.error!.en).toContain('SES sandbox: recipient not verified');
     expect(item.error!.th).toContain('sandbox');
+  });
+
+  it('puts a closed month edited since it was archived in the report’s checks and to-do (issue 18)', async () => {
+    const w = world(['cm1']);
+    const archived = book('cm1');
+    await archiveMonth(
+      archive.store,
+      snapshot(checkForSnapshot(archived, '2026-07'), '2026-07'),
+      '2026-08-01T00:00:00Z',
+    );
+    // July closed, then its first deposit edited from 100 to 120
+    const edited = book('cm1');
+    addRow(edited, 'settings', { key: 'closed_through', value: '2026-07' });
+    setCell(edited, 'savings', 2, 'amount', 120);
+    w.deps.source.read = async () => edited;
+    const item = await runWorker(w.deps, w.job('cm1'));
+    expect(item.status).toBe('sent');
+    const mail = await simpleParser(w.raws[0]!);
+    expect(mail.text).toContain('check 1 change to closed months (2026-07)');
+    expect(mail.html || '').toContain('ตรวจเดือนที่ปิดบัญชีแล้วแต่ถูกแก้ไข');
   });
 });

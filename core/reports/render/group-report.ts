@@ -118,6 +118,14 @@ function todoOf(checked: CheckedBooks, summary: MonthlySummary, month: string): 
       th: `ติดตามเงินกู้ค้างชำระ ${summary.loans.overdue_loans} สัญญา`,
       en: `follow up ${summary.loans.overdue_loans} overdue loan${summary.loans.overdue_loans === 1 ? '' : 's'}`,
     });
+  const edits = codes('W_CLOSED_PERIOD_CHANGED');
+  if (edits.length > 0) {
+    const months = [...new Set(edits.map((f) => f.month).filter((m): m is string => m !== undefined))].sort();
+    todo.push({
+      th: `ตรวจเดือนที่ปิดบัญชีแล้วแต่ถูกแก้ไข ${edits.length} จุด (${months.map(thaiMonth).join(', ')}): แก้กลับ หรือเก็บเดือนนั้นใหม่ (sajja diff บอกว่าแก้อะไร)`,
+      en: `check ${edits.length} change${edits.length === 1 ? '' : 's'} to closed months (${months.join(', ')}): undo them, or archive the month again (sajja diff says what changed)`,
+    });
+  }
   const closed = checked.book.settings.closed_through;
   if (closed === undefined || closed < month)
     todo.push({ th: `ปิดบัญชีเดือน ${thaiMonth(month)}`, en: `close the month ${month}` });
