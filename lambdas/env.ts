@@ -14,4 +14,5 @@ export const ENV = {
   /** Where the Sheets API and LINE are (unset: Google's and LINE's own): the same assets against stand-ins. */
   sheetsUrl: 'SHEETS_ROOT_URL',
   lineUrl: 'LINE_PUSH_URL',
+  googleTokenUrl: 'GOOGLE_TOKEN_URL',
 } as const;

@@ -2,9 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { auth } from '@googleapis/sheets';
-import { boundedFetch } from '../../adapters/bounded-fetch.ts';
 import { DynamoArchiveStore } from '../../adapters/dynamo-archive-store.ts';
 import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
+import { googleAuthOptions } from '../../adapters/google-auth-options.ts';
 import { LineMessaging } from '../../adapters/line-push.ts';
 import { registryFromTable } from '../../adapters/registry-table.ts';
 import { SesMailer } from '../../adapters/ses-mailer.ts';
@@ -26,14 +26,10 @@ async function workerDeps(): Promise<WorkerDeps> {
   const secretName = process.env[ENV.googleKeySecret] ?? 'sajja/google-service-account';
   const key = await secrets.send(new GetSecretValueCommand({ SecretId: secretName }));
   const credentials = googleCredentials(key.SecretString, secretName);
-  const google = new auth.GoogleAuth({
-    credentials,
-    scopes: ['https://www.googleapis.com/auth/spreadsheets'],
-    // the token request has the same limits as the Sheets calls: a deadline, a bounded answer
-    clientOptions: {
-      transporterOptions: { fetchImplementation: boundedFetch({ timeoutMs: 30_000, maxBytes: 64 * 1024 }) },
-    },
-  });
+  // the token request has the same limits as the Sheets calls, and may be pointed at a stand-in
+  const google = new auth.GoogleAuth(
+    googleAuthOptions(credentials, { tokenUrl: process.env[ENV.googleTokenUrl] || undefined }),
+  );
   const sheets = new SheetsSource({
     auth: google,
     ...(process.env[ENV.sheetsUrl] ? { rootUrl: process.env[ENV.sheetsUrl] } : {}),
