@@ -43,4 +43,12 @@ describe('the data stack (issue 11)', () => {
     });
     expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toEqual([]);
   });
+
+  it('keeps the Google key and LINE token too: a redeploy of the job never waits for a deleted name (issue 18)', () => {
+    for (const name of ['sajja/google-service-account', 'sajja/line-channel-token'])
+      template.hasResource('AWS::SecretsManager::Secret', {
+        DeletionPolicy: 'Retain',
+        Properties: { Name: name },
+      });
+  });
 });

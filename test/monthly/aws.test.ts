@@ -170,3 +170,54 @@ describe('a worker container that failed its setup (issue 18)', () => {
     });
   });
 });
+
+describe('the worker Lambda logs and paces (issue 18)', () => {
+  it('writes one JSON line a message, with no names or amounts, and paces only a group whose sheet it read', async () => {
+    const archive = await openArchive({ inMemory: true });
+    try {
+      const registry = RegistrySchema.parse({
+        network: {},
+        groups: [{ group_id: 'kamlon-m11', workbook: 'x.xlsx', coordinators: ['c@example.org'] }],
+      });
+      const workbook = await loadWorkbook(EXAMPLE_WORKBOOK);
+      const deps = {
+        registry,
+        source: { read: async () => workbook, writeSummary: async () => {} },
+        store: archive.store,
+        status: new DynamoStatusStore(archive.client, 'sajja-archive'),
+        mailer: { send: async () => {} },
+        line: { push: async () => {} },
+        from: 'sajja@example.org',
+        now: () => Date.UTC(2026, 10, 1),
+      } as WorkerDeps;
+      const lines: Record<string, unknown>[] = [];
+      const waits: number[] = [];
+      const worker = makeWorker(
+        async () => deps,
+        { minMillisPerGroup: 5_000, sleep: async (ms) => void waits.push(ms) },
+        (entry) => lines.push(entry),
+      );
+      const message = (id: string, body: unknown) => ({ messageId: id, body: JSON.stringify(body) });
+      const event = {
+        Records: [
+          message('m1', { group_id: 'kamlon-m11', month: '2026-10', resend: false }),
+          message('m2', { group_id: 'kamlon-m11', month: '2026-10', resend: false }), // already sent
+          message('m3', { group_id: 'nosuch', month: '2026-10', resend: false }), // poison
+        ],
+      } as unknown as SQSEvent;
+      expect((await worker(event)).batchItemFailures).toEqual([{ itemIdentifier: 'm3' }]);
+      expect(lines.map((l) => [l.message_id, l.level, l.group_id, l.status])).toEqual([
+        ['m1', 'info', 'kamlon-m11', 'sent'],
+        ['m2', 'info', 'kamlon-m11', 'sent'],
+        ['m3', 'error', 'nosuch', undefined],
+      ]);
+      const text = JSON.stringify(lines);
+      expect(text).not.toContain('บ้านกำโลน'); // no group or member names
+      expect(text).not.toContain('c@example.org');
+      // the clock stands still here: the one group read waits its full 5 s, the others not at all
+      expect(waits).toEqual([5_000]);
+    } finally {
+      await archive.close();
+    }
+  });
+});
