@@ -58,3 +58,33 @@ describe('the Google token request', () => {
     }
   });
 });
+
+describe('the LINE push', () => {
+  it('is bounded by default: an answer without end is refused as it streams (413), not held', async () => {
+    const { LineMessaging } = await import('../../adapters/line-push.ts');
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 32);
+      const more = () => {
+        while (!response.destroyed && response.write(chunk));
+        if (!response.destroyed) response.once('drain', more);
+      };
+      response.on('close', () => response.destroy());
+      more();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const secrets = { send: async () => ({ SecretString: 'token' }) };
+      const line = new LineMessaging(
+        secrets as never,
+        'sajja/line-channel-token',
+        undefined,
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}/push`,
+      );
+      await expect(line.push('U1', 'hello')).rejects.toMatchObject({ status: 413 });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
