@@ -34,8 +34,7 @@ export class SecretsManagerSecrets implements SecretSource {
 
   private async load(): Promise<void> {
     const { SecretString } = await this.client.send(new GetSecretValueCommand({ SecretId: this.secretId }));
-    const read = secretsOf(SecretString ?? '', this.now());
-    this.cache = read;
+    this.cache = secretsOf(SecretString ?? '', this.now());
     this.loadedAt = this.now();
   }
 }

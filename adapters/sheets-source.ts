@@ -1,5 +1,5 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
-import { ServiceStatusError } from '../app/monthly/errors.ts';
+import { isTemporary, ServiceStatusError } from '../app/monthly/errors.ts';
 import type { WorkbookSource } from '../app/monthly/ports.ts';
 import { type PlainCell, SUMMARY_TAB, type Workbook, workbookFromBatchGet } from '../core/index.ts';
 import { boundedFetch } from './bounded-fetch.ts';
@@ -25,8 +25,8 @@ async function withBackoff<T>(
       // the client wraps what our fetch threw (a deadline, a bound): the cause is the error to judge
       const cause = (caught as { cause?: unknown }).cause;
       const error = cause instanceof ServiceStatusError ? cause : caught;
-      const status = Number((error as { status?: unknown }).status ?? (error as { code?: unknown }).code);
-      if (attempt + 1 >= tries || !(status === 408 || status === 429 || status >= 500)) throw error;
+      // the job's one rule for what is worth trying again (app/monthly/errors.ts)
+      if (attempt + 1 >= tries || !isTemporary(error)) throw error;
       await sleep(Math.min(64_000, 1_000 * 2 ** attempt) * (0.5 + Math.random() / 2));
     }
   }
