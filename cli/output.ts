@@ -1,4 +1,5 @@
-import { realpath, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { FileError } from './commands/command.ts';
 
@@ -30,7 +31,12 @@ export function fileProblem(path: string, error: unknown): FileError {
 export async function writeOutput(
   path: string,
   data: string | Uint8Array,
-  options: { force?: boolean; inputs?: string[] } = {},
+  options: {
+    force?: boolean;
+    inputs?: string[];
+    /** A private file (a secret): made with this mode from its first byte, then renamed into place. */
+    mode?: number;
+  } = {},
 ): Promise<void> {
   const target = resolve(path);
   const existing = await stat(target).catch(() => undefined);
@@ -59,7 +65,18 @@ export async function writeOutput(
       en: `no folder ${dirname(path)} — create it first`,
     });
   try {
-    await writeFile(target, data);
+    if (options.mode === undefined) await writeFile(target, data);
+    else {
+      // never readable by others, not even for a moment: a new file with its mode, renamed over the old
+      const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      try {
+        await writeFile(temporary, data, { mode: options.mode, flag: 'wx' });
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    }
   } catch (error) {
     throw fileProblem(path, error);
   }

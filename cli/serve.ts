@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DynamoNonceStore } from '../adapters/dynamo-nonce-store.ts';
 import { FileSecrets } from '../adapters/file-secrets.ts';
-import { MAX_BODY_BYTES, makeHandler, TOO_LARGE } from '../app/api/handler.ts';
+import { BAD_TARGET, MAX_BODY_BYTES, makeHandler, TOO_LARGE } from '../app/api/handler.ts';
 import { openArchive } from './archive/open-archive.ts';
 
 export interface ServeOptions {
@@ -16,6 +16,10 @@ export interface ServeOptions {
   inMemory?: boolean;
   version: string;
   log?: (line: string) => void;
+  /** How often the embedded store's expired nonces are swept (default every 10 minutes). */
+  sweepEveryMs?: number;
+  /** The clock (tests); Date.now by default. */
+  now?: () => number;
 }
 
 /**
@@ -25,7 +29,7 @@ export interface ServeOptions {
  */
 export async function startServer(
   options: ServeOptions,
-): Promise<{ url: string; close: () => Promise<void> }> {
+): Promise<{ url: string; endpoint: string; close: () => Promise<void> }> {
   const archive = await openArchive({
     dataDir: options.dataDir,
     endpoint: options.endpoint,
@@ -34,11 +38,20 @@ export async function startServer(
     share: true,
   });
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const now = options.now ?? Date.now;
+  const nonces = new DynamoNonceStore(archive.client, process.env.SAJJA_TABLE ?? 'sajja-archive');
+  // the embedded engine has no TTL: expired nonces are swept here (real DynamoDB's TTL does it there)
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    sweeping = sweeping.then(() => nonces.sweep(Math.floor(now() / 1000)).catch(() => 0));
+  };
+  const sweeper = options.endpoint ? undefined : setInterval(sweep, options.sweepEveryMs ?? 600_000);
+  sweeper?.unref();
   const handler = makeHandler({
     store: archive.store,
-    nonces: new DynamoNonceStore(archive.client, process.env.SAJJA_TABLE ?? 'sajja-archive'),
+    nonces,
     secrets: new FileSecrets(options.secretsFile),
-    now: Date.now,
+    now,
     log: (entry) =>
       log(JSON.stringify({ timestamp: new Date().toISOString(), service: 'sajja-serve', ...entry })),
     version: options.version,
@@ -47,8 +60,28 @@ export async function startServer(
   });
   let counter = 0;
   const server = createServer((request, response) => {
-    serveOne(request, response, handler, `serve-${Date.now()}-${++counter}`).catch(() => {
-      if (!response.headersSent) response.writeHead(500).end();
+    const requestId = `serve-${Date.now()}-${++counter}`;
+    serveOne(request, response, handler, requestId, log).catch((error: unknown) => {
+      log(
+        JSON.stringify({
+          timestamp: new Date().toISOString(),
+          service: 'sajja-serve',
+          level: 'error',
+          message: 'internal error',
+          request_id: requestId,
+          error: (error as Error)?.name ?? 'unknown',
+        }),
+      );
+      if (!response.headersSent)
+        answer(response, 500, {
+          code: 'internal',
+          message: {
+            th: 'ข้อผิดพลาดภายใน (ดู request_id ในบันทึก)',
+            en: 'internal error (see request_id in the log)',
+          },
+          request_id: requestId,
+        });
+      else response.destroy();
     });
   });
   try {
@@ -64,7 +97,10 @@ export async function startServer(
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${host}:${port}`,
+    endpoint: archive.endpoint,
     close: async () => {
+      if (sweeper) clearInterval(sweeper);
+      await sweeping;
       server.closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await archive.close();
@@ -72,25 +108,52 @@ export async function startServer(
   };
 }
 
+/** An answer made here, not by the handler (a body too large to read, a target that cannot be parsed). */
+function answer(
+  response: ServerResponse,
+  status: number,
+  error: { code: string; message: { th: string; en: string }; request_id: string },
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify({ error }));
+}
+
 async function serveOne(
   request: IncomingMessage,
   response: ServerResponse,
   handler: ReturnType<typeof makeHandler>,
   requestId: string,
+  log: (line: string) => void,
 ): Promise<void> {
   const tooLarge = () => {
-    response.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-    response.end(
-      JSON.stringify({
-        error: {
-          code: 'too_large',
-          message: TOO_LARGE,
-          request_id: requestId,
-        },
-      }),
+    answer(
+      response,
+      413,
+      { code: 'too_large', message: TOO_LARGE, request_id: requestId },
+      { connection: 'close' },
     );
     request.destroy();
   };
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://localhost');
+  } catch {
+    log(
+      JSON.stringify({
+        timestamp: new Date().toISOString(),
+        service: 'sajja-serve',
+        level: 'info',
+        message: 'request',
+        request_id: requestId,
+        route: 'unknown',
+        method: request.method ?? '',
+        status: 400,
+      }),
+    );
+    request.resume();
+    return answer(response, 400, { code: 'bad_request', message: BAD_TARGET, request_id: requestId });
+  }
   if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
@@ -99,7 +162,6 @@ async function serveOne(
     if (size > MAX_BODY_BYTES) return tooLarge();
     chunks.push(chunk as Buffer);
   }
-  const url = new URL(request.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(request.headers))
     if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;

@@ -64,6 +64,7 @@ export {
   type EditedRow,
   updateContext,
 } from './check/context.ts';
+export { groupIdOf } from './check/group-of.ts';
 export { exportLedger, type LedgerFormat, toolAccount } from './export/plain-ledger.ts';
 export { GROUP_ID, GROUP_ID_RULE, isGroupId } from './group-id.ts';
 export {

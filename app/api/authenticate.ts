@@ -78,8 +78,12 @@ export async function verifySignature(
     secrets = await deps.secrets.refresh(group);
     good = secrets.length > 0 && matches(secrets);
   }
-  if (secrets.length === 0) throw unauthorized('unknown group', 'ไม่รู้จักกลุ่มนี้');
-  if (!good) throw unauthorized('the signature does not match', 'ลายเซ็นไม่ตรง');
+  // one answer for a group not registered and a wrong signature: no one can list the groups by asking
+  if (!good)
+    throw unauthorized(
+      'the signature does not match (or the group is not registered)',
+      'ลายเซ็นไม่ตรง (หรือกลุ่มนี้ยังไม่ได้ลงทะเบียน)',
+    );
   // only a request with a good signature spends its nonce
   if (!(await deps.nonces.remember(group, nonce, now, now + NONCE_TTL_SECONDS)))
     throw unauthorized('the nonce was already used (a replay)', 'nonce นี้ถูกใช้ไปแล้ว (ส่งซ้ำ)');

@@ -40,6 +40,12 @@ export const TOO_LARGE = {
   en: "the body is over the API's 5 MB (AWS Lambda takes at most 6 MB with the whole event): the sheet's Close month sends only the month's snapshot, far smaller",
 };
 
+/** A request target that cannot be read (a malformed `%` escape, no path at all). */
+export const BAD_TARGET = {
+  th: 'ที่อยู่ของคำขออ่านไม่ได้ (มี % ที่ไม่ถูกต้อง)',
+  en: 'the request target cannot be read (a malformed % escape)',
+};
+
 type Response = APIGatewayProxyStructuredResultV2;
 const json = (statusCode: number, body: unknown): Response => ({
   statusCode,
@@ -119,7 +125,15 @@ function routeOf(method: string, path: string) {
       en: `${path} takes ${matches.map((r) => r.method).join(', ')}, not ${method}`,
     });
   const m = route.pattern.exec(path)!;
-  const decode = (s: string | undefined) => (s === undefined ? undefined : decodeURIComponent(s));
+  const decode = (s: string | undefined) => {
+    if (s === undefined) return undefined;
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      // `%zz` or half a UTF-8 sequence: the client's mistake, said as one
+      throw new ApiError('bad_request', BAD_TARGET);
+    }
+  };
   return { ...route, group: decode(m[1]), month: decode(m[2]) };
 }
 

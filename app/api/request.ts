@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import {
   BatchGetSchema,
-  type CheckedBooks,
   DEFAULT_ZONE,
   dayIn,
+  groupIdOf,
   parseDate,
   parseMonth,
+  type Workbook,
 } from '../../core/index.ts';
 import { ApiError } from './errors.ts';
 
@@ -39,23 +40,38 @@ export function parseBody<T extends z.ZodType>(schema: T, raw: Uint8Array): z.in
     throw new ApiError('bad_request', { th: 'ข้อมูลไม่ใช่ JSON', en: 'the body is not JSON' });
   }
   const parsed = schema.safeParse(data);
-  if (!parsed.success)
+  if (!parsed.success) {
+    const all = parsed.error.issues;
+    const more = all.length - MAX_ISSUES;
     throw new ApiError(
       'bad_request',
-      { th: 'ข้อมูลไม่ตรงรูปแบบ', en: 'the body does not fit its schema' },
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      more > 0
+        ? {
+            th: `ข้อมูลไม่ตรงรูปแบบ (แสดง ${MAX_ISSUES} จาก ${all.length} ข้อ)`,
+            en: `the body does not fit its schema (the first ${MAX_ISSUES} of ${all.length} issues)`,
+          }
+        : { th: 'ข้อมูลไม่ตรงรูปแบบ', en: 'the body does not fit its schema' },
+      all.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.join('.').slice(0, 200), message: i.message })),
     );
+  }
   return parsed.data;
 }
 
-/** The checked books, refused (403) when they are another group's. */
-export function ownBooks(checked: CheckedBooks, group: string): CheckedBooks {
-  if (checked.book.settings.group_id !== group)
+/** The schema issues an answer lists: the first 20 (and how many there were), never a megabyte of them. */
+export const MAX_ISSUES = 20;
+
+/**
+ * The workbook's group, compared with the signer before anything else is done with it: another
+ * group's workbook costs a read of its settings tab, not a whole check.
+ */
+export function ownWorkbook(workbook: Workbook, group: string): Workbook {
+  const id = groupIdOf(workbook);
+  if (id !== group)
     throw new ApiError('forbidden', {
-      th: `สมุดนี้เป็นของกลุ่ม "${checked.book.settings.group_id}" ไม่ใช่ ${group}`,
-      en: `the workbook belongs to "${checked.book.settings.group_id}", not ${group}`,
+      th: `สมุดนี้เป็นของกลุ่ม "${id ?? ''}" ไม่ใช่ ${group}`,
+      en: `the workbook belongs to "${id ?? ''}", not ${group}`,
     });
-  return checked;
+  return workbook;
 }
 
 /** The day a check reads the books as of: the body's `as_of`, else today in the group's zone. */

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
@@ -134,14 +134,32 @@ export async function openArchive(options: ArchiveOptions = {}): Promise<Archive
   }
 }
 
+/**
+ * The data folder (when this makes it) and the engine's folder, readable by this user only (0700):
+ * the archive holds names and amounts. An engine folder an older version made 0755 is tightened;
+ * files the engine makes from now on are 0600 (the process's umask).
+ */
 async function makeDataDir(path: string): Promise<void> {
   try {
-    await mkdir(path, { recursive: true });
+    tightenUmask();
+    await mkdir(path, { recursive: true, mode: 0o700 });
+    // only the engine's own folder is tightened: a --data-dir the user named may be any folder of theirs
+    await chmod(path, 0o700).catch(() => {});
+    for (const file of readdirSync(path)) await chmod(join(path, file), 0o600).catch(() => {});
   } catch (error) {
     throw new ArchiveUnavailableError('archive_unavailable', {
       th: `สร้างโฟลเดอร์คลังข้อมูล ${path} ไม่ได้ (${(error as NodeJS.ErrnoException).code ?? 'error'}) — ตรวจ --data-dir และสิทธิ์การเขียน`,
       en: `cannot create the archive folder ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}) — check --data-dir and write permission`,
     });
+  }
+}
+
+/** Files made from now on are this user's only (a worker thread may not set the umask: the folder still is). */
+function tightenUmask(): void {
+  try {
+    process.umask(process.umask() | 0o077);
+  } catch {
+    // the 0700 folder keeps others out
   }
 }
 
@@ -178,7 +196,7 @@ async function lockDataDir(dataDir: string, waitMs: number): Promise<Lock | { sh
   const deadline = Date.now() + waitMs;
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await open(file, 'wx');
+      const handle = await open(file, 'wx', 0o600);
       await handle.writeFile(JSON.stringify({ pid: process.pid }));
       await handle.close();
       return {

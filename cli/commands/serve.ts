@@ -96,10 +96,10 @@ export const SERVE_COMMANDS: Record<string, Command> = {
         ...secrets,
         [group]: previous ? { secret, previous, previous_until: until } : secret,
       };
-      const { mkdir, chmod } = await import('node:fs/promises');
-      await mkdir(join(file, '..'), { recursive: true });
-      await writeOutput(file, `${JSON.stringify(next, null, 2)}\n`, { force: true });
-      await chmod(file, 0o600);
+      const { mkdir } = await import('node:fs/promises');
+      await mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
+      // 0600 from its first byte (written beside, then renamed): no moment when others can read it
+      await writeOutput(file, `${JSON.stringify(next, null, 2)}\n`, { force: true, mode: 0o600 });
       io.out(`รหัสลับของ ${group} / the secret of ${group}: ${secret}`);
       io.out(`เก็บใน / kept in ${file}`);
       return 0;

@@ -135,10 +135,10 @@ describe('the signed API through sajja serve (issue 11)', () => {
     [
       'an unknown group',
       signed('POST', '/v1/check', '{}', { group: 'nosuch', secret: 'x'.repeat(43) }),
-      'unknown group',
+      'not registered',
     ],
     ['a missing header', { 'x-sajja-nonce': '' }, 'missing'],
-  ])('refuses %s with 401, saying which', async (_name, headers, said) => {
+  ])('refuses %s with 401', async (_name, headers, said) => {
     const response = await fetch(`${server.url}/v1/check`, {
       method: 'POST',
       headers: { ...signed('POST', '/v1/check', '{}'), ...(headers as Record<string, string>) },

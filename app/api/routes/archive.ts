@@ -9,7 +9,7 @@ import {
   workbookFromBatchGet,
 } from '../../../core/index.ts';
 import { ApiError } from '../errors.ts';
-import { Bodies, ownBooks, parseBody } from '../request.ts';
+import { Bodies, ownWorkbook, parseBody } from '../request.ts';
 import { snapshotFromBody } from '../snapshot-body.ts';
 import type { RouteRequest } from './route.ts';
 
@@ -20,7 +20,7 @@ export async function archive({ store, now, group, body }: RouteRequest): Promis
   const made =
     'snapshot' in request
       ? snapshotFromBody(request.snapshot, group!, m)
-      : snapshot(ownBooks(checkForSnapshot(workbookFromBatchGet(request.workbook), m), group!), m);
+      : snapshot(checkForSnapshot(ownWorkbook(workbookFromBatchGet(request.workbook), group!), m), m);
   const settings = made.content.reference?.settings ?? {};
   const timezone = typeof settings.timezone === 'string' ? settings.timezone : DEFAULT_ZONE;
   const opening_date = typeof settings.opening_date === 'string' ? settings.opening_date : undefined;
