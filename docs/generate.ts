@@ -94,6 +94,7 @@ SPEC §5's codes, and these (docs/decisions.md says why):
 | \`W_AMOUNT_UNUSUAL\` | warning | a deposit at least 10× the median of the member's own deposits, once the member has 5; \`median\` named (issue 17) |
 | \`W_OUTSIDE_MEMBERSHIP\` | warning | a deposit, welfare contribution or loan dated before the member's \`joined_on\` or after \`left_on\` (\`limit_date\`); the row is in the books (issue 17) |
 | \`W_MONTH_EMPTY\` | warning | a month that has ended, from the opening month on, with no row dated in it on any tab: books not kept is not a month of zeros (\`month\`) (issue 17) |
+| \`W_CLOSED_THROUGH_BEHIND\` | warning | \`closed_through\` names a month before the last month the archive holds (or is empty): the archive is the truth, every archived month is compared whatever the cell says (\`month\`: the last archived; \`value\`: the cell) (issue 19) |
 | \`W_LEFT_WITH_SAVINGS\` | warning | a member who has left (\`left_on\` by the check date, or not active) still has savings in the books (\`balance\`) (issue 17) |
 
 \`W_CLOSED_PERIOD_CHANGED\` also points at a setting, sub-group, household or member cell whose change

@@ -38,15 +38,15 @@ export async function readSnapshot(archive: ArchiveConnection, commit: Commit): 
 }
 
 /**
- * Adds W_CLOSED_PERIOD_CHANGED to a check when the book has `closed_through` and an archive is
- * there to compare with (an endpoint, or an embedded archive already in the data folder).
+ * Adds W_CLOSED_PERIOD_CHANGED (and W_CLOSED_THROUGH_BEHIND) to a check when an archive is there
+ * to compare with (an endpoint, or an embedded archive already in the data folder): every month it
+ * holds is closed, whatever the book's `closed_through` says.
  */
 export async function checkClosedPeriods(
   checked: CheckedBooks,
   values: Record<string, unknown>,
 ): Promise<CheckedBooks> {
-  const { settings, identified } = checked.book;
-  if (settings.closed_through === undefined || !identified) return { ...checked, closedCheck: 'not_needed' };
+  if (!checked.book.identified) return { ...checked, closedCheck: 'not_needed' };
   const embedded = join(dataDirOf(values['data-dir'] as string | undefined), 'dynamo');
   if (typeof values.endpoint !== 'string' && !existsSync(embedded))
     return { ...checked, closedCheck: 'no_archive' };

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type CheckedBooks,
   checkBooks,
@@ -6,6 +8,7 @@ import {
   parseDate,
   parseMonth,
 } from '../../core/index.ts';
+import { dataDirOf } from '../archive/data-dir.ts';
 import { todayIn } from '../clock.ts';
 import { loadWorkbook } from '../sources/load-workbook.ts';
 
@@ -80,7 +83,14 @@ export async function openBooks(
   if (!path) throw new UsageError({ th: 'ต้องระบุไฟล์สมุด', en: 'a workbook is needed' });
   const asOf = values['as-of'] === undefined ? undefined : readAsOf(String(values['as-of']));
   const checked = checkBooks(await loadWorkbook(path), { asOf: asOf ?? ((zone) => todayIn(zone)) });
-  if (checked.book.settings.closed_through === undefined) return checked;
+  // the archive is the truth: an archive there is compared whatever closed_through says (issue 19)
+  if (
+    typeof values.endpoint !== 'string' &&
+    !existsSync(join(dataDirOf(values['data-dir'] as string | undefined), 'dynamo'))
+  )
+    return checked.book.settings.closed_through === undefined
+      ? checked
+      : { ...checked, closedCheck: 'no_archive' };
   return (await archiveCommands()).checkClosedPeriods(checked, values);
 }
 

@@ -3,24 +3,51 @@ import { closedPeriodFindings } from '../archive/closed-period.ts';
 import { closedSummaryFindings } from '../archive/closed-summary.ts';
 import { latestByMonth, readSnapshot } from '../archive/read-snapshot.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
+import { type Finding, finding } from '../model/finding.ts';
 import { withFindings } from './check-books.ts';
 
 /**
- * The job "closed months": compares every archived month up to `closed_through` with the book
- * (W_CLOSED_PERIOD_CHANGED at each changed cell), reading each month's latest snapshot through
- * the archive port and verifying it. Any shell with a store calls this: the CLI, the API, the
- * monthly job. A damaged snapshot throws ArchiveCorruptError (the archive's fault, not the book's).
+ * The job "closed months": compares every archived month with the book (W_CLOSED_PERIOD_CHANGED
+ * at each changed cell), reading each month's latest snapshot through the archive port and
+ * verifying it. The archive is the truth: a month it holds is closed whatever `closed_through`
+ * says, and a cell behind the archive (or empty) is W_CLOSED_THROUGH_BEHIND. Any shell with a
+ * store calls this: the CLI, the API, the monthly job. A damaged snapshot throws
+ * ArchiveCorruptError (the archive's fault, not the book's).
  */
 export async function compareClosedMonths(checked: CheckedBooks, store: ArchiveStore): Promise<CheckedBooks> {
   const { settings, identified } = checked.book;
-  const closedThrough = settings.closed_through;
-  if (closedThrough === undefined || !identified) return { ...checked, closedCheck: 'not_needed' };
-  const latest = [...latestByMonth(await store.history(settings.group_id)).values()].filter(
-    (c) => c.month <= closedThrough,
-  );
+  if (!identified) return { ...checked, closedCheck: 'not_needed' };
+  const latest = [...latestByMonth(await store.history(settings.group_id)).values()];
+  const typed = settings.closed_through;
+  if (latest.length === 0) return { ...checked, closedCheck: typed === undefined ? 'not_needed' : 'done' };
+  const archivedThrough = latest.map((c) => c.month).reduce((a, b) => (a > b ? a : b));
+  const through = typed !== undefined && typed > archivedThrough ? typed : archivedThrough;
+  const book = { ...checked.book, settings: { ...settings, closed_through: through } };
+  const asArchived = { ...checked, book };
   const contents = await Promise.all(latest.map((c) => readSnapshot(store, c)));
-  const rowFindings = closedPeriodFindings(checked.book, contents);
+  const rowFindings = closedPeriodFindings(book, contents);
   const rowsChanged = new Set(rowFindings.map((f) => f.month!));
-  const figureFindings = closedSummaryFindings(checked, contents, rowsChanged);
-  return { ...withFindings(checked, [...rowFindings, ...figureFindings]), closedCheck: 'done' };
+  const figureFindings = closedSummaryFindings(asArchived, contents, rowsChanged);
+  const behind =
+    typed === undefined || typed < archivedThrough ? [behindFinding(checked, typed, archivedThrough)] : [];
+  return { ...withFindings(checked, [...behind, ...rowFindings, ...figureFindings]), closedCheck: 'done' };
+}
+
+/** W_CLOSED_THROUGH_BEHIND at the closed_through cell (or the settings tab when the row is missing). */
+function behindFinding(checked: CheckedBooks, typed: string | undefined, archived: string): Finding {
+  const place = checked.book.settingCells.get('closed_through') ?? {
+    sheet: 'settings',
+    row: null,
+    column: 'closed_through',
+    cell: null,
+  };
+  return finding(
+    'W_CLOSED_THROUGH_BEHIND',
+    place,
+    {
+      th: `ปิดบัญชีถึงเดือน (closed_through) เป็น ${typed ?? '(ว่าง)'} แต่คลังเก็บเดือนถึง ${archived} แล้ว: เดือนที่เก็บแล้วถือว่าปิดแล้ว ให้แก้ช่องนี้เป็น ${archived}`,
+      en: `closed_through says ${typed ?? '(empty)'} but the archive holds months through ${archived}: archived months are closed; set this cell to ${archived}`,
+    },
+    { month: archived, value: typed ?? null },
+  );
 }

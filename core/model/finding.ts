@@ -30,6 +30,7 @@ export const FINDING_CODES = {
   W_OUTSIDE_MEMBERSHIP: 'warning',
   W_LEFT_WITH_SAVINGS: 'warning',
   W_MONTH_EMPTY: 'warning',
+  W_CLOSED_THROUGH_BEHIND: 'warning',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -121,6 +122,7 @@ export const FINDING_FIELDS = {
   W_OUTSIDE_MEMBERSHIP: ['member_id', 'limit_date'],
   W_LEFT_WITH_SAVINGS: ['member_id', 'balance', 'date'],
   W_MONTH_EMPTY: ['month'],
+  W_CLOSED_THROUGH_BEHIND: ['month', 'value'],
 } as const satisfies Record<FindingCode, readonly FindingField[]>;
 
 /** The fields a code carries. */

@@ -204,3 +204,51 @@ describe('a closed month is more than its rows (issue 9, class 5)', () => {
     expect(await closedFindings(wb, data)).toEqual([]);
   });
 });
+
+describe('the archive is the truth, whatever closed_through says (issue 19, point 9)', () => {
+  it('compares an archived month after closed_through, and says the cell is behind the archive', async () => {
+    const data = join(dir, 'truth');
+    const archived = await runCli(
+      'archive',
+      save(closedBook(), 't1.json'),
+      '--month',
+      '2026-07',
+      '--data-dir',
+      data,
+    );
+    expect(archived.code, archived.err).toBe(0);
+    // someone moves closed_through back, then edits July
+    const back = smallBook();
+    rowsOf(back, 'settings').push(['ปิดบัญชีถึงเดือน (closed_through)', '2026-05']);
+    setCell(back, 'savings', 2, 'amount', 120);
+    const check = await runCli(
+      'check',
+      save(back, 't2.json'),
+      '--as-of',
+      '2026-11-26',
+      '--data-dir',
+      data,
+      '--json',
+    );
+    const findings = JSON.parse(check.out).findings as { code: string; cell: string; month?: string }[];
+    expect(findings.filter((f) => f.code === 'W_CLOSED_PERIOD_CHANGED').length).toBeGreaterThan(0);
+    const behind = findings.find((f) => f.code === 'W_CLOSED_THROUGH_BEHIND');
+    expect(behind).toMatchObject({ sheet: 'settings', month: '2026-07', value: '2026-05' });
+    expect(behind!.cell).toMatch(/^B\d+$/);
+    // with no closed_through at all, archived months are still compared
+    const none = smallBook();
+    setCell(none, 'savings', 2, 'amount', 120);
+    const plain = await runCli(
+      'check',
+      save(none, 't3.json'),
+      '--as-of',
+      '2026-11-26',
+      '--data-dir',
+      data,
+      '--json',
+    );
+    const codes = (JSON.parse(plain.out).findings as { code: string }[]).map((f) => f.code);
+    expect(codes).toContain('W_CLOSED_PERIOD_CHANGED');
+    expect(codes).toContain('W_CLOSED_THROUGH_BEHIND');
+  });
+});
