@@ -288,5 +288,6 @@ function toCommit(item: Record<string, unknown>): Commit {
     bytes_raw: Number(item.bytes_raw),
     bytes_stored: Number(item.bytes_stored),
     created: item.created as string,
+    ...(item.closed_by ? { closed_by: item.closed_by as Commit['closed_by'] } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { SecretSource } from '../app/api/ports.ts';
+import type { SecretSource, SigningKey } from '../app/api/ports.ts';
 import { secretsOf } from './secrets-json.ts';
 
 /**
@@ -10,7 +10,7 @@ import { secretsOf } from './secrets-json.ts';
  * request reads again. Secrets are never logged.
  */
 export class SecretsManagerSecrets implements SecretSource {
-  private cache: Map<string, string[]> | undefined;
+  private cache: Map<string, SigningKey[]> | undefined;
   private loadedAt = 0;
   constructor(
     private readonly client: SecretsManagerClient,
@@ -20,14 +20,14 @@ export class SecretsManagerSecrets implements SecretSource {
     private readonly maxAgeMs = 5 * 60_000,
   ) {}
 
-  async secretsOf(group: string): Promise<string[]> {
+  async secretsOf(group: string): Promise<SigningKey[]> {
     const age = this.now() - this.loadedAt;
     if (!this.cache || age > this.maxAgeMs || (!this.cache.has(group) && age > this.refreshAfterMs))
       await this.load();
     return this.cache!.get(group) ?? [];
   }
 
-  async refresh(group: string): Promise<string[]> {
+  async refresh(group: string): Promise<SigningKey[]> {
     if (this.now() - this.loadedAt > this.refreshAfterMs) await this.load();
     return this.cache?.get(group) ?? [];
   }

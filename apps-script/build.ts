@@ -24,6 +24,7 @@ export const ENTRY_POINTS = [
   'sajjaInstall',
   'sajjaNightly',
   'sajjaReminder',
+  'sajjaChange',
 ] as const;
 
 /**
@@ -53,7 +54,7 @@ export async function buildScript(outdir = join(ROOT, 'apps-script', 'dist')): P
   });
   const code = result.outputFiles[0]!.text;
   writeFileSync(join(outdir, 'sajja.js'), code);
-  // the manifest is a file of its own (V8, the group's zone, the narrowest scopes, the Sheets service)
+  // the manifest is a file of its own (V8, the group's zone, the narrowest scopes; no advanced service)
   copyFileSync(join(ROOT, 'apps-script', 'appsscript.json'), join(outdir, 'appsscript.json'));
   for (const page of ['sidebar', 'settings'])
     copyFileSync(join(ROOT, 'apps-script', 'html', `${page}.html`), join(outdir, `${page}.html`));

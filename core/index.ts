@@ -111,8 +111,9 @@ export {
 } from './model/finding.ts';
 // Words people read: Thai labels, Buddhist-Era dates, months
 export { allowedText, bilingualLabel, type LabelKind, thaiLabel } from './model/labels.ts';
-export { layoutWorkbook } from './model/layout.ts';
+export { columnsOf, layoutWorkbook } from './model/layout.ts';
 export { MONTH_COLUMN, monthFindings, monthRows, type SnapshotRow } from './model/month-rows.ts';
+export { placeOf } from './model/place.ts';
 export * from './model/records.ts';
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';
 export {
@@ -208,6 +209,7 @@ export {
   UnusableWorkbookError,
   workbookFromBatchGet,
 } from './sources/batchget.ts';
+export { isPercentFormat, percentShown } from './sources/number-format.ts';
 export {
   FIGURES,
   type Figure,

@@ -9,11 +9,13 @@ import {
   utf8,
 } from '../../core/index.ts';
 import { unauthorized } from './errors.ts';
-import type { NonceStore, SecretSource } from './ports.ts';
+import { KEY_ID, type NonceStore, type SecretSource, type SigningKey } from './ports.ts';
 
 /** What the signing headers say, checked for form and freshness before any body is read. */
 export interface SigningHeaders {
   group: string;
+  /** The key the request names (X-Sajja-Key), when it names one. */
+  keyId: string | undefined;
   timestamp: string;
   nonce: string;
   given: string;
@@ -33,6 +35,7 @@ export function checkSigningHeaders(
   const timestamp = headers['x-sajja-timestamp'];
   const nonce = headers['x-sajja-nonce'];
   const given = headers['x-sajja-signature'];
+  const keyId = headers['x-sajja-key'] || undefined;
   if (!group || !timestamp || !nonce || !given)
     throw unauthorized(
       'a signing header is missing (X-Sajja-Group, -Timestamp, -Nonce, -Signature)',
@@ -43,6 +46,8 @@ export function checkSigningHeaders(
     throw unauthorized('the timestamp is not Unix seconds', 'เวลาไม่ใช่วินาทีแบบ Unix');
   if (!NONCE.test(nonce))
     throw unauthorized('the nonce is not 16–64 characters of [A-Za-z0-9_-]', 'nonce ไม่ถูกรูปแบบ');
+  if (keyId !== undefined && !KEY_ID.test(keyId))
+    throw unauthorized('X-Sajja-Key is not k- and 6–32 letters and digits', 'X-Sajja-Key ไม่ถูกรูปแบบ');
   if (!/^v1=[0-9a-f]{64}$/.test(given))
     throw unauthorized('the signature is not v1= and 64 hex digits', 'ลายเซ็นไม่ถูกรูปแบบ');
   const now = Math.floor(deps.now() / 1000);
@@ -51,10 +56,17 @@ export function checkSigningHeaders(
       'the timestamp is more than 300 s from the server clock',
       'เวลาของคำขอห่างจากนาฬิกาของเครื่องแม่ข่ายเกิน 300 วินาที',
     );
-  return { group, timestamp, nonce, given, now };
+  return { group, keyId, timestamp, nonce, given, now };
 }
 
-/** SPEC §9, second half: a signature that matches the body, then an unused nonce; the signing group. */
+/** Who signed: the group, and the key (a person's, or the group's shared secret: id and holder null). */
+export interface Signer {
+  group: string;
+  key_id: string | null;
+  holder: string | null;
+}
+
+/** SPEC §9, second half: a signature that matches the body, then an unused nonce; who signed. */
 export async function verifySignature(
   deps: { secrets: SecretSource; nonces: NonceStore },
   signing: SigningHeaders,
@@ -63,23 +75,21 @@ export async function verifySignature(
   body: Uint8Array,
   bodyHash: (bytes: Uint8Array) => string,
   hmac: (key: Uint8Array, message: Uint8Array) => string,
-): Promise<string> {
-  const { group, timestamp, nonce, given, now } = signing;
+): Promise<Signer> {
+  const { group, keyId, timestamp, nonce, given, now } = signing;
   const canonical = utf8(
     canonicalString({ group, timestamp, nonce, method, path, bodySha256: bodyHash(body) }),
   );
-  // every secret is tried (the new one and, while rotating, the previous), each in constant time
-  const matches = (secrets: string[]) =>
-    secrets.map((secret) => constantTimeEqual(`v1=${hmac(utf8(secret), canonical)}`, given)).includes(true);
-  let secrets = await deps.secrets.secretsOf(group);
-  let good = secrets.length > 0 && matches(secrets);
-  // a kept copy may be older than a rotation: read again before refusing
-  if (!good && deps.secrets.refresh) {
-    secrets = await deps.secrets.refresh(group);
-    good = secrets.length > 0 && matches(secrets);
-  }
+  // the named key only, or (a request that names none) every key, each in constant time
+  const matching = (keys: SigningKey[]) =>
+    keys
+      .filter((k) => keyId === undefined || k.id === keyId)
+      .find((k) => constantTimeEqual(`v1=${hmac(utf8(k.secret), canonical)}`, given));
+  let key = matching(await deps.secrets.secretsOf(group));
+  // a kept copy may be older than a rotation or a new person's key: read again before refusing
+  if (!key && deps.secrets.refresh) key = matching(await deps.secrets.refresh(group));
   // one answer for a group not registered and a wrong signature: no one can list the groups by asking
-  if (!good)
+  if (!key)
     throw unauthorized(
       'the signature does not match (or the group is not registered)',
       'ลายเซ็นไม่ตรง (หรือกลุ่มนี้ยังไม่ได้ลงทะเบียน)',
@@ -87,5 +97,5 @@ export async function verifySignature(
   // only a request with a good signature spends its nonce
   if (!(await deps.nonces.remember(group, nonce, now, now + NONCE_TTL_SECONDS)))
     throw unauthorized('the nonce was already used (a replay)', 'nonce นี้ถูกใช้ไปแล้ว (ส่งซ้ำ)');
-  return group;
+  return { group, key_id: key.id, holder: key.holder };
 }

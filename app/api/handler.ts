@@ -7,7 +7,7 @@ import {
   UnusableWorkbookError,
   utf8,
 } from '../../core/index.ts';
-import { checkSigningHeaders, verifySignature } from './authenticate.ts';
+import { checkSigningHeaders, type Signer, verifySignature } from './authenticate.ts';
 import { ApiError } from './errors.ts';
 import type { Log, NonceStore, SecretSource } from './ports.ts';
 import { ROUTES } from './routes/index.ts';
@@ -68,6 +68,7 @@ export function makeHandler(deps: ApiDeps) {
     const path = (event.rawPath ?? '/').split('?')[0]!;
     const headers = lowerCase(event.headers ?? {});
     let group: string | null = null;
+    let signer: Signer | null = null;
     let route = 'unknown';
     let response: Response;
     try {
@@ -76,7 +77,10 @@ export function makeHandler(deps: ApiDeps) {
       // the signing headers first: an unsigned or stale request is refused before its body is read
       const signing = matched.signed ? checkSigningHeaders(deps, headers) : undefined;
       const body = bodyBytes(event, headers);
-      if (signing) group = await verifySignature(deps, signing, method, path, body, bodyHash, hmac);
+      if (signing) {
+        signer = await verifySignature(deps, signing, method, path, body, bodyHash, hmac);
+        group = signer.group;
+      }
       if (matched.group !== undefined && matched.group !== group)
         throw new ApiError('forbidden', {
           th: `กลุ่มในที่อยู่ (${matched.group}) ไม่ใช่กลุ่มที่ลงนาม`,
@@ -87,6 +91,7 @@ export function makeHandler(deps: ApiDeps) {
         now: deps.now,
         version: deps.version,
         group,
+        signer,
         body,
         ...(matched.month === undefined ? {} : { month: matched.month }),
       });
@@ -100,6 +105,7 @@ export function makeHandler(deps: ApiDeps) {
       request_id: requestId,
       group,
       route,
+      key_id: signer?.key_id ?? null,
       method,
       status: response.statusCode ?? 200,
       duration_ms: deps.now() - started,

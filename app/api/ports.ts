@@ -1,9 +1,22 @@
-/** Each group's signing secret: Secrets Manager on AWS, a JSON file for `sajja serve`. */
+/**
+ * A key that signs for a group: a person's own (an id such as `k-7f3a9c2e` and the holder's name),
+ * or the group's shared secret of before (no id, no holder).
+ */
+export interface SigningKey {
+  id: string | null;
+  holder: string | null;
+  secret: string;
+}
+
+/** A key id: `k-` and 6 to 32 lowercase letters and digits (the request names it in X-Sajja-Key). */
+export const KEY_ID = /^k-[a-z0-9]{6,32}$/;
+
+/** Each group's signing keys: Secrets Manager on AWS, a JSON file for `sajja serve`. */
 export interface SecretSource {
-  /** The group's secrets that sign today, newest first (two while one is rotated); none for an unknown group. */
-  secretsOf(group: string): Promise<string[]>;
-  /** Reads the secrets again (a kept copy may predate a rotation): at most now and then. */
-  refresh?(group: string): Promise<string[]>;
+  /** The group's keys that sign today (a person's, or the shared secret and, while rotating, its previous); none for an unknown group. */
+  secretsOf(group: string): Promise<SigningKey[]>;
+  /** Reads the keys again (a kept copy may predate a rotation or a new key): at most now and then. */
+  refresh?(group: string): Promise<SigningKey[]>;
 }
 
 /** Nonces seen: a replay within the window is refused (a conditional put with a TTL on AWS). */

@@ -6,6 +6,7 @@ import { handleEdit } from './sheet/edit.ts';
 import {
   addMenu,
   apiSettings,
+  changed,
   checkAll,
   closeMonth,
   findingsForSidebar,
@@ -31,7 +32,9 @@ export const sajjaFindings = () => findingsForSidebar();
 export const sajjaSelect = (sheet: string, a1: string) => selectCell(sheet, a1);
 export const sajjaCloseMonth = (month?: string) => closeMonth(month);
 export const sajjaApiSettings = () => apiSettings();
-export const sajjaSaveApiSettings = (form: { url: string; secret: string }) => saveApiSettings(form);
+export const sajjaSaveApiSettings = (form: { url: string; key_id?: string; secret: string }) =>
+  saveApiSettings(form);
 export const sajjaInstall = () => install();
 export const sajjaNightly = () => nightly();
 export const sajjaReminder = () => reminder();
+export const sajjaChange = (e: GoogleAppsScript.Events.SheetsOnChange) => changed(e);

@@ -1,6 +1,13 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { type CellValue, type SheetTab, UnusableWorkbookError, type Workbook } from '../../core/index.ts';
+import {
+  type CellValue,
+  isPercentFormat,
+  percentShown,
+  type SheetTab,
+  UnusableWorkbookError,
+  type Workbook,
+} from '../../core/index.ts';
 import { reorderZip, zipOrder } from './reorder-zip.ts';
 
 const DAY_MS = 86_400_000;
@@ -69,7 +76,7 @@ export function cellValue(value: ExcelJS.CellValue, numFmt?: string): CellValue 
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.getTime() / DAY_MS + SERIAL_UNIX_OFFSET;
   if (typeof value === 'number' && numFmt !== undefined && isPercentFormat(numFmt))
-    return `${Number((value * 100).toPrecision(12))}%`;
+    return percentShown(value);
   if (typeof value !== 'object') return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('error' in value) return String(value.error);
@@ -81,11 +88,6 @@ export function cellValue(value: ExcelJS.CellValue, numFmt?: string): CellValue 
   }
   if ('text' in value) return String((value as { text: unknown }).text);
   return String(value);
-}
-
-/** True for a number format that shows a percentage (a `%` outside quotes and brackets). */
-export function isPercentFormat(numFmt: string): boolean {
-  return /%/.test(numFmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
 }
 
 /** The most filled cells a workbook may have: Google Sheets' own limit (10 million cells). */

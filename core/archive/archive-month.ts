@@ -1,5 +1,5 @@
 import { utf8 } from '../sha256.ts';
-import type { ArchiveStore, Commit } from './archive-store.ts';
+import type { ArchiveStore, ClosedBy, Commit } from './archive-store.ts';
 import { canonicalJson } from './canonical.ts';
 import { changedFigures } from './closed-summary.ts';
 import { diffRows } from './diff-rows.ts';
@@ -29,6 +29,7 @@ export function archiveAnswer(result: ArchiveResult) {
     bytes_raw: c.bytes_raw,
     bytes_stored: c.bytes_stored,
     items: result.items,
+    ...(c.closed_by ? { closed_by: c.closed_by } : {}),
   };
 }
 
@@ -45,6 +46,7 @@ export async function archiveMonth(
   store: ArchiveStore,
   snapshot: Snapshot,
   created: string,
+  closedBy?: ClosedBy,
 ): Promise<ArchiveResult> {
   const { group_id, month } = snapshot.content;
   const bytes = utf8(snapshot.canonical);
@@ -69,6 +71,7 @@ export async function archiveMonth(
       seq: (head?.seq ?? 0) + 1,
       prev_hash: head?.hash ?? null,
       content_hash: snapshot.content_hash,
+      ...(closedBy ? { closed_by: { key_id: closedBy.key_id, holder: closedBy.holder } } : {}),
     };
     const commit: Commit = {
       ...link,

@@ -14,6 +14,14 @@ export interface Commit {
   bytes_stored: number;
   /** When it was archived (ISO), given by the shell: the core reads no clock. */
   created: string;
+  /** Whose key closed the month (a person's key, issue 19); part of the chain's hash. Absent before. */
+  closed_by?: ClosedBy;
+}
+
+/** The person whose key signed the archive request: the key's id and its holder's name. */
+export interface ClosedBy {
+  key_id: string;
+  holder: string;
 }
 
 /** A group in the archive: how many snapshots, its last month, the hash at the head of its chain. */

@@ -9,6 +9,8 @@ export function chainHash(link: {
   seq: number;
   prev_hash: string | null;
   content_hash: string;
+  /** Only when a person's key closed the month: a commit made before has none, and its hash is as it was. */
+  closed_by?: { key_id: string; holder: string };
 }): string {
   return sha256(canonicalJson(link));
 }

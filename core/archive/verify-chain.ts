@@ -76,7 +76,8 @@ export async function verifyChain(store: ArchiveStore, groupId: string): Promise
     if (c.seq !== (previous?.seq ?? 0) + 1) broke(c, 'seq_gap');
     if (c.prev_hash !== (previous?.hash ?? null)) broke(c, 'prev_hash');
     const { group_id, month, version, seq, prev_hash, content_hash } = c;
-    if (chainHash({ group_id, month, version, seq, prev_hash, content_hash }) !== c.hash) broke(c, 'hash');
+    const link = { group_id, month, version, seq, prev_hash, content_hash };
+    if (chainHash(c.closed_by ? { ...link, closed_by: c.closed_by } : link) !== c.hash) broke(c, 'hash');
     try {
       const bytes = await store.getContent(groupId, c.content_hash, c.parts);
       if (sha256(bytes) !== c.content_hash) broke(c, 'content');

@@ -7,17 +7,35 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { type CellValue, columnIndex, serialOf, type Workbook } from '../../core/index.ts';
 
 /**
- * An in-memory Apps Script world, faithful to Google's documented behaviour where the shell
- * relies on it: getValues gives Date objects (date-formatted cells), numbers, booleans and '';
- * getRange by A1 and by row/column/count; notes; number formats; data validation; protections;
- * frozen rows; menus; `e.range` for multi-cell edits; CacheService (100 KB of UTF-8 a value, 250-character
- * keys, 1,000 entries: the oldest evicted), PropertiesService (9 KB a value), UrlFetchApp (a real HTTP request), Utilities (HMAC and
- * digests through node:crypto, as signed bytes), HtmlService, ScriptApp triggers, MailApp, and the
- * Sheets advanced service's values.batchGet (the same JSON as the REST API). Every range read and
- * write is counted. The fakes implement the real interfaces' members they offer (Pick<…>).
+ * An in-memory Apps Script world, written from Google's reference documentation for every method
+ * the shell calls (issue 19, point 12), not from what the shell happens to need:
+ * - getValues gives Date objects for date cells — midnight in the *spreadsheet's* time zone — and
+ *   numbers, booleans and ''; a percentage cell holds its fraction (1.5% is 0.015) and shows it
+ *   only through its number format (getNumberFormats); typing into a cell is parsed as Sheets
+ *   parses it (`type`): numbers, percentages, TRUE/FALSE; anything else stays text;
+ * - edit events as documented for the simple and installable onEdit: `range`, `source`, `user`,
+ *   `authMode`, and `value` / `oldValue` only when a single cell was edited (none for a paste;
+ *   a cleared cell has `oldValue` and no `value`); change events (`changeType`: INSERT_COLUMN …);
+ * - simple triggers run in AuthMode.LIMITED: a service that needs authorization (UrlFetchApp,
+ *   MailApp, ScriptApp, Session's email) throws "You do not have permission to call …";
+ * - CacheService: 100 KB of UTF-8 a value, 250-character keys, 1,000 entries (the oldest evicted),
+ *   and entries expire (10 minutes by default, 6 hours at most) on the world's clock;
+ * - PropertiesService: script and document properties shared, user properties per user; 9 KB a
+ *   value, 500 KB a store;
+ * - ScriptApp triggers belong to the user who made them: getProjectTriggers lists the current
+ *   user's only, and a time-driven trigger runs as its owner with full authority;
+ * - UrlFetchApp: a real HTTP request (from a child process: Apps Script's fetch is synchronous),
+ *   but Google's servers cannot reach this machine: a loopback or private address is "Address
+ *   unavailable", a public https address reaches the local server a test routes it to; a 4xx or
+ *   5xx throws unless muteHttpExceptions;
+ * - no Sheets advanced service: under `spreadsheets.currentonly` it is refused on every call, so
+ *   the shell does not use it.
+ * Every range read and write is counted. The fakes implement the real interfaces' members they
+ * offer (Pick<…>).
  */
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface Counts {
   reads: number;
@@ -25,23 +43,62 @@ export interface Counts {
 }
 
 const DAY_MS = 86_400_000;
-/** A serial day number (Sheets' epoch 1899-12-30) as the Date getValues() gives: midnight in Bangkok. */
-export const dateOfSerial = (serial: number, DateCtor: DateConstructor = Date) =>
-  new DateCtor((serial - 25569) * DAY_MS - 7 * 3600_000);
-const serialOfDate = (date: Date) => (date.getTime() + 7 * 3600_000) / DAY_MS + 25569;
+
+/** The offset of a zone from UTC at an instant, in milliseconds (Bangkok: +7 h). */
+export function zoneOffsetMs(zone: string, utcMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(utcMs));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const local = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return local - Math.floor(utcMs / 1000) * 1000;
+}
+
+/** A serial day number (Sheets' epoch 1899-12-30) as the Date getValues() gives: midnight in the zone. */
+export function dateOfSerial(serial: number, zone = 'Asia/Bangkok', DateCtor: DateConstructor = Date): Date {
+  const utcMidnight = (serial - 25569) * DAY_MS;
+  return new DateCtor(utcMidnight - zoneOffsetMs(zone, utcMidnight));
+}
+/** A date cell as the Sheets API sends it (SERIAL_NUMBER): its day in the spreadsheet's zone. */
+const serialOfDate = (date: Date, zone: string) => {
+  const local = date.getTime() + zoneOffsetMs(zone, date.getTime());
+  return local / DAY_MS + 25569;
+};
 /** A Date of any realm (the script's own, in the vm). */
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/** Sheets' "Automatic" number format, as getNumberFormats reports it. */
+export const AUTOMATIC = '0.###############';
 
 class Cell {
   value: CellValue | Date = '';
   note = '';
   background = '#ffffff';
-  format = '';
-  validation: unknown = null;
+  /** A format set on this cell, and when (a later range format wins over an earlier one). */
+  format: { format: string; seq: number } | undefined;
 }
 
+let formatSeq = 0;
+
 export class FakeRange
-  implements Pick<GRange, 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getA1Notation'>
+  implements
+    Pick<
+      GRange,
+      | 'getRow'
+      | 'getColumn'
+      | 'getNumRows'
+      | 'getNumColumns'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getA1Notation'
+    >
 {
   constructor(
     private readonly sheet: FakeSheet,
@@ -53,9 +110,9 @@ export class FakeRange
     if (row < 1 || column < 1 || rows < 1 || columns < 1)
       throw new Error(`The coordinates of the range are outside the dimensions of the sheet.`);
   }
-  private cells(): Cell[][] {
+  private cells(create = false): Cell[][] {
     return Array.from({ length: this.rows }, (_, r) =>
-      Array.from({ length: this.columns }, (_, c) => this.sheet.cell(this.row + r, this.column + c)),
+      Array.from({ length: this.columns }, (_, c) => this.sheet.cell(this.row + r, this.column + c, create)),
     );
   }
   getRow() {
@@ -70,11 +127,20 @@ export class FakeRange
   getNumColumns() {
     return this.columns;
   }
+  getLastRow() {
+    return this.row + this.rows - 1;
+  }
+  getLastColumn() {
+    return this.column + this.columns - 1;
+  }
   getSheet() {
     return this.sheet as unknown as GSheet;
   }
   getA1Notation() {
-    return `${letters(this.column)}${this.row}`;
+    const first = `${letters(this.column)}${this.row}`;
+    return this.rows === 1 && this.columns === 1
+      ? first
+      : `${first}:${letters(this.getLastColumn())}${this.getLastRow()}`;
   }
   getValues(): (CellValue | Date)[][] {
     this.sheet.counts.reads++;
@@ -85,6 +151,13 @@ export class FakeRange
   getValue() {
     return this.getValues()[0]![0];
   }
+  /** The formats as documented: a string per cell, Sheets' Automatic format where none was set. */
+  getNumberFormats(): string[][] {
+    this.sheet.counts.reads++;
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.columns }, (_, c) => this.sheet.formatAt(this.row + r, this.column + c)),
+    );
+  }
   setValues(values: (CellValue | Date)[][]) {
     this.sheet.counts.writes++;
     if (values.length !== this.rows || values.some((r) => r.length !== this.columns))
@@ -94,7 +167,7 @@ export class FakeRange
         this.sheet.cell(this.row + r, this.column + c, true).value = v ?? '';
     return this;
   }
-  setValue(value: CellValue) {
+  setValue(value: CellValue | Date) {
     return this.setValues([[value]]);
   }
   getBackgrounds(): string[][] {
@@ -112,15 +185,31 @@ export class FakeRange
     this.sheet.counts.reads++;
     return this.cells().map((row) => row.map((c) => c.note));
   }
+  getNote() {
+    return this.getNotes()[0]![0]!;
+  }
   setNotes(notes: string[][]) {
     this.sheet.counts.writes++;
+    this.sheet.noteWrites.push(this.getA1Notation());
+    if (notes.length !== this.rows || notes.some((r) => r.length !== this.columns))
+      throw new Error('The number of rows or columns in the data does not match the range.');
     for (const [r, row] of notes.entries())
-      for (const [c, n] of row.entries()) this.sheet.cell(this.row + r, this.column + c, true).note = n;
+      for (const [c, n] of row.entries()) this.sheet.cell(this.row + r, this.column + c, true).note = n ?? '';
     return this;
+  }
+  setNote(note: string) {
+    return this.setNotes([[note]]);
   }
   setNumberFormat(format: string) {
     this.sheet.counts.writes++;
-    this.sheet.formats.set(`${this.column}`, format);
+    this.sheet.formatRules.push({
+      row: this.row,
+      column: this.column,
+      rows: this.rows,
+      columns: this.columns,
+      format,
+      seq: ++formatSeq,
+    });
     return this;
   }
   setDataValidation(rule: unknown) {
@@ -160,9 +249,18 @@ export class FakeSheet
   implements Pick<GSheet, 'getName' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getFrozenRows'>
 {
   readonly grid = new Map<number, Map<number, Cell>>();
-  readonly formats = new Map<string, string>();
+  readonly formatRules: {
+    row: number;
+    column: number;
+    rows: number;
+    columns: number;
+    format: string;
+    seq: number;
+  }[] = [];
   readonly validations = new Map<string, unknown>();
   readonly protections: FakeProtection[] = [];
+  /** The A1 ranges each setNotes wrote (a test sees what was rewritten). */
+  readonly noteWrites: string[] = [];
   frozen = 0;
   maxRows = 1000;
   constructor(
@@ -185,11 +283,25 @@ export class FakeSheet
     if (create && row > this.maxRows) this.maxRows = row;
     return c;
   }
+  /** A cell's number format: the latest of its own and every range format over it. */
+  formatAt(row: number, column: number): string {
+    let best = this.grid.get(row)?.get(column)?.format;
+    for (const rule of this.formatRules)
+      if (
+        row >= rule.row &&
+        row < rule.row + rule.rows &&
+        column >= rule.column &&
+        column < rule.column + rule.columns &&
+        (!best || rule.seq > best.seq)
+      )
+        best = rule;
+    return best?.format ?? AUTOMATIC;
+  }
   getName() {
     return this.name;
   }
   getParent() {
-    return this.parent as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    return this.parent as unknown as GSpreadsheet;
   }
   getLastRow() {
     let last = 0;
@@ -221,22 +333,70 @@ export class FakeSheet
   }
   getRange(a: number | string, column?: number, rows = 1, columns = 1): FakeRange {
     if (typeof a === 'string') {
-      const m = /^([A-Z]+)(\d+)$/.exec(a)!;
-      return new FakeRange(this, Number(m[2]), columnIndex(m[1]!) + 1, 1, 1);
+      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a);
+      if (!m) throw new Error(`Range not found`);
+      const c1 = columnIndex(m[1]!) + 1;
+      const r1 = Number(m[2]);
+      const c2 = m[3] ? columnIndex(m[3]) + 1 : c1;
+      const r2 = m[4] ? Number(m[4]) : r1;
+      return new FakeRange(this, r1, c1, r2 - r1 + 1, c2 - c1 + 1);
     }
     return new FakeRange(this, a, column!, rows, columns);
+  }
+  /**
+   * A column inserted before `column` (Sheets' Insert column): every cell at or right of it moves
+   * one to the right, formats with it. The change event is the test's to send (`change`).
+   */
+  insertColumnBefore(column: number) {
+    for (const cells of this.grid.values()) {
+      const moved = [...cells.entries()].sort(([a], [b]) => b - a);
+      for (const [c, cell] of moved)
+        if (c >= column) {
+          cells.delete(c);
+          cells.set(c + 1, cell);
+        }
+    }
+    for (const rule of this.formatRules)
+      if (rule.column >= column) rule.column++;
+      else if (rule.column + rule.columns > column) rule.columns++;
+    return this;
+  }
+  /**
+   * What a person's typing leaves in a cell, as Sheets parses it: a number (with thousands
+   * commas), a percentage (its fraction, and a percent format), TRUE/FALSE; text otherwise (a
+   * leading apostrophe forces text). Dates typed are left as text here: how Sheets reads a date
+   * depends on the spreadsheet's locale, and the shell must take either.
+   */
+  type(row: number, column: number, typed: string): CellValue {
+    const cell = this.cell(row, column, true);
+    const text = typed.trim();
+    let value: CellValue = typed;
+    if (typed.startsWith("'")) value = typed.slice(1);
+    else if (/^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/.test(text))
+      value = Number(text.replace(/,/g, ''));
+    else if (/^-?\d+(\.\d+)?%$/.test(text)) {
+      value = Number(text.slice(0, -1)) / 100;
+      cell.format = { format: text.includes('.') ? '0.00%' : '0%', seq: ++formatSeq };
+    } else if (/^(true|false)$/i.test(text)) value = text.toLowerCase() === 'true';
+    cell.value = value;
+    return value;
   }
   /** The sheet's rows as the Sheets API sends them with UNFORMATTED_VALUE + SERIAL_NUMBER. */
   apiValues(): (string | number | boolean)[][] {
     const lastRow = this.getLastRow();
     const lastColumn = this.getLastColumn();
+    const zone = this.parent.timeZone;
     const rows: (string | number | boolean)[][] = [];
     for (let r = 1; r <= lastRow; r++) {
       const row: (string | number | boolean)[] = [];
       for (let c = 1; c <= lastColumn; c++) {
         const v = this.cell(r, c).value;
         row.push(
-          isDate(v) ? serialOfDate(v) : v === null || v === undefined ? '' : (v as string | number | boolean),
+          isDate(v)
+            ? serialOfDate(v, zone)
+            : v === null || v === undefined
+              ? ''
+              : (v as string | number | boolean),
         );
       }
       while (row.length > 0 && row[row.length - 1] === '') row.pop();
@@ -246,13 +406,17 @@ export class FakeSheet
   }
 }
 
-export class FakeSpreadsheet {
+export class FakeSpreadsheet
+  implements Pick<GSpreadsheet, 'getId' | 'getName' | 'getSpreadsheetTimeZone' | 'getUrl'>
+{
   readonly sheets: FakeSheet[] = [];
   active = '';
   readonly counts: Counts = { reads: 0, writes: 0 };
   constructor(
     readonly id = 'spreadsheet-1',
     readonly name = 'กลุ่มทดสอบ',
+    /** The spreadsheet's own time zone (File → Settings), which may differ from the script's. */
+    public timeZone = 'Asia/Bangkok',
   ) {}
   getId() {
     return this.id;
@@ -260,8 +424,11 @@ export class FakeSpreadsheet {
   getName() {
     return this.name;
   }
+  getUrl() {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
   getSpreadsheetTimeZone() {
-    return 'Asia/Bangkok';
+    return this.timeZone;
   }
   getSheets() {
     return [...this.sheets];
@@ -281,8 +448,9 @@ export class FakeSpreadsheet {
     workbook: Workbook,
     dateColumns: (tab: string, header: string) => boolean = () => false,
     DateCtor: DateConstructor = Date,
+    timeZone = 'Asia/Bangkok',
   ): FakeSpreadsheet {
-    const ss = new FakeSpreadsheet();
+    const ss = new FakeSpreadsheet('spreadsheet-1', 'กลุ่มทดสอบ', timeZone);
     for (const tab of workbook.tabs) {
       const sheet = ss.insertSheet(tab.name);
       const header = (tab.rows[0] ?? []).map(String);
@@ -290,7 +458,7 @@ export class FakeSpreadsheet {
         for (const [c, value] of (row ?? []).entries()) {
           if (value === null || value === undefined || value === '') continue;
           const isDate = r > 0 && typeof value === 'number' && dateColumns(tab.name, header[c] ?? '');
-          sheet.cell(r + 1, c + 1, true).value = isDate ? dateOfSerial(value, DateCtor) : value;
+          sheet.cell(r + 1, c + 1, true).value = isDate ? dateOfSerial(value, timeZone, DateCtor) : value;
         }
     }
     ss.counts.reads = 0;
@@ -299,25 +467,36 @@ export class FakeSpreadsheet {
   }
 }
 
-class FakeCache {
-  private readonly store = new Map<string, string>();
+class FakeCache implements Pick<GoogleAppsScript.Cache.Cache, 'get' | 'remove'> {
+  private readonly store = new Map<string, { value: string; until: number }>();
+  constructor(private readonly clock: { now(): number }) {}
+  private live(key: string) {
+    const entry = this.store.get(key);
+    if (entry && entry.until <= this.clock.now()) this.store.delete(key);
+    return this.store.get(key);
+  }
   get(key: string) {
-    return this.store.get(key) ?? null;
+    return this.live(key)?.value ?? null;
   }
   getAll(keys: string[]) {
     const out: Record<string, string> = {};
-    for (const k of keys) if (this.store.has(k)) out[k] = this.store.get(k)!;
+    for (const k of keys) {
+      const entry = this.live(k);
+      if (entry) out[k] = entry.value;
+    }
     return out;
   }
-  put(key: string, value: string) {
-    this.putAll({ [key]: value });
+  put(key: string, value: string, seconds?: number) {
+    this.putAll({ [key]: value }, seconds);
   }
-  putAll(values: Record<string, string>) {
+  /** putAll(values, expirationInSeconds): 600 s when not given, at most 21,600 (six hours). */
+  putAll(values: Record<string, string>, seconds = 600) {
+    const until = this.clock.now() + Math.min(seconds, 21_600) * 1000;
     for (const [k, v] of Object.entries(values)) {
       if (k.length > 250) throw new Error('Argument too large: key');
       if (Buffer.byteLength(v, 'utf8') > 100_000) throw new Error('Argument too large: value');
       this.store.delete(k);
-      this.store.set(k, v);
+      this.store.set(k, { value: v, until });
       // at most 1,000 entries: the oldest are evicted
       while (this.store.size > 1_000) this.store.delete(this.store.keys().next().value!);
     }
@@ -325,7 +504,7 @@ class FakeCache {
   /** What the cache holds, for the bench: entries and UTF-8 bytes. */
   size() {
     let bytes = 0;
-    for (const v of this.store.values()) bytes += Buffer.byteLength(v, 'utf8');
+    for (const v of this.store.values()) bytes += Buffer.byteLength(v.value, 'utf8');
     return { entries: this.store.size, bytes };
   }
   remove(key: string) {
@@ -336,14 +515,35 @@ class FakeCache {
   }
 }
 
-class FakeProperties {
+/** A property store: 9 KB a value, 500 KB in all (Apps Script's quotas). */
+class FakeProperties
+  implements Pick<GoogleAppsScript.Properties.Properties, 'getProperty' | 'getKeys' | 'getProperties'>
+{
   readonly store = new Map<string, string>();
+  private bytes(except?: string) {
+    let total = 0;
+    for (const [k, v] of this.store) if (k !== except) total += Buffer.byteLength(k + v, 'utf8');
+    return total;
+  }
   getProperty(key: string) {
     return this.store.get(key) ?? null;
   }
+  getKeys() {
+    return [...this.store.keys()];
+  }
+  getProperties() {
+    return Object.fromEntries(this.store);
+  }
   setProperty(key: string, value: string) {
-    if (value.length > 9_000) throw new Error('Argument too large: value');
-    this.store.set(key, value);
+    return this.setProperties({ [key]: value });
+  }
+  setProperties(values: Record<string, string>) {
+    for (const [key, value] of Object.entries(values)) {
+      if (Buffer.byteLength(value, 'utf8') > 9_216) throw new Error('Argument too large: value');
+      if (this.bytes(key) + Buffer.byteLength(key + value, 'utf8') > 512_000)
+        throw new Error('You have exceeded the property storage quota.');
+      this.store.set(key, String(value));
+    }
     return this;
   }
   deleteProperty(key: string) {
@@ -368,20 +568,52 @@ function fakeBlob(bytes: Buffer, contentType: string | null = null) {
 }
 type FakeBlob = ReturnType<typeof fakeBlob>;
 
+/** The scope each service needs: what a simple trigger's "You do not have permission" names. */
+const NEEDS = {
+  'UrlFetchApp.fetch': 'https://www.googleapis.com/auth/script.external_request',
+  'MailApp.sendEmail': 'https://www.googleapis.com/auth/script.send_mail',
+  'MailApp.getRemainingDailyQuota': 'https://www.googleapis.com/auth/script.send_mail',
+  'ScriptApp.getProjectTriggers': 'https://www.googleapis.com/auth/script.scriptapp',
+  'ScriptApp.newTrigger': 'https://www.googleapis.com/auth/script.scriptapp',
+  'ScriptApp.deleteTrigger': 'https://www.googleapis.com/auth/script.scriptapp',
+  'Ui.showSidebar': 'https://www.googleapis.com/auth/script.container.ui',
+  'Ui.showModalDialog': 'https://www.googleapis.com/auth/script.container.ui',
+} as const;
+
+export interface FakeTrigger {
+  fn: string;
+  owner: string;
+  kind: 'time' | 'edit' | 'change';
+  everyDays: number;
+  atHour: number;
+  id: string;
+}
+
 /** The global objects of Apps Script, for a vm context, with what they saw. */
 export function appsScriptWorld(
   spreadsheet: () => FakeSpreadsheet,
   options: { htmlDir: string; now?: () => number },
 ) {
+  const clock = { now: options.now ?? (() => Date.now()) };
   const menus: { name: string; items: [string, string][] }[] = [];
   const alerts: string[] = [];
   const sidebars: string[] = [];
-  const triggers: { fn: string; everyDays: number; atHour: number }[] = [];
+  const triggers: FakeTrigger[] = [];
   const mails: { to: string; subject: string; body: string }[] = [];
-  /** Each UrlFetchApp.fetch: where to, and the payload's size in UTF-8 bytes. */
-  const fetches: { url: string; bytes: number }[] = [];
+  /** Each UrlFetchApp.fetch: where to, the payload's size in bytes, the payload and headers as sent. */
+  const fetches: { url: string; bytes: number; body: Buffer; headers: Record<string, string> }[] = [];
   const prompts: string[] = [];
-  const cache = new FakeCache();
+  /** Answers for ui.alert with buttons (YES_NO): 'YES' or 'NO', in order; 'NO' when none is left. */
+  const answers: string[] = [];
+  const cache = new FakeCache(clock);
+  /** Who runs the script now, and how: a simple trigger runs LIMITED; a menu, a dialog or an installable trigger FULL. */
+  const session = { user: 'treasurer@example.org', authMode: 'FULL' as 'FULL' | 'LIMITED' };
+  /** Public https origins and the local server each reaches (the Function URL in front of `sajja serve`). */
+  const routes = new Map<string, string>();
+  const needs = (what: keyof typeof NEEDS) => {
+    if (session.authMode === 'LIMITED')
+      throw new Error(`You do not have permission to call ${what}. Required permissions: ${NEEDS[what]}`);
+  };
   /** The document lock; `heldElsewhere` stands for another run (a trigger, another user) holding it. */
   const lock = {
     heldElsewhere: false,
@@ -396,13 +628,17 @@ export function appsScriptWorld(
       lock.held = false;
     },
   };
-  const batchGets: Record<string, unknown>[] = [];
-  /** `refused`: the advanced service answers 403 insufficient scopes, as under spreadsheets.currentonly. */
-  const sheetsApi = { refused: false };
   const properties = new FakeProperties();
+  const documentProperties = new FakeProperties();
+  const userProperties = new Map<string, FakeProperties>();
+  const userStore = () => {
+    let store = userProperties.get(session.user);
+    if (!store) userProperties.set(session.user, (store = new FakeProperties()));
+    return store;
+  };
   const ui = {
-    ButtonSet: { OK_CANCEL: 'OK_CANCEL' },
-    Button: { OK: 'OK', CANCEL: 'CANCEL' },
+    ButtonSet: { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO' },
+    Button: { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' },
     createMenu(name: string) {
       const menu = { name, items: [] as [string, string][] };
       const api = {
@@ -419,18 +655,22 @@ export function appsScriptWorld(
       };
       return api;
     },
-    alert(text: string) {
-      alerts.push(text);
-      return 'OK';
+    alert(...args: unknown[]) {
+      // alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons)
+      alerts.push(args.filter((a) => typeof a === 'string' && !(a in ui.ButtonSet)).join('\n'));
+      const buttons = args.at(-1);
+      return buttons === 'YES_NO' ? (answers.shift() ?? 'NO') : 'OK';
     },
     prompt() {
       const text = prompts.shift() ?? '';
       return { getSelectedButton: () => 'OK', getResponseText: () => text };
     },
     showSidebar(html: { getContent(): string }) {
+      needs('Ui.showSidebar');
       sidebars.push(html.getContent());
     },
     showModalDialog(html: { getContent(): string }) {
+      needs('Ui.showModalDialog');
       sidebars.push(html.getContent());
     },
   };
@@ -465,12 +705,21 @@ export function appsScriptWorld(
     },
     CacheService: { getDocumentCache: () => cache, getScriptCache: () => cache },
     LockService: { getDocumentLock: () => lock, getScriptLock: () => lock },
-    PropertiesService: { getScriptProperties: () => properties, getDocumentProperties: () => properties },
+    PropertiesService: {
+      getScriptProperties: () => properties,
+      getDocumentProperties: () => documentProperties,
+      getUserProperties: () => userStore(),
+    },
     Utilities: {
       DigestAlgorithm: { SHA_256: 'SHA_256' },
       Charset: { UTF_8: 'UTF_8' },
-      computeDigest: (_alg: string, value: string) =>
-        signed(createHash('sha256').update(value, 'utf8').digest()),
+      // computeDigest(algorithm, value: String | Byte[], charset?)
+      computeDigest: (_alg: string, value: string | number[]) =>
+        signed(
+          createHash('sha256')
+            .update(typeof value === 'string' ? Buffer.from(value, 'utf8') : unsigned(value))
+            .digest(),
+        ),
       computeHmacSha256Signature: (value: string, key: string) =>
         signed(createHmac('sha256', Buffer.from(key, 'utf8')).update(value, 'utf8').digest()),
       getUuid: () => randomUUID(),
@@ -483,39 +732,72 @@ export function appsScriptWorld(
       // base64Encode(data: Byte[] | String): standard base64 (a string is taken as UTF-8)
       base64Encode: (data: number[] | string) =>
         (typeof data === 'string' ? Buffer.from(data, 'utf8') : unsigned(data)).toString('base64'),
-      formatDate: (date: Date, zone: string) =>
-        new Intl.DateTimeFormat('en-CA', {
+      // formatDate(date, timeZone, format): only the ISO day format the shell uses
+      formatDate: (date: Date, zone: string, format: string) => {
+        if (format !== 'yyyy-MM-dd') throw new Error(`the fake formats yyyy-MM-dd only, not ${format}`);
+        return new Intl.DateTimeFormat('en-CA', {
           timeZone: zone,
           year: 'numeric',
           month: '2-digit',
           day: '2-digit',
-        }).format(options.now ? options.now() : date),
+        }).format(date);
+      },
     },
     UrlFetchApp: {
-      // Apps Script's fetch is synchronous: a child process makes the real request
       fetch(
         url: string,
-        params: { method: string; payload?: string; headers?: Record<string, string>; contentType?: string },
+        params: {
+          method: string;
+          payload?: string | number[];
+          headers?: Record<string, string>;
+          contentType?: string;
+          muteHttpExceptions?: boolean;
+        },
       ) {
-        const bytes = Buffer.byteLength(params.payload ?? '', 'utf8');
+        needs('UrlFetchApp.fetch');
+        const body =
+          params.payload === undefined
+            ? Buffer.alloc(0)
+            : typeof params.payload === 'string'
+              ? Buffer.from(params.payload, 'utf8')
+              : unsigned(params.payload);
         // Apps Script's quota: a URL Fetch POST carries at most 50 MB
-        if (bytes > 50 * 1024 * 1024)
+        if (body.length > 50 * 1024 * 1024)
           throw new Error('Exception: the payload is larger than 50 MB (URL Fetch POST size)');
-        fetches.push({ url, bytes });
-        const script = `process.stdin.setEncoding('utf8'); let input = ''; for await (const chunk of process.stdin) input += chunk; const [url, init] = JSON.parse(input); const r = await fetch(url, init); process.stdout.write(JSON.stringify({ status: r.status, text: await r.text() }));`;
+        let target: URL;
+        try {
+          target = new URL(url);
+        } catch {
+          throw new Error(`Exception: Invalid argument: ${url}`);
+        }
+        // the request leaves from Google's servers: this machine and private networks are unreachable
+        if (/^(localhost|127\.|10\.|192\.168\.|\[::1\]|0\.0\.0\.0)/.test(target.hostname))
+          throw new Error(`Exception: Address unavailable: ${url}`);
+        const local = routes.get(target.origin);
+        if (!local) throw new Error(`Exception: DNS error: ${url}`);
+        const headers = {
+          'content-type': params.contentType ?? 'application/x-www-form-urlencoded',
+          ...params.headers,
+        };
+        fetches.push({ url, bytes: body.length, body, headers });
+        const script = `process.stdin.setEncoding('utf8'); let input = ''; for await (const chunk of process.stdin) input += chunk; const [url, init] = JSON.parse(input); if (init.body !== undefined) init.body = Buffer.from(init.body, 'base64'); const r = await fetch(url, init); process.stdout.write(JSON.stringify({ status: r.status, text: await r.text() }));`;
         const init = {
           method: params.method.toUpperCase(),
-          headers: { 'content-type': params.contentType ?? 'application/json', ...params.headers },
-          body: params.payload,
+          headers,
+          ...(params.method.toUpperCase() === 'GET' ? {} : { body: body.toString('base64') }),
         };
         const out = JSON.parse(
           execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-            input: JSON.stringify([url, init]),
+            input: JSON.stringify([`${local}${target.pathname}${target.search}`, init]),
             encoding: 'utf8',
             maxBuffer: 1 << 26,
           }),
-        );
-        return { getResponseCode: () => out.status as number, getContentText: () => out.text as string };
+        ) as { status: number; text: string };
+        if (out.status >= 400 && !params.muteHttpExceptions)
+          throw new Error(
+            `Exception: Request failed for ${target.origin} returned code ${out.status}. Truncated server response: ${out.text.slice(0, 100)}`,
+          );
+        return { getResponseCode: () => out.status, getContentText: () => out.text };
       },
     },
     HtmlService: {
@@ -531,14 +813,40 @@ export function appsScriptWorld(
       },
     },
     ScriptApp: {
-      getProjectTriggers: () => triggers.map((t) => ({ getHandlerFunction: () => t.fn, t })),
-      deleteTrigger: (trigger: { t: unknown }) => {
-        triggers.splice(triggers.indexOf(trigger.t as never), 1);
+      AuthMode: { LIMITED: 'LIMITED', FULL: 'FULL' },
+      getProjectTriggers: () => {
+        needs('ScriptApp.getProjectTriggers');
+        // the current user's triggers only, as documented
+        return triggers
+          .filter((t) => t.owner === session.user)
+          .map((t) => ({ getHandlerFunction: () => t.fn, getUniqueId: () => t.id, t }));
+      },
+      deleteTrigger: (trigger: { t: FakeTrigger }) => {
+        needs('ScriptApp.deleteTrigger');
+        if (trigger.t.owner !== session.user) throw new Error('Exception: the trigger is not yours');
+        triggers.splice(triggers.indexOf(trigger.t), 1);
       },
       newTrigger(fn: string) {
-        const t = { fn, everyDays: 0, atHour: 0 };
+        needs('ScriptApp.newTrigger');
+        const t: FakeTrigger = {
+          fn,
+          owner: session.user,
+          kind: 'time',
+          everyDays: 0,
+          atHour: 0,
+          id: randomUUID(),
+        };
         const builder = {
           timeBased: () => builder,
+          forSpreadsheet: () => builder,
+          onEdit: () => {
+            t.kind = 'edit';
+            return builder;
+          },
+          onChange: () => {
+            t.kind = 'change';
+            return builder;
+          },
           everyDays(n: number) {
             t.everyDays = n;
             return builder;
@@ -556,43 +864,30 @@ export function appsScriptWorld(
       },
     },
     MailApp: {
-      getRemainingDailyQuota: () => 100 - mails.length,
+      getRemainingDailyQuota: () => {
+        needs('MailApp.getRemainingDailyQuota');
+        return 100 - mails.length;
+      },
       sendEmail(to: string, subject: string, body: string) {
+        needs('MailApp.sendEmail');
         mails.push({ to, subject, body });
       },
     },
     Session: {
-      getEffectiveUser: () => ({ getEmail: () => 'treasurer@example.org' }),
+      // in a simple trigger the email is empty (no authorization to know who it is)
+      getEffectiveUser: () => ({ getEmail: () => (session.authMode === 'LIMITED' ? '' : session.user) }),
+      getActiveUser: () => ({ getEmail: () => (session.authMode === 'LIMITED' ? '' : session.user) }),
       getScriptTimeZone: () => 'Asia/Bangkok',
-    },
-    Sheets: {
-      Spreadsheets: {
-        Values: {
-          batchGet(id: string, params: { ranges: string[] }) {
-            if (sheetsApi.refused)
-              throw new Error(
-                'GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Request had insufficient authentication scopes.',
-              );
-            batchGets.push({ ...params, ranges: params.ranges.length });
-            const ss = spreadsheet();
-            ss.counts.reads++;
-            return {
-              spreadsheetId: id,
-              valueRanges: params.ranges.map((range) => {
-                const name = range.replace(/^'|'$/g, '').replace(/''/g, "'");
-                const sheet = ss.getSheetByName(name)!;
-                return { range: `${range}!A1`, majorDimension: 'ROWS', values: sheet.apiValues() };
-              }),
-            };
-          },
-        },
-      },
     },
   };
   return {
     world,
+    clock,
+    session,
+    routes,
     menus,
     alerts,
+    answers,
     sidebars,
     triggers,
     mails,
@@ -600,9 +895,9 @@ export function appsScriptWorld(
     prompts,
     cache,
     properties,
+    documentProperties,
+    userProperties,
     lock,
-    batchGets,
-    sheetsApi,
   };
 }
 

@@ -4,41 +4,114 @@
  */
 import { createContext, runInContext } from 'node:vm';
 import type { CellValue, Workbook } from '../../core/index.ts';
-import { appsScriptWorld, FakeSpreadsheet } from './fake-apps-script.ts';
+import { appsScriptWorld, type FakeSheet, FakeSpreadsheet, type FakeTrigger } from './fake-apps-script.ts';
 
 /** Date columns of the template: their cells hold Dates, as Sheets gives them to Apps Script. */
 export const DATE_HEADER = /\((date|joined_on|left_on|disbursed_on|decided_on|survey_date|target_date)\)$/;
+
+/** Functions Apps Script runs as simple triggers (AuthMode.LIMITED). */
+const SIMPLE = new Set(['onOpen', 'onEdit']);
 
 export function loadScript(
   bundle: string,
   htmlDir: string,
   workbook: Workbook | undefined,
   now = Date.UTC(2026, 10, 1, 3),
+  options: { timeZone?: string } = {},
 ) {
   let ss: FakeSpreadsheet | undefined;
-  const env = appsScriptWorld(() => ss!, { htmlDir, now: () => now });
-  const context = createContext({ ...env.world });
+  const clock = { ms: now };
+  const env = appsScriptWorld(() => ss!, { htmlDir, now: () => clock.ms });
+  const context = createContext({ ...env.world, __clock: () => clock.ms });
+  // the script's clock is the world's: new Date() and Date.now() read it
+  runInContext(
+    `(() => { const Real = Date; class ClockDate extends Real { constructor(...a) { if (a.length === 0) super(__clock()); else super(...a); } static now() { return __clock(); } } globalThis.Date = ClockDate; })();`,
+    context,
+  );
   runInContext(bundle, context);
   const VmDate = runInContext('Date', context) as DateConstructor;
+  const zone = options.timeZone ?? 'Asia/Bangkok';
   ss = workbook
-    ? FakeSpreadsheet.from(workbook, (_tab, header) => DATE_HEADER.test(header), VmDate)
-    : new FakeSpreadsheet();
+    ? FakeSpreadsheet.from(workbook, (_tab, header) => DATE_HEADER.test(header), VmDate, zone)
+    : new FakeSpreadsheet('spreadsheet-1', 'กลุ่มทดสอบ', zone);
+  /** Runs a function as Apps Script would: a simple trigger LIMITED, anything else FULL, as the session's user. */
   const call = <T>(fn: string, ...args: unknown[]): T => {
-    context.__args = args;
-    return runInContext(`${fn}.apply(null, __args)`, context) as T;
+    const before = env.session.authMode;
+    env.session.authMode = SIMPLE.has(fn) ? 'LIMITED' : 'FULL';
+    try {
+      context.__args = args;
+      return runInContext(`${fn}.apply(null, __args)`, context) as T;
+    } finally {
+      env.session.authMode = before;
+    }
   };
-  return { env, ss: ss!, call, context, VmDate };
+  /** Fires an installable trigger as Apps Script does: as its owner, with full authority. */
+  const fire = <T>(trigger: FakeTrigger, event: unknown = {}): T => {
+    const user = env.session.user;
+    env.session.user = trigger.owner;
+    try {
+      return call<T>(trigger.fn, event);
+    } finally {
+      env.session.user = user;
+    }
+  };
+  return { env, ss: ss!, call, fire, context, VmDate, clock };
 }
 
 export type VmScript = ReturnType<typeof loadScript>;
 
-/** An edit as the simple trigger receives it: `e.range` over the edited cells; counts from zero. */
+const sheetOfTab = (s: VmScript, tab: string) =>
+  s.ss.getSheets().find((x) => x.getName().endsWith(`(${tab})`))!;
+
+/**
+ * An edit as the simple onEdit trigger receives it (Google's event object): `range` over the
+ * edited cells, `source`, `authMode` LIMITED, and for a single cell `value` (as text) and
+ * `oldValue` (when it held one) — none for a paste, and no `value` for a cleared cell. Counts from zero.
+ */
 export function edit(s: VmScript, tab: string, row: number, column: number, values: CellValue[][]) {
-  const sheet = s.ss.getSheets().find((x) => x.getName().endsWith(`(${tab})`))!;
+  const sheet = sheetOfTab(s, tab);
   const range = sheet.getRange(row, column, values.length, values[0]!.length);
+  const single = values.length === 1 && values[0]!.length === 1;
+  const old = single ? sheet.cell(row, column).value : undefined;
   range.setValues(values);
   s.ss.counts.reads = 0;
   s.ss.counts.writes = 0;
-  s.call('onEdit', { range });
+  s.call('onEdit', editEvent(s, range, single, old, values[0]![0]));
   return sheet;
+}
+
+/** A person typing into one cell: Sheets parses it (numbers, percentages), then onEdit fires. */
+export function typeInto(s: VmScript, tab: string, row: number, column: number, typed: string) {
+  const sheet = sheetOfTab(s, tab);
+  const old = sheet.cell(row, column).value;
+  const value = sheet.type(row, column, typed);
+  s.ss.counts.reads = 0;
+  s.ss.counts.writes = 0;
+  s.call('onEdit', editEvent(s, sheet.getRange(row, column), true, old, value));
+  return sheet;
+}
+
+function editEvent(
+  s: VmScript,
+  range: ReturnType<FakeSheet['getRange']>,
+  single: boolean,
+  old: unknown,
+  value: unknown,
+) {
+  const text = (v: unknown) => (v === '' || v === null || v === undefined ? undefined : String(v));
+  return {
+    authMode: 'LIMITED',
+    range,
+    source: s.ss,
+    user: { getEmail: () => '' },
+    ...(single && text(value) !== undefined ? { value: text(value) } : {}),
+    ...(single && text(old) !== undefined ? { oldValue: text(old) } : {}),
+  };
+}
+
+/** A structural change (Insert column, Remove column …) as the installable onChange trigger gets it. */
+export function change(s: VmScript, changeType: string) {
+  const trigger = s.env.triggers.find((t) => t.kind === 'change');
+  if (!trigger) return undefined;
+  return s.fire(trigger, { authMode: 'FULL', changeType, source: s.ss, triggerUid: trigger.id });
 }

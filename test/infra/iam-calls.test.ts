@@ -64,7 +64,7 @@ describe('IAM: exactly the calls the code makes (issue 18)', () => {
     const handle = makeHandler({
       store: new DynamoArchiveStore(archive.client, { tableName: table }),
       nonces: new DynamoNonceStore(archive.client, table),
-      secrets: { secretsOf: async (g) => (g === 'g1' ? [SECRET] : []) },
+      secrets: { secretsOf: async (g) => (g === 'g1' ? [{ id: null, holder: null, secret: SECRET }] : []) },
       now: () => Date.UTC(2026, 10, 26),
       log: () => {},
       version: 'test',

@@ -231,15 +231,15 @@ describe('the groups’ secrets in Secrets Manager (aws-sdk-client-mock)', () =>
       'sajja/group-secrets',
       () => now,
     );
-    expect(await secrets.secretsOf('a')).toEqual(['sa']);
-    expect(await secrets.secretsOf('a')).toEqual(['sa']);
+    expect(await secrets.secretsOf('a')).toEqual([{ id: null, holder: null, secret: 'sa' }]);
+    expect(await secrets.secretsOf('a')).toEqual([{ id: null, holder: null, secret: 'sa' }]);
     expect(mock.commandCalls(GetSecretValueCommand)).toHaveLength(1);
     expect(mock.commandCalls(GetSecretValueCommand)[0]!.args[0].input).toEqual({
       SecretId: 'sajja/group-secrets',
     });
     expect(await secrets.secretsOf('b')).toEqual([]); // just read: not again within 10 s
     now += 11_000;
-    expect(await secrets.secretsOf('b')).toEqual(['sb']); // a group added since: read again
+    expect(await secrets.secretsOf('b')).toEqual([{ id: null, holder: null, secret: 'sb' }]); // a group added since: read again
     expect(mock.commandCalls(GetSecretValueCommand)).toHaveLength(2);
     mock.restore();
   });
@@ -335,7 +335,9 @@ describe('a rotated or missing secret (issue 18)', () => {
     );
     await expect(secrets.secretsOf('g')).rejects.toThrow('Rate exceeded');
     await expect(secrets.secretsOf('g')).rejects.toMatchObject({ status: 503, code: 'not_configured' });
-    expect(await secrets.secretsOf('g')).toEqual(['the-secret-0123456789abcdefghijklmnop']);
+    expect(await secrets.secretsOf('g')).toEqual([
+      { id: null, holder: null, secret: 'the-secret-0123456789abcdefghijklmnop' },
+    ]);
     mock.restore();
   });
 

@@ -14,7 +14,7 @@ import { snapshotFromBody } from '../snapshot-body.ts';
 import type { RouteRequest } from './route.ts';
 
 /** POST /v1/archive: a month of the group's workbook archived (no later than this month). */
-export async function archive({ store, now, group, body }: RouteRequest): Promise<unknown> {
+export async function archive({ store, now, group, signer, body }: RouteRequest): Promise<unknown> {
   const request = parseBody(Bodies.archive, body);
   const m = (parseMonth(request.month) as { value: string }).value;
   const made =
@@ -30,6 +30,9 @@ export async function archive({ store, now, group, body }: RouteRequest): Promis
       th: `เก็บเดือน ${m} ไม่ได้: ต้องไม่เกินเดือนนี้ (${current}) และไม่ก่อนวันเริ่มบัญชี`,
       en: `cannot archive ${m}: it must be no later than this month (${current}) and not before the opening date`,
     });
-  const result = await archiveMonth(store, made, new Date(now()).toISOString());
+  // whose key closed the month is in the chain (a person's key; the shared secret names no one)
+  const closedBy =
+    signer?.key_id && signer.holder !== null ? { key_id: signer.key_id, holder: signer.holder } : undefined;
+  const result = await archiveMonth(store, made, new Date(now()).toISOString(), closedBy);
   return archiveAnswer(result);
 }

@@ -2,18 +2,18 @@ import {
   type BatchGetResponse,
   type CellValue,
   type CheckContext,
+  columnsOf,
   contextFromJson,
   contextToJson,
-  DEFAULT_ZONE,
   findTab,
-  parseDate,
   readBook,
-  serialOf,
   TABS,
   type TabKey,
+  tabSpec,
   updateContext,
   type Workbook,
 } from '../../../core/index.ts';
+import { readCells, zoneOf } from './cells.ts';
 import { getCached, putCached } from './store.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -37,44 +37,23 @@ export function sheetOf(ss: Spreadsheet, key: TabKey): Sheet | undefined {
 const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
 
 /**
- * Every tab in one Sheets advanced-service `values.batchGet` (UNFORMATTED_VALUE, SERIAL_NUMBER):
- * the same JSON the Lambda and the monthly job read. Where the advanced service cannot be used
- * (not enabled, or refused under the this-sheet-only scope), the same JSON is made from each tab's
- * getValues: a date cell becomes its serial day in the spreadsheet's zone, empty cells at the end
- * of a row and empty rows at the end are left off, as the API leaves them.
+ * Every tab as the Sheets API's values.batchGet would give it (UNFORMATTED_VALUE, SERIAL_NUMBER),
+ * the same JSON the Lambda and the monthly job read, made from each tab's values and number
+ * formats (two reads a tab): a date cell is its serial day in the spreadsheet's zone, a percentage
+ * the text shown; empty cells at the end of a row and empty rows at the end are left off, as the
+ * API leaves them. (The Sheets advanced service is refused under the this-sheet-only scope: it is
+ * not used, SPEC §12.)
  */
-export function readBatchGet(ss: Spreadsheet): BatchGetResponse {
-  const titles = ss.getSheets().map((s) => s.getName());
-  try {
-    const response = Sheets!.Spreadsheets!.Values!.batchGet(ss.getId(), {
-      ranges: titles.map(quote),
-      valueRenderOption: 'UNFORMATTED_VALUE',
-      dateTimeRenderOption: 'SERIAL_NUMBER',
-    });
-    return response as unknown as BatchGetResponse;
-  } catch {
-    return readByGetValues(ss);
-  }
-}
-
-function readByGetValues(ss: Spreadsheet): BatchGetResponse {
-  const timeZone = ss.getSpreadsheetTimeZone() || DEFAULT_ZONE;
-  const cell = (value: unknown): CellValue => {
-    if (Object.prototype.toString.call(value) !== '[object Date]') return value as CellValue;
-    const day = parseDate(value as Date, { timeZone, calendar: 'buddhist' });
-    return day.ok ? serialOf(day.value) : String(value);
-  };
+export function readWorkbook(ss: Spreadsheet): BatchGetResponse {
+  const zone = zoneOf(ss);
   return {
     spreadsheetId: ss.getId(),
     valueRanges: ss.getSheets().map((sheet) => {
-      const values = sheet
-        .getDataRange()
-        .getValues()
-        .map((row) => {
-          let end = row.length;
-          while (end > 0 && row[end - 1] === '') end--;
-          return row.slice(0, end).map(cell);
-        });
+      const values = readCells(sheet.getDataRange(), zone).map((row) => {
+        let end = row.length;
+        while (end > 0 && row[end - 1] === '') end--;
+        return row.slice(0, end);
+      });
       while (values.length > 0 && values[values.length - 1]!.length === 0) values.pop();
       return { range: `${quote(sheet.getName())}!A1`, majorDimension: 'ROWS', values };
     }),
@@ -101,6 +80,7 @@ export function editContext(ss: Spreadsheet, asOf: string): CheckContext {
     const ctx = contextFromJson(cached);
     if (ctx.asOf === asOf) return ctx;
   }
+  const zone = zoneOf(ss);
   const workbook: Workbook = { tabs: [] };
   const uniques: { key: TabKey; rows: { row: number; cells: CellValue[] }[] }[] = [];
   for (const spec of TABS) {
@@ -109,7 +89,7 @@ export function editContext(ss: Spreadsheet, asOf: string): CheckContext {
     const width = Math.max(1, sheet.getLastColumn());
     const height = sheet.getLastRow();
     if (SMALL_TABS.includes(spec.key)) {
-      const rows = height > 0 ? (sheet.getRange(1, 1, height, width).getValues() as CellValue[][]) : [[]];
+      const rows = height > 0 ? readCells(sheet.getRange(1, 1, height, width), zone) : [[]];
       workbook.tabs.push({ name: sheet.getName(), rows });
       continue;
     }
@@ -136,6 +116,29 @@ export function editContext(ss: Spreadsheet, asOf: string): CheckContext {
   for (const { key, rows } of uniques) updateContext(ctx, key, rows);
   putCached('sajja:context', contextToJson(ctx));
   return ctx;
+}
+
+/**
+ * The tab's columns as its header says now: a column inserted, removed or renamed since the
+ * context was made moves them (SPEC §3: columns may move). True when they moved (the context is
+ * updated and kept).
+ */
+export function refreshColumns(ctx: CheckContext, key: TabKey, header: readonly CellValue[]): boolean {
+  const now = columnsOf(tabSpec(key), header);
+  const kept = ctx.layouts.get(key);
+  const same =
+    kept !== undefined &&
+    kept.columns.size === now.columns.size &&
+    [...now.columns].every(([column, index]) => kept.columns.get(column) === index);
+  if (same) return false;
+  ctx.layouts.set(key, now);
+  keepContext(ctx);
+  return true;
+}
+
+/** Drops the kept context: the next edit builds it again from the sheet (a structural change). */
+export function dropContext(): void {
+  CacheService.getDocumentCache()?.remove('sajja:context');
 }
 
 /** Keeps the context after an edit to an id or a request (so the next edit sees it). */

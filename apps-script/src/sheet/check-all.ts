@@ -1,13 +1,15 @@
 import {
+  type BatchGetResponse,
   type CheckedBooks,
   checkBooks,
   contextToJson,
+  type Finding,
   ledgerStateToJson,
   workbookFromBatchGet,
 } from '../../../core/index.ts';
-import { readBatchGet } from './book.ts';
+import { readWorkbook } from './book.ts';
 import { todayHere } from './edit.ts';
-import { dropCached, putCached } from './store.ts';
+import { dropCached, putCached, putKept } from './store.ts';
 
 /**
  * Findings the sidebar is given, errors first: a book with thousands of them (a tab pasted twice)
@@ -16,28 +18,45 @@ import { dropCached, putCached } from './store.ts';
  */
 export const SIDEBAR_FINDINGS = 1_000;
 
+/** The comparison of the closed months with the archive (through the API), given the book as read. */
+export type ApiCompare = (workbook: BatchGetResponse) => { ok: boolean; text: string; findings?: Finding[] };
+
 /**
- * "Check everything": every tab in one advanced-service batchGet, the full check as of today, and
+ * "Check everything": every tab read (values and number formats), the full check as of today, and
  * what the next edits need kept: the findings (for the sidebar), the context, and the ledger state
  * with each member's sub-group (money checks on edit).
  */
-export function checkEverything(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CheckedBooks {
-  const workbook = workbookFromBatchGet(readBatchGet(ss));
-  const checked = checkBooks(workbook, { asOf: todayHere(ss) });
+export function checkEverything(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  compare?: ApiCompare,
+): CheckedBooks {
+  const read = readWorkbook(ss);
+  const checked = checkBooks(workbookFromBatchGet(read), { asOf: todayHere(ss) });
+  const compared = compare?.(read);
+  const closed = compared?.ok ? (compared.findings ?? []) : [];
   putCached('sajja:context', contextToJson(checked.book.context));
-  putCached('sajja:ledger:v2', ledgerStateToJson(checked.ledger));
-  putCached('sajja:subgroups', JSON.stringify([...checked.journal.subgroupOf]));
+  putKept({
+    ledger: ledgerStateToJson(checked.ledger),
+    subgroups: JSON.stringify([...checked.journal.subgroupOf]),
+  });
+  const all = [...checked.findings, ...closed];
   const errorsFirst = [
-    ...checked.findings.filter((f) => f.severity === 'error'),
-    ...checked.findings.filter((f) => f.severity !== 'error'),
+    ...all.filter((f) => f.severity === 'error'),
+    ...all.filter((f) => f.severity !== 'error'),
   ];
+  const counts = {
+    error: checked.result.counts.error,
+    warning: checked.result.counts.warning + closed.length,
+  };
   const { left_out, posted_with_errors } = checked.result.books;
   putCached(
     'sajja:findings',
     JSON.stringify({
       as_of: checked.result.as_of,
-      counts: checked.result.counts,
+      counts,
       findings: errorsFirst.slice(0, SIDEBAR_FINDINGS),
+      // whether the closed months were compared with the archive, and how that went
+      archive: compared ? { ok: compared.ok, text: compared.text } : null,
       more: Math.max(0, errorsFirst.length - SIDEBAR_FINDINGS),
       books: {
         left_out: left_out.slice(0, SIDEBAR_FINDINGS),

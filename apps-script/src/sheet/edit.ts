@@ -5,18 +5,19 @@ import {
   checkRows,
   cloneLedger,
   type DataTabKey,
-  DEFAULT_ZONE,
   entryOf,
   type Finding,
   finish,
   ledgerStateFromJson,
+  placeOf,
   type RowResult,
   tabsWhere,
   updateContext,
 } from '../../../core/index.ts';
 import { withSajjaNote } from '../shell/notes.ts';
-import { editContext, keepContext, tabKeyOf } from './book.ts';
-import { getCached, putCached } from './store.ts';
+import { dropContext, editContext, keepContext, refreshColumns, tabKeyOf } from './book.ts';
+import { readCells, zoneOf } from './cells.ts';
+import { getCached, getKept, putCached } from './store.ts';
 
 /** Tabs whose ids or request facts the context holds: an edit there updates it. */
 const REFERENCE: readonly string[] = tabsWhere((r) => r.referenced);
@@ -25,33 +26,45 @@ const MONEY: readonly string[] = tabsWhere((r) => r.posts);
 
 /** Today in the spreadsheet's zone. */
 export function todayHere(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone() || DEFAULT_ZONE, 'yyyy-MM-dd');
+  return Utilities.formatDate(new Date(), zoneOf(ss), 'yyyy-MM-dd');
 }
 
+/** What an edited money row is told when the last full check's ledger is not there to check it against. */
+export const MONEY_NOT_CHECKED = {
+  th: 'ยังไม่ได้ตรวจยอดเงินของแถวนี้ (ยังไม่มีผลการตรวจทั้งหมด): เลือกเมนู สัจจะ → ตรวจทั้งหมด',
+  en: 'the money of this row was not checked (no full check to check it against): menu Sajja → Check everything',
+};
+
 /**
- * The simple onEdit trigger (30 s, no network): only the edited rows are read — a pasted block
- * too, by `e.range` — and checked against the cached context; money rows dated after the last
- * full check are also checked against its kept ledger state. Each wrong cell gets Sajja's note
- * (Thai, then English); a fixed cell loses it; the user's own notes and every value stay as they are.
+ * The simple onEdit trigger (30 s, no network, AuthMode.LIMITED): only the edited rows are read —
+ * a pasted block too, by `e.range` — with the tab's header (columns may have moved), and checked
+ * against the kept context; money rows dated after the last full check are also checked against
+ * its kept ledger state. Each wrong cell gets Sajja's note (Thai, then English); a fixed cell
+ * loses it; only the notes that change are written, the user's own words byte for byte, and no
+ * value is ever changed.
  */
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
   const key = tabKeyOf(sheet);
   if (!key || key === 'settings') {
-    if (key === 'settings') CacheService.getDocumentCache()?.remove('sajja:context');
+    if (key === 'settings') dropContext();
     return;
   }
   const ss = sheet.getParent();
-  const first = Math.max(2, range.getRow());
-  const last = range.getRow() + range.getNumRows() - 1;
-  if (last < first) return;
-  const width = Math.max(1, sheet.getLastColumn());
-  // one read for the rows' values, one for their notes, one write of the notes: whatever the tab's height
-  const block = sheet.getRange(first, 1, last - first + 1, width);
-  const values = block.getValues() as CellValue[][];
-  const notes = block.getNotes();
+  const zone = zoneOf(ss);
+  const width = Math.max(1, sheet.getLastColumn(), range.getLastColumn());
   const ctx = editContext(ss, todayHere(ss));
+  // the header as it is now: a column inserted before this edit moves every column after it
+  const header = sheet.getRange(1, 1, 1, width).getValues()[0] as CellValue[];
+  refreshColumns(ctx, key, header);
+  const first = Math.max(2, range.getRow());
+  const last = range.getLastRow();
+  if (last < first) return;
+  // one read for the rows' values, one for their formats, one for their notes: whatever the tab's height
+  const block = sheet.getRange(first, 1, last - first + 1, width);
+  const values = readCells(block, zone);
+  const notes = block.getNotes();
   const rows = values.map((cells, i) => ({ row: first + i, cells }));
   if (REFERENCE.includes(key)) {
     updateContext(ctx, key, rows);
@@ -59,32 +72,58 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   const tab = key as DataTabKey;
   const { rows: results, findings } = checkRows(ctx, tab, rows);
-  findings.push(...moneyFindings(tab, results, ctx));
-  const byCell = new Map<string, Finding[]>();
-  for (const f of findings) if (f.cell) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);
-  const next = notes.map((row, r) =>
-    row.map((note, c) => {
-      const cell = `${columnLetter(c)}${first + r}`;
-      return withSajjaNote(
-        note,
-        (byCell.get(cell) ?? []).map((f) => f.message),
-      );
-    }),
-  );
-  if (next.some((row, r) => row.some((note, c) => note !== notes[r]![c]))) block.setNotes(next);
+  const money = moneyFindings(tab, results, ctx);
+  findings.push(...(money ?? []));
+  const said: { cell: string | null; message: Finding['message'] }[] = [
+    ...findings,
+    ...(money ? [] : notChecked(tab, results, ctx)),
+  ];
+  const byCell = new Map<string, Finding['message'][]>();
+  for (const f of said) if (f.cell) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f.message]);
+  writeChangedNotes(sheet, first, notes, (r, c) => byCell.get(`${columnLetter(c)}${first + r}`) ?? []);
   putCached('sajja:edited', JSON.stringify({ sheet: key, rows: [first, last], findings: findings.length }));
+}
+
+/**
+ * Writes only the notes that change: each run of neighbouring changed cells in a row is one
+ * setNotes, a cell whose note stays is never written (another person's note typed meanwhile
+ * survives, and nothing of the user's own is rewritten).
+ */
+function writeChangedNotes(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  first: number,
+  notes: string[][],
+  messages: (row: number, column: number) => { th: string; en: string }[],
+): void {
+  notes.forEach((row, r) => {
+    let run: string[] = [];
+    let start = -1;
+    const flush = () => {
+      if (run.length > 0) sheet.getRange(first + r, start + 1, 1, run.length).setNotes([run]);
+      run = [];
+      start = -1;
+    };
+    row.forEach((note, c) => {
+      const next = withSajjaNote(note, messages(r, c));
+      if (next === note) return flush();
+      if (start < 0) start = c;
+      run.push(next);
+    });
+    flush();
+  });
 }
 
 /**
  * Money codes on an edit: a valid money row dated after the last full check is posted to a copy of
  * that check's ledger state (overdrawn savings, a balance below zero); an earlier one makes a full
- * check due (the sidebar says so).
+ * check due (the sidebar says so). The state is kept where it does not expire (document
+ * properties); when it is not there, each posted row is told its money was not checked.
  */
-function moneyFindings(tab: DataTabKey, results: RowResult[], ctx: CheckContext): Finding[] {
+function moneyFindings(tab: DataTabKey, results: RowResult[], ctx: CheckContext): Finding[] | undefined {
   if (!MONEY.includes(tab)) return [];
-  const kept = getCached('sajja:ledger:v2');
-  const subgroups = getCached('sajja:subgroups');
-  if (!kept || !subgroups) return [];
+  const kept = getKept('ledger');
+  const subgroups = getKept('subgroups');
+  if (!kept || !subgroups) return undefined;
   const state = cloneLedger(ledgerStateFromJson(kept));
   const subgroupOf = new Map<string, string>(JSON.parse(subgroups) as [string, string][]);
   const found: Finding[] = [];
@@ -101,6 +140,18 @@ function moneyFindings(tab: DataTabKey, results: RowResult[], ctx: CheckContext)
   // the end of the edited day (a balance below zero); findings elsewhere are not this edit's
   if (found.length > 0 || results.some((r) => r.record)) found.push(...finish(state, ctx, ctx.asOf));
   return found;
+}
+
+/** Each valid money row's amount cell, told that its money was not checked (and a full check made due). */
+function notChecked(tab: DataTabKey, results: RowResult[], ctx: CheckContext) {
+  const layout = ctx.layouts.get(tab);
+  const column = ['amount', 'principal', 'balance'].find((c) => layout?.columns.has(c));
+  if (!layout || !column) return [];
+  const out = results
+    .filter((result) => result.record)
+    .map((result) => ({ cell: placeOf(layout, result.row, column).cell, message: MONEY_NOT_CHECKED }));
+  if (out.length > 0 && !getCached('sajja:check-due')) putCached('sajja:check-due', 'money');
+  return out;
 }
 
 function columnLetter(index: number): string {

@@ -1,6 +1,8 @@
 /**
  * What Sajja keeps between runs: in CacheService (fast, at most 100 KB a value, 1,000 entries and
- * six hours: large values are split into chunks), and small settings in Script Properties.
+ * six hours: large values are split into chunks) what can be made again (the edit context, the
+ * sidebar's findings); in document properties what the money checks need (putKept); and each
+ * person's API key in their own user properties.
  * A chunk is 30,000 UTF-16 units: at most 90 KB of UTF-8 even when every character is Thai.
  */
 const CHUNK = 30_000;
@@ -30,11 +32,48 @@ export function dropCached(...keys: string[]): void {
   cache.removeAll(keys);
 }
 
-export const scriptProperty = (key: string): string | null =>
-  PropertiesService.getScriptProperties().getProperty(key);
-export const setScriptProperty = (key: string, value: string): void => {
-  PropertiesService.getScriptProperties().setProperty(key, value);
-};
+/**
+ * What the on-edit money checks rest on (the last full check's ledger state, each member's
+ * sub-group), kept where it does not expire: the document's properties, in chunks of 3,000
+ * characters (at most 9 KB of UTF-8 a value), within a budget of 400 KB of the store's 500 KB.
+ * A state larger than that is not kept, and the edited rows say their money was not checked.
+ */
+const KEPT_CHUNK = 3_000;
+const KEPT_BUDGET = 400_000;
+
+export function putKept(parts: Record<string, string>): boolean {
+  const store = PropertiesService.getDocumentProperties();
+  const old = store.getKeys().filter((k) => k.startsWith('sajja:kept:'));
+  const next: Record<string, string> = {};
+  let bytes = 0;
+  for (const [name, text] of Object.entries(parts)) {
+    const count = Math.max(1, Math.ceil(text.length / KEPT_CHUNK));
+    for (let i = 0; i < count; i++)
+      next[`sajja:kept:${name}:${i}`] = text.slice(i * KEPT_CHUNK, (i + 1) * KEPT_CHUNK);
+    next[`sajja:kept:${name}`] = String(count);
+    bytes += text.length * 3;
+  }
+  for (const key of old) if (!(key in next)) store.deleteProperty(key);
+  if (bytes > KEPT_BUDGET) {
+    for (const key of Object.keys(next)) if (old.includes(key)) store.deleteProperty(key);
+    return false;
+  }
+  store.setProperties(next);
+  return true;
+}
+
+export function getKept(name: string): string | undefined {
+  const store = PropertiesService.getDocumentProperties();
+  const count = Number(store.getProperty(`sajja:kept:${name}`) ?? 0);
+  if (!count) return undefined;
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const part = store.getProperty(`sajja:kept:${name}:${i}`);
+    if (part === null) return undefined;
+    parts.push(part);
+  }
+  return parts.join('');
+}
 
 /** Busy: another run (the nightly check, another committee member) holds the document lock. */
 export const BUSY = 'กำลังทำงานอื่นอยู่ ลองใหม่อีกครั้ง / Sajja is busy with another run: try again in a minute';

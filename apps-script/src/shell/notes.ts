@@ -1,19 +1,24 @@
 /** The mark that begins Sajja's part of a cell's note: everything before it is the user's own. */
 export const SAJJA_MARK = '⟦สัจจะ Sajja⟧';
+/** What Sajja puts between the user's own words and its part (only when there are such words). */
+const GAP = '\n\n';
 
-/** The user's own part of a note (Sajja's part removed). */
+/** The user's own part of a note, byte for byte (Sajja's part and the gap it added removed). */
 export function userPart(note: string): string {
   const at = note.indexOf(SAJJA_MARK);
-  return (at < 0 ? note : note.slice(0, at)).replace(/\n+$/, '');
+  if (at < 0) return note;
+  const before = note.slice(0, at);
+  return before.endsWith(GAP) ? before.slice(0, -GAP.length) : before;
 }
 
 /**
  * A cell's note with Sajja's findings (Thai, then English) after the user's own words, or the
- * user's own words alone when there is nothing to say: a fixed cell loses Sajja's part only.
+ * user's own words alone when there is nothing to say: a fixed cell loses Sajja's part only, and
+ * the user's words — a trailing line break too — are kept exactly.
  */
 export function withSajjaNote(note: string, findings: { th: string; en: string }[]): string {
   const own = userPart(note);
   if (findings.length === 0) return own;
   const ours = `${SAJJA_MARK}\n${findings.map((f) => `${f.th}\n${f.en}`).join('\n\n')}`;
-  return own ? `${own}\n\n${ours}` : ours;
+  return own ? `${own}${GAP}${ours}` : ours;
 }
