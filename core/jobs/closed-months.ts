@@ -20,7 +20,10 @@ export async function compareClosedMonths(checked: CheckedBooks, store: ArchiveS
   const latest = [...latestByMonth(await store.history(settings.group_id)).values()];
   const typed = settings.closed_through;
   if (latest.length === 0) return { ...checked, closedCheck: typed === undefined ? 'not_needed' : 'done' };
-  const archivedThrough = latest.map((c) => c.month).reduce((a, b) => (a > b ? a : b));
+  const archivedThrough = latest
+    .map((c) => c.month)
+    .sort()
+    .at(-1)!;
   const through = typed !== undefined && typed > archivedThrough ? typed : archivedThrough;
   const book = { ...checked.book, settings: { ...settings, closed_through: through } };
   const asArchived = { ...checked, book };

@@ -632,8 +632,8 @@ export function appsScriptWorld(
   const documentProperties = new FakeProperties();
   const userProperties = new Map<string, FakeProperties>();
   const userStore = () => {
-    let store = userProperties.get(session.user);
-    if (!store) userProperties.set(session.user, (store = new FakeProperties()));
+    const store = userProperties.get(session.user) ?? new FakeProperties();
+    userProperties.set(session.user, store);
     return store;
   };
   const ui = {

@@ -105,9 +105,11 @@ function writeChangedNotes(
     };
     row.forEach((note, c) => {
       const next = withSajjaNote(note, messages(r, c));
-      if (next === note) return flush();
-      if (start < 0) start = c;
-      run.push(next);
+      if (next === note) flush();
+      else {
+        if (start < 0) start = c;
+        run.push(next);
+      }
     });
     flush();
   });
