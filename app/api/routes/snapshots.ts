@@ -11,6 +11,7 @@ export async function snapshots({ store, group }: RouteRequest): Promise<unknown
       hash: c.hash,
       prev_hash: c.prev_hash,
       created_at: c.created,
+      ...(c.closed_by ? { closed_by: c.closed_by } : {}),
     })),
   };
 }

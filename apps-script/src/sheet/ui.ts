@@ -212,12 +212,17 @@ function archive(
   });
   const answer = signedPost(ss, api, '/v1/archive', body);
   if (!answer.ok) return { ok: false, text: `ปิดเดือนไม่สำเร็จ / the month was not closed: ${answer.text}` };
-  const data = answer.data as { version?: number; hash?: string; created?: boolean };
+  const data = answer.data as {
+    version?: number;
+    hash?: string;
+    created?: boolean;
+    closed_by?: { holder: string };
+  };
   const closed = parseMonth(settingCell(ss, 'closed_through'));
   if (!closed.ok || closed.value < month) setSetting(ss, 'closed_through', month);
   return {
     ok: true,
-    text: `ปิดเดือน ${month} แล้ว / month closed: v${data.version} ${data.created ? '' : '(มีอยู่แล้ว / unchanged) '}\n${data.hash}`,
+    text: `ปิดเดือน ${month} แล้ว / month closed: v${data.version} ${data.created ? '' : '(มีอยู่แล้ว / unchanged) '}${data.closed_by ? `โดย ${data.closed_by.holder} / by ${data.closed_by.holder}` : ''}\n${data.hash}`,
   };
 }
 
