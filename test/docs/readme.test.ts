@@ -41,4 +41,20 @@ describe('the README', () => {
     );
     expect(readme).toContain('[docs/api.md](docs/api.md)');
   });
+
+  it('tells a treasurer in the sheet exactly what to do: https, their own key, one automation (issue 19)', () => {
+    const sheet = readme.slice(readme.indexOf('## In the sheet'), readme.indexOf('## The treasurer'));
+    for (const words of [
+      '**Install automation**',
+      'take it over',
+      '**https**',
+      '--for "<name>"',
+      'User Properties',
+      "Google's",
+      'sajja secret revoke',
+    ])
+      expect(sheet).toContain(words);
+    expect(sheet).not.toContain("kept in the script's\nproperties");
+    expect(existsSync(join(root, 'docs/trust.md'))).toBe(true);
+  });
 });

@@ -295,3 +295,77 @@ describe('expired nonces are swept from the embedded store (issue 19, point 16)'
     }
   });
 });
+
+describe("each person's key (issue 19, point 8)", () => {
+  it('reads people’s keys beside the shared secret, and leaves a revoked key out', async () => {
+    const { secretsOf } = await import('../../adapters/secrets-json.ts');
+    const keys = secretsOf(
+      JSON.stringify({
+        g1: {
+          secret: 'shared',
+          keys: [
+            { id: 'k-aaaaaaaa', holder: 'สมศรี', secret: 's1', created_at: '2026-12-01T00:00:00Z' },
+            {
+              id: 'k-bbbbbbbb',
+              holder: 'สมชาย',
+              created_at: '2026-12-01T00:00:00Z',
+              revoked_at: '2026-12-02T00:00:00Z',
+            },
+            { id: 'not an id', holder: 'x', secret: 's3' },
+          ],
+        },
+      }),
+    ).get('g1');
+    expect(keys).toEqual([
+      { id: 'k-aaaaaaaa', holder: 'สมศรี', secret: 's1' },
+      { id: null, holder: null, secret: 'shared' },
+    ]);
+  });
+
+  it('verifies with the key the request names, and records its holder in the chain', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sajja-keys-')), 'secrets.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        'kamlon-m11': { keys: [{ id: 'k-aaaaaaaa', holder: 'สมศรี', secret: SECRET, created_at: 'x' }] },
+      }),
+    );
+    const keyed = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      secretsFile: file,
+      inMemory: true,
+      version: 't',
+      log: () => {},
+    });
+    try {
+      const body = JSON.stringify({ workbook: example, month: '2026-10' });
+      const headers = (key?: string) => ({
+        ...signedHeaders('POST', '/v1/archive', body),
+        ...(key ? { 'x-sajja-key': key } : {}),
+      });
+      const other = await fetch(`${keyed.url}/v1/archive`, {
+        method: 'POST',
+        headers: headers('k-bbbbbbbb'),
+        body,
+      });
+      expect(other.status).toBe(401);
+      const named = await fetch(`${keyed.url}/v1/archive`, {
+        method: 'POST',
+        headers: headers('k-aaaaaaaa'),
+        body,
+      });
+      expect(named.status).toBe(200);
+      expect(((await named.json()) as { closed_by: unknown }).closed_by).toEqual({
+        key_id: 'k-aaaaaaaa',
+        holder: 'สมศรี',
+      });
+      const path = '/v1/groups/kamlon-m11/snapshots';
+      const listed = await fetch(`${keyed.url}${path}`, { headers: signedHeaders('GET', path, '') });
+      const snapshots = ((await listed.json()) as { snapshots: { closed_by?: unknown }[] }).snapshots;
+      expect(snapshots[0]!.closed_by).toEqual({ key_id: 'k-aaaaaaaa', holder: 'สมศรี' });
+    } finally {
+      await keyed.close();
+    }
+  });
+});
