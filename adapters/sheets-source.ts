@@ -1,7 +1,15 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { isTemporary, ServiceStatusError } from '../app/monthly/errors.ts';
 import type { WorkbookSource } from '../app/monthly/ports.ts';
-import { type PlainCell, SUMMARY_TAB, type Workbook, workbookFromBatchGet } from '../core/index.ts';
+import {
+  columnLetters,
+  layoutWorkbook,
+  type PlainCell,
+  percentShown,
+  SUMMARY_TAB,
+  type Workbook,
+  workbookFromBatchGet,
+} from '../core/index.ts';
 import { boundedFetch } from './bounded-fetch.ts';
 
 /** Quote a tab name for an A1 range: `'เงินออม (savings)'`. */
@@ -82,7 +90,56 @@ export class SheetsSource implements WorkbookSource {
         }),
       this.sleep,
     );
-    return workbookFromBatchGet(values.data);
+    const workbook = workbookFromBatchGet(values.data);
+    await this.showPercentages(id, workbook);
+    return workbook;
+  }
+
+  /**
+   * UNFORMATTED_VALUE gives a rate typed `1.25%` as 0.0125; the sheet and the `.xlsx` reader read
+   * the text shown. So where a rate column holds a number below 1 (a fraction that may be a
+   * percentage), one spreadsheets.get asks those columns' number formats, and a PERCENT cell
+   * becomes its text shown (`1.25%`). A book whose rates are typed as plain numbers (1, 1.5) costs
+   * no request. (A percentage of 100% or more is stored as 1 or more and is read as a plain number.)
+   */
+  private async showPercentages(id: string, workbook: Workbook): Promise<void> {
+    const wanted: { tab: Workbook['tabs'][number]; column: number }[] = [];
+    for (const layout of layoutWorkbook(workbook).values())
+      for (const spec of layout.spec.columns) {
+        const column = layout.columns.get(spec.key);
+        if (spec.kind !== 'percent' || column === undefined) continue;
+        const rows = layout.tab.rows;
+        if (
+          rows.some(
+            (row, r) => r > 0 && typeof row?.[column] === 'number' && row[column] > 0 && row[column] < 1,
+          )
+        )
+          wanted.push({ tab: layout.tab, column });
+      }
+    if (wanted.length === 0) return;
+    const letter = (c: number) => columnLetters(c);
+    const answer = await withBackoff(
+      () =>
+        this.api.spreadsheets.get({
+          spreadsheetId: id,
+          ranges: wanted.map((w) => `${quoted(w.tab.name)}!${letter(w.column)}1:${letter(w.column)}`),
+          fields:
+            'sheets(properties.title,data(startRow,startColumn,rowData.values.effectiveFormat.numberFormat.type))',
+        }),
+      this.sleep,
+    );
+    (answer.data.sheets ?? []).forEach((sheet, i) => {
+      const { tab, column } = wanted[i]!;
+      for (const data of sheet.data ?? []) {
+        const start = data.startRow ?? 0;
+        (data.rowData ?? []).forEach((row, r) => {
+          const type = row.values?.[0]?.effectiveFormat?.numberFormat?.type;
+          const cells = tab.rows[start + r];
+          const value = cells?.[column];
+          if (type === 'PERCENT' && typeof value === 'number') cells![column] = percentShown(value);
+        });
+      }
+    });
   }
 
   async writeSummary(group: { spreadsheet_id?: string }, rows: PlainCell[][]): Promise<void> {

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { batchGetFromWorkbook, type CellValue, splitRange, type Workbook } from '../core/index.ts';
+import {
+  batchGetFromWorkbook,
+  type CellValue,
+  columnIndex,
+  splitRange,
+  type Workbook,
+} from '../core/index.ts';
 import { readXlsx } from './sources/xlsx.ts';
 
 /** A fault to answer for a spreadsheet: every time, or the first n times. */
@@ -34,6 +40,8 @@ export async function startSheetsServer(options: {
   latencyMs?: number;
 }) {
   const books = new Map<string, Workbook>();
+  /** Each book's percentage cells: batchGet gives their fractions, spreadsheets.get their PERCENT format. */
+  const percents = new Map<string, Map<string, Set<string>>>();
   const counts = new Map<string, Counts>();
   const faults = options.faults ?? new Map<string, Fault>();
   const bookOf = async (id: string): Promise<Workbook | undefined> => {
@@ -41,7 +49,9 @@ export async function startSheetsServer(options: {
     if (!books.has(id)) {
       const bytes = await readFile(join(options.dir, `${id}.xlsx`)).catch(() => undefined);
       if (!bytes) return undefined;
-      books.set(id, await readXlsx(bytes));
+      const cells = new Map<string, Set<string>>();
+      books.set(id, await readXlsx(bytes, { percentCells: cells }));
+      percents.set(id, cells);
     }
     return books.get(id);
   };
@@ -96,6 +106,30 @@ export async function startSheetsServer(options: {
       return reply(response, 404, {
         error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' },
       });
+    if (request.method === 'GET' && rest === '' && url.searchParams.getAll('ranges').length > 0) {
+      // grid data for the ranges asked, each cell's effective number format type (what the job reads)
+      const sheets = url.searchParams.getAll('ranges').map((range) => {
+        const { sheet, row, column } = splitRange(range);
+        const tab = book.tabs.find((t) => t.name === sheet);
+        const end = /:([A-Z]+)$/.exec(range)?.[1];
+        const width = end ? columnIndex(end) - column + 1 : 1;
+        const marked = percents.get(id)?.get(sheet) ?? new Set<string>();
+        const rowData = (tab?.rows ?? []).slice(row - 1).map((cells, r) => ({
+          values: Array.from({ length: width }, (_, c) => {
+            const value = cells?.[column + c];
+            if (value === undefined || value === null || value === '') return {};
+            const type = marked.has(`${row - 1 + r}:${column + c}`)
+              ? 'PERCENT'
+              : typeof value === 'number'
+                ? 'NUMBER'
+                : 'TEXT';
+            return { effectiveFormat: { numberFormat: { type } } };
+          }),
+        }));
+        return { properties: { title: sheet }, data: [{ startRow: row - 1, startColumn: column, rowData }] };
+      });
+      return reply(response, 200, { spreadsheetId: id, sheets });
+    }
     if (request.method === 'GET' && rest === '')
       return reply(response, 200, {
         spreadsheetId: id,

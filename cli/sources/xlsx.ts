@@ -23,7 +23,16 @@ const NOT_XLSX = {
  * into a million cells, and no styles beyond number formats). Date cells become serial numbers:
  * a serial is what the Sheets API gives too, so both sources read the same day.
  */
-export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workbook> {
+export async function readXlsx(
+  bytes: Uint8Array | ArrayBuffer,
+  options: {
+    /**
+     * Keep a percentage as the number stored (0.0125) and note its cell here (`tab → "row:column"`,
+     * 0-based): what the Sheets API gives with UNFORMATTED_VALUE (the Sheets stand-in reads so).
+     */
+    percentCells?: Map<string, Set<string>>;
+  } = {},
+): Promise<Workbook> {
   let ordered: Uint8Array;
   try {
     ordered = await inReadingOrder(bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes);
@@ -44,10 +53,15 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
   try {
     for await (const sheet of reader) {
       const rows: CellValue[][] = [];
+      const name = (sheet as unknown as { name: string }).name;
+      const percents = options.percentCells;
+      const kept = new Set<string>();
       for await (const row of sheet) {
         const values: CellValue[] = [];
         row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-          values[columnNumber - 1] = cellValue(cell.value, cell.numFmt);
+          const shown = percents !== undefined && cell.numFmt !== undefined && isPercentFormat(cell.numFmt);
+          if (shown) kept.add(`${row.number - 1}:${columnNumber - 1}`);
+          values[columnNumber - 1] = cellValue(cell.value, shown ? undefined : cell.numFmt);
           cells++;
         });
         // refused before memory runs out: no Google Sheet holds more
@@ -55,7 +69,8 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<Workboo
         rows[row.number - 1] = values;
       }
       for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-      tabs.push({ name: (sheet as unknown as { name: string }).name, rows });
+      if (kept.size > 0) percents?.set(name, kept);
+      tabs.push({ name, rows });
     }
   } catch (error) {
     if (error instanceof TooLargeError)
