@@ -8,6 +8,7 @@ export {
   canonicalString,
   constantTimeEqual,
   hmacSha256Hex,
+  KEY_ID,
   MAX_SKEW_SECONDS,
   NONCE,
   NONCE_TTL_SECONDS,

@@ -8,8 +8,7 @@ export interface SigningKey {
   secret: string;
 }
 
-/** A key id: `k-` and 6 to 32 lowercase letters and digits (the request names it in X-Sajja-Key). */
-export const KEY_ID = /^k-[a-z0-9]{6,32}$/;
+export { KEY_ID } from '../../core/index.ts';
 
 /** Each group's signing keys: Secrets Manager on AWS, a JSON file for `sajja serve`. */
 export interface SecretSource {

@@ -61,6 +61,9 @@ export function constantTimeEqual(a: string, b: string): boolean {
 
 /** A nonce: 16–64 characters of `[A-Za-z0-9_-]`. */
 export const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** A person's key id: `k-` and 6 to 32 lowercase letters and digits (named in X-Sajja-Key). */
+export const KEY_ID = /^k-[a-z0-9]{6,32}$/;
 /** How far a request's timestamp may be from the server's clock. */
 export const MAX_SKEW_SECONDS = 300;
 /** How long a nonce is remembered (a replay within it is refused). */

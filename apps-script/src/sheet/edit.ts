@@ -4,6 +4,7 @@ import {
   type CheckContext,
   checkRows,
   cloneLedger,
+  columnLetters,
   type DataTabKey,
   entryOf,
   type Finding,
@@ -80,7 +81,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   ];
   const byCell = new Map<string, Finding['message'][]>();
   for (const f of said) if (f.cell) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f.message]);
-  writeChangedNotes(sheet, first, notes, (r, c) => byCell.get(`${columnLetter(c)}${first + r}`) ?? []);
+  writeChangedNotes(sheet, first, notes, (r, c) => byCell.get(`${columnLetters(c)}${first + r}`) ?? []);
   putCached('sajja:edited', JSON.stringify({ sheet: key, rows: [first, last], findings: findings.length }));
 }
 
@@ -154,11 +155,4 @@ function notChecked(tab: DataTabKey, results: RowResult[], ctx: CheckContext) {
     .map((result) => ({ cell: placeOf(layout, result.row, column).cell, message: MONEY_NOT_CHECKED }));
   if (out.length > 0 && !getCached('sajja:check-due')) putCached('sajja:check-due', 'money');
   return out;
-}
-
-function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }

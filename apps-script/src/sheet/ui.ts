@@ -3,6 +3,7 @@ import {
   canonicalString,
   checkForSnapshot,
   daysInMonth,
+  KEY_ID,
   parseMonth,
   previousMonth,
   SETTING_SPECS,
@@ -141,7 +142,7 @@ export function saveApiSettings(form: { url: string; key_id?: string; secret: st
   const problem = apiUrlProblem(url);
   if (problem) return problem;
   const keyId = String(form.key_id ?? '').trim();
-  if (keyId && !/^k-[a-z0-9]{6,32}$/.test(keyId))
+  if (keyId && !KEY_ID.test(keyId))
     return 'รหัสกุญแจไม่ถูกต้อง (เช่น k-3f9a1c2b7d10) / not a key id (e.g. k-3f9a1c2b7d10)';
   const mine = PropertiesService.getUserProperties();
   const secret = String(form.secret ?? '').trim();
