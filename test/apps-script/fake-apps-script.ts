@@ -467,7 +467,9 @@ export class FakeSpreadsheet
   }
 }
 
-class FakeCache implements Pick<GoogleAppsScript.Cache.Cache, 'get' | 'remove'> {
+class FakeCache
+  implements Pick<GoogleAppsScript.Cache.Cache, 'get' | 'getAll' | 'put' | 'putAll' | 'remove' | 'removeAll'>
+{
   private readonly store = new Map<string, { value: string; until: number }>();
   constructor(private readonly clock: { now(): number }) {}
   private live(key: string) {
@@ -615,7 +617,13 @@ export function appsScriptWorld(
       throw new Error(`You do not have permission to call ${what}. Required permissions: ${NEEDS[what]}`);
   };
   /** The document lock; `heldElsewhere` stands for another run (a trigger, another user) holding it. */
-  const lock = {
+  const lock: {
+    heldElsewhere: boolean;
+    held: boolean;
+    tryLock(ms: number): boolean;
+    hasLock(): boolean;
+    releaseLock(): void;
+  } = {
     heldElsewhere: false,
     held: false,
     tryLock(_ms: number) {
@@ -628,6 +636,7 @@ export function appsScriptWorld(
       lock.held = false;
     },
   };
+  lock satisfies Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'hasLock' | 'releaseLock'>;
   const properties = new FakeProperties();
   const documentProperties = new FakeProperties();
   const userProperties = new Map<string, FakeProperties>();
