@@ -95,6 +95,9 @@ SPEC §5's codes, and these (docs/decisions.md says why):
 | \`W_OUTSIDE_MEMBERSHIP\` | warning | a deposit, welfare contribution or loan dated before the member's \`joined_on\` or after \`left_on\` (\`limit_date\`); the row is in the books (issue 17) |
 | \`W_MONTH_EMPTY\` | warning | a month that has ended, from the opening month on, with no row dated in it on any tab: books not kept is not a month of zeros (\`month\`) (issue 17) |
 | \`W_CLOSED_THROUGH_BEHIND\` | warning | \`closed_through\` names a month before the last month the archive holds (or is empty): the archive is the truth, every archived month is compared whatever the cell says (\`month\`: the last archived; \`value\`: the cell) (issue 19) |
+| \`E_RULES_ALLOCATION\` | error | the bylaws' allocation of the year's profit does not add up to exactly 100 % (\`value\`: what it adds up to); until mended the whole profit goes to reserve (issue 20) |
+| \`E_RULES_RESERVE\` | error | the bylaws give the reserve less than their own \`reserve_min_percent\` (\`value\`: the reserve's percent; \`limit\`: the minimum) (issue 20) |
+| \`E_WITHDRAWAL_NOT_ALLOWED\` | error | a withdrawal of sajja savings while the member is active, where the bylaws allow it only on leaving (\`sajja_withdrawal\`) (\`member_id\`, \`amount\`) (issue 20) |
 | \`W_LEFT_WITH_SAVINGS\` | warning | a member who has left (\`left_on\` by the check date, or not active) still has savings in the books (\`balance\`) (issue 17) |
 
 \`W_CLOSED_PERIOD_CHANGED\` also points at a setting, sub-group, household or member cell whose change

@@ -36,6 +36,8 @@ export function showRow(sheet: DataTabKey, values: Record<string, unknown>, lang
   for (const column of tabSpec(sheet).columns) {
     const value = values[column.key];
     if (value === undefined || value === null || !TELLING.has(column.kind)) continue;
+    // every row is sajja unless it says otherwise (SPEC §13): only another product is worth naming
+    if (column.key === 'product' && value === 'sajja') continue;
     if (column.kind === 'enum' && column.enumeration && typeof value === 'string')
       parts.push(lang === 'th' ? thaiLabel(column.enumeration, value) : value);
     else if (column.kind === 'id' || column.kind === 'category') parts.push(String(value));

@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar.ts';
 import type { Finding, FindingCode, FindingPlace } from '../model/finding.ts';
 import type { Tables } from '../model/place.ts';
 import type { DataTabKey, RecordOf } from '../model/records.ts';
+import type { Rules } from '../model/rules.ts';
 import type { Settings } from '../model/settings.ts';
 import type { CheckContext } from './context.ts';
 
@@ -52,6 +53,10 @@ export interface Book {
   tables: Tables;
   /** Where each setting's value cell is, by key. */
   settingCells: Map<string, FindingPlace>;
+  /** The group's bylaws (SPEC §13): the rules tab read, every default where it is silent or absent. */
+  rules: Rules;
+  /** Where each bylaw's value cell is, by key. */
+  ruleCells: Map<string, FindingPlace>;
   findings: Finding[];
 }
 

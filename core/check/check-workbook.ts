@@ -10,17 +10,19 @@ import type { Book, BooksStatus, CheckOptions, CheckResult } from './book.ts';
 import { checkRow } from './check-row.ts';
 import { buildContext } from './context.ts';
 import { columnName } from './messages.ts';
+import { readRules } from './read-rules.ts';
 import { readSettings } from './read-settings.ts';
 import { checkEmptyMonths } from './rules/empty-months.ts';
 import { checkMembershipDates } from './rules/membership-dates.ts';
 import { checkPossibleDuplicates } from './rules/possible-duplicates.ts';
+import { checkSavingsProducts } from './rules/savings-products.ts';
 import { checkSubgroupSizes } from './rules/subgroup-size.ts';
 import { checkUnusualAmounts } from './rules/unusual-amounts.ts';
 import { sortFindings } from './sort-findings.ts';
 import { unknownTabFindings } from './unknown-tabs.ts';
 
 const REQUIRED_TABS = TABS.filter((tab) => tab.required);
-const DATA_TABS = TABS.filter((tab) => tab.key !== 'settings');
+const DATA_TABS = TABS.filter((tab) => !tab.entries);
 
 /**
  * Reads and checks a whole workbook: structure, settings, every cell of every row, references,
@@ -33,6 +35,7 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
   checkStructure(workbook, layouts, findings, new Set(guessed.map((f) => f.sheet)));
   findings.push(...guessed);
   const { settings, dates, usable, cells: settingCells } = readSettings(layouts.get('settings'), findings);
+  const { rules, cells: ruleCells } = readRules(layouts.get('rules'), dates, findings);
   const asOf = typeof options.asOf === 'function' ? options.asOf(settings.timezone) : options.asOf;
   const context = buildContext(
     new Map(
@@ -59,7 +62,17 @@ export function readBook(workbook: Workbook, options: CheckOptions): Book {
   checkUnusualAmounts(context, tables, findings);
   checkMembershipDates(context, tables, findings);
   checkEmptyMonths(context, tables, findings);
-  return { settings, identified: usable, context, tables, settingCells, findings: sortFindings(findings) };
+  checkSavingsProducts(context, rules, tables, findings);
+  return {
+    settings,
+    rules,
+    identified: usable,
+    context,
+    tables,
+    settingCells,
+    ruleCells,
+    findings: sortFindings(findings),
+  };
 }
 
 /** Counts findings into the shape of SPEC §7. */

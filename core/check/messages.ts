@@ -77,6 +77,20 @@ const REASONS: Record<ParseReason | string, Bilingual> = {
   },
   max_households_range: { th: 'ต้องอยู่ระหว่าง 1 ถึง 100', en: 'must be between 1 and 100' },
   remit_days_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 366 วัน', en: 'must be 0 to 366 days' },
+  overdue_days_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 3,660 วัน', en: 'must be 0 to 3,660 days' },
+  percent_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 100', en: 'must be between 0 and 100' },
+  month_day: {
+    th: 'ไม่ใช่เดือน-วัน เช่น 12-31 (31 ธันวาคม) หรือ 09-30',
+    en: 'not a month and day such as 12-31 (31 December) or 09-30',
+  },
+  product_not_offered: {
+    th: 'กลุ่มไม่มีเงินออมประเภทนี้ (ดูแท็บระเบียบกลุ่ม: ประเภทเงินออม)',
+    en: "not one of the group's savings products (the rules tab's products)",
+  },
+  share_multiple: {
+    th: 'ค่าหุ้นต้องเป็นจำนวนเต็มหุ้น (ทวีคูณของราคาหุ้นละในระเบียบกลุ่ม)',
+    en: "shares must be whole shares (a multiple of the rules' share price)",
+  },
   group_id_format: GROUP_ID_RULE,
 };
 

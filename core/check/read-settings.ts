@@ -54,7 +54,7 @@ export function readSettings(layout: TableLayout | undefined, out: Finding[]): S
       if (r === undefined || isBlank(cell)) continue;
       const parsed = readCell(spec, cell, dates);
       if (!parsed.ok) {
-        out.push(settingFinding(where.get(spec.key)!, spec, cell, parsed.reason));
+        out.push(entryFinding(where.get(spec.key)!, spec, cell, parsed.reason));
         continue;
       }
       raw[spec.key] = parsed.value;
@@ -94,7 +94,7 @@ function finish(
       const key = String(issue.path[0]);
       const spec = SETTING_SPECS.find((s) => s.key === key)!;
       const place = where.get(key) ?? { sheet: 'settings', row: null, column: key, cell: null };
-      out.push(settingFinding(place, spec, raw[key] as never, issue.message));
+      out.push(entryFinding(place, spec, raw[key] as never, issue.message));
       delete raw[key];
     }
     parsed = SettingsSchema.safeParse({ group_id: '', group_name: '', ...raw });
@@ -109,7 +109,8 @@ function finish(
   };
 }
 
-function settingFinding(
+/** E_VALUE at a key/value tab's entry (a setting, a bylaw) that cannot be read. */
+export function entryFinding(
   place: FindingPlace,
   spec: { key: string; th: string; kind?: string; enumeration?: EnumerationName },
   cell: unknown,

@@ -1,6 +1,7 @@
 /**
  * Account names of the journal (SPEC §4). Assets: `cash`, `bank`, `transit:<subgroup>` (held by
- * a sub-group head), `loan:<loan_id>`. Owed to members: `savings:<member>`, `fund:welfare`.
+ * a sub-group head), `loan:<loan_id>`. Owed to members: `savings:<member>` (sajja) and
+ * `savings:<member>:<product>` (shares, voluntary, child), `fund:welfare`.
  * Results: `income:interest`, `income:fines`, `income:other:<category>`, `expense:<category>`.
  * `equity:opening` balances the opening cash and bank.
  */
@@ -36,6 +37,17 @@ const MAX_NAMES = 50_000;
 
 export const transit = interned('transit:');
 export const savings = interned('savings:');
+const productSavings = interned('savings:');
+
+/** The savings products (SPEC §13); `sajja`, every group's, keeps the account it always had. */
+export const PRODUCTS = ['sajja', 'shares', 'voluntary', 'child'] as const;
+
+/**
+ * A member's savings in a product: `savings:M0001` for sajja (as before products), else
+ * `savings:M0001:shares` — so a book without products posts exactly as it did.
+ */
+export const savingsOf = (member: string, product: string = 'sajja'): Account =>
+  product === 'sajja' ? savings(member) : productSavings(`${member}:${product}`);
 export const loan = interned('loan:');
 export const otherIncome = interned('income:other:');
 export const expense = interned('expense:');

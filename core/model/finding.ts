@@ -31,6 +31,9 @@ export const FINDING_CODES = {
   W_LEFT_WITH_SAVINGS: 'warning',
   W_MONTH_EMPTY: 'warning',
   W_CLOSED_THROUGH_BEHIND: 'warning',
+  E_RULES_ALLOCATION: 'error',
+  E_RULES_RESERVE: 'error',
+  E_WITHDRAWAL_NOT_ALLOWED: 'error',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -123,6 +126,9 @@ export const FINDING_FIELDS = {
   W_LEFT_WITH_SAVINGS: ['member_id', 'balance', 'date'],
   W_MONTH_EMPTY: ['month'],
   W_CLOSED_THROUGH_BEHIND: ['month', 'value'],
+  E_RULES_ALLOCATION: ['value'],
+  E_RULES_RESERVE: ['value', 'limit'],
+  E_WITHDRAWAL_NOT_ALLOWED: ['member_id', 'amount'],
 } as const satisfies Record<FindingCode, readonly FindingField[]>;
 
 /** The fields a code carries. */

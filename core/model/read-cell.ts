@@ -2,6 +2,7 @@ import { DEFAULT_ZONE } from '../calendar.ts';
 import type { CellValue } from '../cell.ts';
 import { type DateOptions, parseDate, parseMonth } from '../parse/date.ts';
 import { parseEnum } from '../parse/enumeration.ts';
+import type { EnumerationName } from '../parse/enumerations.ts';
 import { parseMoney } from '../parse/money.ts';
 import { fail, ok, type Parsed } from '../parse/parsed.ts';
 import {
@@ -52,7 +53,23 @@ export function readCell(
       return parseMonth(value, dates);
     case 'timezone':
       return parseTimeZone(value);
+    case 'enums':
+      return parseEnumList(value, column.enumeration!);
   }
+}
+
+/** A comma-separated list of an enumeration's words or keys: each part must be one; none repeated. */
+function parseEnumList(value: CellValue, name: EnumerationName): Parsed<string[]> {
+  if (typeof value !== 'string') return fail('wrong_type');
+  if (value.length > 500) return fail('enum');
+  const keys: string[] = [];
+  for (const part of value.split(/[,،、]/)) {
+    if (part.trim() === '') continue;
+    const key = parseEnum(part.trim(), name);
+    if (!key.ok) return key;
+    if (!keys.includes(key.value)) keys.push(key.value);
+  }
+  return keys.length === 0 ? fail('enum') : ok(keys);
 }
 
 /** Kinds of free text, where a leading `=` is text that looks like a formula (text_formula). */

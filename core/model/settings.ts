@@ -4,15 +4,10 @@ import { GROUP_ID } from '../group-id.ts';
 import { MAX_SATANG, type Satang } from '../money.ts';
 import type { Calendar } from '../parse/date.ts';
 import { enumOf } from './records.ts';
-import type { ColumnSpec } from './tabs.ts';
+import type { EntrySpec } from './tab-spec.ts';
 
-/** A setting: read like a column of one record, with its default when left blank. */
-export interface SettingSpec extends ColumnSpec {
-  /** The value a blank setting takes (and the template writes). */
-  default?: string | number | string[];
-  /** Whole numbers only: the range allowed, and the rule key of the message when outside it. */
-  range?: { min: number; max: number; error: string };
-}
+/** A setting: an entry of the settings tab. */
+export type SettingSpec = EntrySpec;
 
 /**
  * Settings keys of the `settings` tab (SPEC §3): the one list of them, their kinds and their

@@ -15,7 +15,9 @@ export type ColumnKind =
   | 'category'
   | 'emails'
   | 'month'
-  | 'timezone';
+  | 'timezone'
+  /** A list of an enumeration's keys, comma-separated (`สัจจะ, หุ้น`). */
+  | 'enums';
 
 /** Which tab's ids a column refers to. */
 export type RefTarget = 'subgroups' | 'households' | 'members' | 'loans' | 'loan_requests';
@@ -56,7 +58,8 @@ export type TabKey =
   | 'counts'
   | 'household_accounts'
   | 'debt_survey'
-  | 'family_plans';
+  | 'family_plans'
+  | 'rules';
 
 /** A tab's roles, declared with it (docs/adding-a-tab.md). */
 export interface TabRoles {
@@ -88,6 +91,19 @@ export interface TabSpec {
   /** The snapshot schema that first held this tab (core/archive/schema.ts); 1 if absent. */
   since?: number;
   columns: ColumnSpec[];
+  /**
+   * A tab of one entry a row, key and value (settings, the bylaws): its entries, each with its
+   * kind and default. Such a tab has no records; its entries are read as one object.
+   */
+  entries?: readonly EntrySpec[];
+}
+
+/** An entry of a key/value tab: read like a column of one record, with its default when left blank. */
+export interface EntrySpec extends ColumnSpec {
+  /** The value a blank entry takes (and the template writes). */
+  default?: string | number | string[];
+  /** Whole numbers only: the range allowed, and the rule key of the message when outside it. */
+  range?: { min: number; max: number; error: string };
 }
 
 /** A column as a tab declares it: its Thai label, how its cells are read, and its record field. */

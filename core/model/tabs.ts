@@ -11,6 +11,7 @@ import { members } from './tabs/members.ts';
 import { other } from './tabs/other.ts';
 import { remittances } from './tabs/remittances.ts';
 import { repayments } from './tabs/repayments.ts';
+import { rules } from './tabs/rules.ts';
 import { savings } from './tabs/savings.ts';
 import { settings } from './tabs/settings.ts';
 import { subgroups } from './tabs/subgroups.ts';
@@ -21,6 +22,7 @@ export type { ColumnKind, ColumnSpec, RefTarget, TabKey, TabRoles, TabSpec } fro
 /** The tabs in template order, each declared in a file of its own (core/model/tabs/). */
 const DECLARED: readonly TabSpec[] = [
   settings,
+  rules,
   subgroups.spec,
   households.spec,
   members.spec,
@@ -43,8 +45,8 @@ const DECLARED: readonly TabSpec[] = [
  * not accept a blank is required, so the two can never disagree.
  */
 export const TABS: readonly TabSpec[] = DECLARED.map((spec) => {
-  if (spec.key === 'settings') return spec;
-  const fields = RECORD_PARTS[spec.key].fields as Record<
+  if (spec.entries) return spec;
+  const fields = RECORD_PARTS[spec.key as keyof typeof RECORD_PARTS].fields as Record<
     string,
     { safeParse(v: unknown): { success: boolean } }
   >;

@@ -48,6 +48,23 @@ export const ENUMERATIONS = {
   },
   rate_period: { month: ['ต่อเดือน', 'เดือน'], year: ['ต่อปี', 'ปี'] },
   calendar: { buddhist: ['พุทธศักราช', 'พ.ศ.'], gregorian: ['คริสต์ศักราช', 'ค.ศ.'] },
+  // the group's year (SPEC §13): savings products and the bylaws' choices
+  product: {
+    sajja: ['สัจจะ', 'เงินสัจจะ', 'ออมสัจจะ'],
+    shares: ['หุ้น', 'ค่าหุ้น', 'ถือหุ้น'],
+    voluntary: ['ออมพิเศษ', 'เงินฝากพิเศษ', 'ออมทั่วไป'],
+    child: ['ออมเพื่อลูก', 'ออมเด็ก', 'เงินออมเด็ก'],
+  },
+  sajja_withdrawal: { on_leaving: ['เมื่อลาออก', 'ถอนเมื่อลาออก'], any: ['ได้ทุกเมื่อ', 'ถอนได้'] },
+  dividend_method: {
+    daily: ['รายวัน', 'ยอดเฉลี่ยรายวัน'],
+    month_end: ['สิ้นเดือน', 'ยอดสิ้นเดือน'],
+    full_month: ['เต็มเดือน', 'ยอดต่ำสุดของเดือน'],
+  },
+  paid_as: { savings: ['เข้าบัญชีเงินออม', 'เข้าเงินออม'], cash: ['เงินสด', 'จ่ายเงินสด'] },
+  round_to: { satang: ['สตางค์'], baht: ['บาท'] },
+  allocation_preset: { cooperative: ['สหกรณ์', 'แบบสหกรณ์'], subin: ['พระสุบิน', 'แบบพระสุบิน'] },
+  yes_no: { yes: ['ใช่', 'ต้อง'], no: ['ไม่', 'ไม่ต้อง'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export type EnumerationName = keyof typeof ENUMERATIONS;

@@ -1,7 +1,7 @@
 import type { Book } from '../../check/book.ts';
 import { type Finding, finding } from '../../model/finding.ts';
 import { placeOf } from '../../model/place.ts';
-import { negate, ZERO } from '../../money.ts';
+import { negate, sum, ZERO } from '../../money.ts';
 import { thaiDate } from '../../thai-date.ts';
 import * as acct from '../accounts.ts';
 import type { LedgerState } from '../state.ts';
@@ -21,7 +21,11 @@ export function leftWithSavings(book: Book, state: LedgerState, out: Finding[]):
     const gone = record.left_on !== undefined ? record.left_on <= asOf : record.status !== 'active';
     if (!gone) continue;
     // what the group owes a member is a credit balance: negative in the journal
-    const balance = negate(state.balances.get(acct.savings(record.member_id)) ?? ZERO);
+    const balance = negate(
+      sum(
+        acct.PRODUCTS.map((product) => state.balances.get(acct.savingsOf(record.member_id, product)) ?? ZERO),
+      ),
+    );
     if (balance <= 0) continue;
     const since = record.left_on;
     out.push(

@@ -9,7 +9,7 @@ export function postSavings(
   subgroupOf: ReadonlyMap<string, string>,
 ): Entry | undefined {
   const sheet = 'savings';
-  const member = acct.savings(s.member_id);
+  const member = acct.savingsOf(s.member_id, s.product);
   if (s.type === 'withdrawal') {
     return makeEntry(sheet, row, s.date, 'withdrawal', 'amount', two(member, s.account, s.amount), {
       member: s.member_id,

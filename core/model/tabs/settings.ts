@@ -1,3 +1,4 @@
+import { SETTING_SPECS } from '../settings.ts';
 import type { TabSpec } from '../tab-spec.ts';
 
 /** The settings tab: one setting a row, key and value (the settings themselves: model/settings.ts). */
@@ -12,4 +13,5 @@ export const settings: TabSpec = {
     { key: 'key', th: 'รายการ', kind: 'text', required: true },
     { key: 'value', th: 'ค่า', kind: 'text' },
   ],
+  entries: SETTING_SPECS,
 };

@@ -199,7 +199,8 @@ describe('checkWorkbook finds each mistake at its cell, and nothing else', () =>
       row.unshift(row === rows[0] ? 'สูตร (formula)' : 123);
     }
     setCell(wb, 'savings', 2, 'amount', 'x');
-    expect(places(wb)).toEqual([['E_VALUE', 'savings', 'F2']]);
+    // the amount, fourth of the template's ten savings columns, is now eighth: H
+    expect(places(wb)).toEqual([['E_VALUE', 'savings', 'H2']]);
   });
 
   it('skips empty rows in a tab that lacks a required column, and keeps rows with only a note', () => {
