@@ -226,3 +226,4 @@ export { debtPosition, type MonthlySummary, summariseMonth } from './summary/mon
 export { thaiDate, thaiDateTime, thaiMonth } from './thai-date.ts';
 export { toArabicDigits } from './thai-text.ts';
 export { findTab, nameMatches, type SheetTab, type Workbook } from './workbook.ts';
+export { fiscalYear, METHODS, type Method, type YearEnd, type YearMember, yearEnd } from './year/year-end.ts';

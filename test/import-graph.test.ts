@@ -41,6 +41,7 @@ const CORE_LAYERS: string[][] = [
   ['check'],
   ['ledger'],
   ['summary'],
+  ['year'],
   ['archive'],
   ['jobs'],
   ['export', 'reports'],
