@@ -8,6 +8,7 @@ import { MONTHLY_COMMANDS } from './commands/monthly.ts';
 import { REPORT_COMMANDS } from './commands/reports.ts';
 import { SERVE_COMMANDS } from './commands/serve.ts';
 import { WORKBOOK_COMMANDS } from './commands/workbooks.ts';
+import { YEAR_COMMANDS } from './commands/year.ts';
 import { ROOT, VERSION } from './root.ts';
 
 export type { Io } from './commands/command.ts';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   ...SERVE_COMMANDS,
   ...MONTHLY_COMMANDS,
   ...WORKBOOK_COMMANDS,
+  ...YEAR_COMMANDS,
   demo: {
     summary: 'ตรวจสมุดตัวอย่าง / check, summarise and archive the example workbook',
     arguments: '',

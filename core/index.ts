@@ -116,6 +116,17 @@ export { columnsOf, layoutWorkbook } from './model/layout.ts';
 export { MONTH_COLUMN, monthFindings, monthRows, type SnapshotRow } from './model/month-rows.ts';
 export { placeOf } from './model/place.ts';
 export * from './model/records.ts';
+export {
+  DEFAULT_RULES,
+  POOL_NAMES,
+  POOLS,
+  type Pool,
+  PRESETS,
+  type Product,
+  RULE_SPECS,
+  type Rules,
+  UNWRITTEN_RULES,
+} from './model/rules.ts';
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';
 export {
   type ColumnSpec,
