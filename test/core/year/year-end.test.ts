@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBooks, type Workbook, yearEnd } from '../../../core/index.ts';
+import { checkBooks, yearEnd } from '../../../core/index.ts';
 import { handYear } from '../../helpers/year-book.ts';
 
 /** The year worked by hand: test/helpers/year-book.ts says how every figure below is reached. */
