@@ -111,7 +111,7 @@ export {
   type Severity,
 } from './model/finding.ts';
 // Words people read: Thai labels, Buddhist-Era dates, months
-export { allowedText, bilingualLabel, type LabelKind, thaiLabel } from './model/labels.ts';
+export { allowedText, bilingualLabel, type LabelKind, shownDefault, thaiLabel } from './model/labels.ts';
 export { columnsOf, layoutWorkbook } from './model/layout.ts';
 export { MONTH_COLUMN, monthFindings, monthRows, type SnapshotRow } from './model/month-rows.ts';
 export { placeOf } from './model/place.ts';
@@ -130,6 +130,7 @@ export {
 export { SETTING_SPECS, type Settings, SettingsSchema } from './model/settings.ts';
 export {
   type ColumnSpec,
+  type EntrySpec,
   TABS,
   type TabKey,
   type TabRoles,

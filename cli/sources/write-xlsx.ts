@@ -4,7 +4,7 @@ import {
   type ColumnSpec,
   ENUMERATIONS,
   findTab,
-  SETTING_SPECS,
+  shownDefault,
   TABS,
   type TabSpec,
   templateTabName,
@@ -49,23 +49,20 @@ export async function writeXlsx(workbook: Workbook | undefined): Promise<Buffer>
       pageSetup: PRINT,
     });
     if (source) for (const row of source.rows) sheet.addRow(row.map((cell) => cell ?? null));
-    else sheet.addRows(templateRows(spec));
+    // a book that lacks the tab gets it with its keys but no values: bylaws nobody wrote stay unwritten
+    else sheet.addRows(templateRows(spec, workbook === undefined));
     styleSheet(sheet, spec);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-function templateRows(spec: TabSpec): (string | number | null)[][] {
+function templateRows(spec: TabSpec, defaults: boolean): (string | number | null)[][] {
   const header = spec.columns.map((c) => `${c.th} (${c.key})`);
-  if (spec.key !== 'settings') return [header];
-  // each setting's default, from the one list of them (an enumeration by its Thai word)
-  const shown = (s: (typeof SETTING_SPECS)[number]) =>
-    s.default === undefined || Array.isArray(s.default)
-      ? null
-      : s.enumeration
-        ? thaiLabel(s.enumeration, String(s.default))
-        : s.default;
-  return [header, ...SETTING_SPECS.map((s) => [`${s.th} (${s.key})`, shown(s)])];
+  if (!spec.entries) return [header];
+  // a key/value tab (settings, the bylaws): each entry with its default, from the one list of them
+  const value = (e: (typeof spec.entries)[number]) =>
+    defaults || spec.key === 'settings' ? shownDefault(e) : null;
+  return [header, ...spec.entries.map((e) => [`${e.th} (${e.key})`, value(e)])];
 }
 
 function styleSheet(sheet: ExcelJS.Worksheet, spec: TabSpec): void {
@@ -79,7 +76,7 @@ function styleSheet(sheet: ExcelJS.Worksheet, spec: TabSpec): void {
     const index = (found >= 0 ? found : fallback) + 1;
     const col = sheet.getColumn(index);
     col.width = Math.max(14, Math.min(40, column.th.length + column.key.length + 6));
-    if (spec.key === 'settings') return;
+    if (spec.entries) return;
     // Thai locale, Buddhist calendar (LCID 107041E): a date shows as 1/7/2569, as committees write it
     if (column.kind === 'date') col.numFmt = '[$-107041E]d/m/yyyy';
     if (column.kind === 'money') col.numFmt = '#,##0.00';
@@ -88,13 +85,15 @@ function styleSheet(sheet: ExcelJS.Worksheet, spec: TabSpec): void {
     const validation = validationOf(column);
     if (validation) validations.add(range, validation);
   });
-  if (spec.key === 'settings') {
+  if (spec.entries) {
+    const entries = spec.entries;
     sheet.getColumn(1).width = 62;
     sheet.getColumn(2).width = 40;
-    // the settings that are enumerations get their dropdown on the value cell
+    // the entries that are enumerations get their dropdown on the value cell
     sheet.eachRow((row, number) => {
-      const setting = SETTING_SPECS.find(
-        (s) => s.enumeration && String(row.getCell(1).value ?? '').endsWith(`(${s.key})`),
+      const setting = entries.find(
+        (s) =>
+          s.kind === 'enum' && s.enumeration && String(row.getCell(1).value ?? '').endsWith(`(${s.key})`),
       );
       const validation = setting && validationOf(setting);
       if (validation) validations.add(`B${number}`, validation);
@@ -155,6 +154,9 @@ const INSTRUCTIONS: string[][] = [
     '5. ฝากผ่านหัวหน้ากลุ่มย่อย แล้วบันทึกการนำส่งในแท็บ นำส่งเงิน / Deposits go via the sub-group head, then remittances.',
   ],
   ['6. ตรวจสมุดด้วยคำสั่ง sajja check / Check the workbook with `sajja check`.'],
+  [
+    '7. แท็บ ระเบียบกลุ่ม (rules): ข้อตกลงของกลุ่ม — ประเภทเงินออม ราคาหุ้น การถอนเงินสัจจะ และการจัดสรรกำไรสิ้นปี (รวมกันต้องได้ 100%) หรือเลือกแบบ สหกรณ์ / พระสุบิน; ปันผลสิ้นปีด้วย sajja year-end / The rules tab holds the bylaws: savings products, the share price, sajja withdrawals and the year-end allocation (adding up to 100 %, or a preset); the share-out: `sajja year-end`.',
+  ],
 ];
 
 function addInstructions(book: ExcelJS.Workbook): void {

@@ -35,3 +35,20 @@ export function allowedText(name: EnumerationName): string {
     .map((key) => bilingualLabel(name, key))
     .join(', ');
 }
+
+/**
+ * An entry's default as the template writes it (settings, bylaws): an enumeration by its Thai
+ * word, a list of them joined by commas, a number or text as it is; none when there is none.
+ */
+export function shownDefault(entry: {
+  default?: string | number | string[];
+  enumeration?: EnumerationName;
+}): string | number | null {
+  const value = entry.default;
+  if (value === undefined) return null;
+  if (Array.isArray(value))
+    return value.length === 0 || !entry.enumeration
+      ? null
+      : value.map((key) => thaiLabel(entry.enumeration!, key)).join(', ');
+  return entry.enumeration ? thaiLabel(entry.enumeration, String(value)) : value;
+}

@@ -17,7 +17,7 @@ import { settings } from './tabs/settings.ts';
 import { subgroups } from './tabs/subgroups.ts';
 import { welfare } from './tabs/welfare.ts';
 
-export type { ColumnKind, ColumnSpec, RefTarget, TabKey, TabRoles, TabSpec } from './tab-spec.ts';
+export type { ColumnKind, ColumnSpec, EntrySpec, RefTarget, TabKey, TabRoles, TabSpec } from './tab-spec.ts';
 
 /** The tabs in template order, each declared in a file of its own (core/model/tabs/). */
 const DECLARED: readonly TabSpec[] = [

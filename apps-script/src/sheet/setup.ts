@@ -1,7 +1,8 @@
 import {
   CATEGORIES,
   ENUMERATIONS,
-  SETTING_SPECS,
+  type EntrySpec,
+  shownDefault,
   TABS,
   type TabSpec,
   templateTabName,
@@ -27,15 +28,20 @@ export function setUpSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   if (!ss.getSheetByName(INSTRUCTIONS)) {
     const sheet = ss.insertSheet(INSTRUCTIONS, 0);
     sheet
-      .getRange(1, 1, 4, 1)
+      .getRange(1, 1, 5, 1)
       .setValues([
         ['Sajja (สัจจะ) — สมุดบัญชีกลุ่มออมทรัพย์แก้หนี้ / savings group workbook'],
         ['กรอกแท็บ ตั้งค่า (settings) ก่อน / fill in settings first'],
         ['ชื่อแท็บและหัวคอลัมน์ต้องคงไว้ สลับลำดับคอลัมน์ได้ / keep tab names and headers; columns may move'],
         ['เมนู สัจจะ: ตรวจทั้งหมด ดูผลการตรวจ ปิดเดือน / menu Sajja: check, findings, close month'],
+        [
+          'แท็บ ระเบียบกลุ่ม (rules): ประเภทเงินออม ราคาหุ้น การถอน และการจัดสรรกำไรสิ้นปี (รวม 100%) / the rules tab: the bylaws (products, share price, withdrawals, the year-end allocation adding up to 100 %)',
+        ],
       ]);
     added_tabs.push(INSTRUCTIONS);
   }
+  // a new book gets the bylaws' defaults; a book kept before the rules tab gets its keys only (unwritten)
+  const fresh = TABS.every((spec) => sheetOf(ss, spec.key) === undefined);
   for (const spec of TABS) {
     let sheet = sheetOf(ss, spec.key);
     if (!sheet) {
@@ -57,7 +63,7 @@ export function setUpSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
       added_columns.push(`${spec.key}.${column.key}`);
       next++;
     }
-    if (spec.key === 'settings') addSettings(sheet);
+    if (spec.entries) addEntries(sheet, spec.entries, fresh || spec.key === 'settings');
     else formatColumns(sheet, spec);
     if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
     const protections = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
@@ -71,7 +77,12 @@ export function setUpSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   return { added_tabs, added_columns };
 }
 
-function addSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+/** A key/value tab's missing entries (settings, bylaws) at its end, each with its default. */
+function addEntries(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  entries: readonly EntrySpec[],
+  defaults: boolean,
+): void {
   const rows =
     sheet.getLastRow() > 1
       ? sheet
@@ -80,16 +91,12 @@ function addSettings(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
           .map((r) => String(r[0]))
       : [];
   let next = Math.max(2, sheet.getLastRow() + 1);
-  for (const s of SETTING_SPECS) {
+  for (const s of entries) {
     if (rows.some((k) => k.trim() === s.key || k.trim() === s.th || k.trim().endsWith(`(${s.key})`)))
       continue;
-    const value =
-      s.default === undefined || Array.isArray(s.default)
-        ? ''
-        : s.enumeration
-          ? thaiLabel(s.enumeration, String(s.default))
-          : s.default;
-    sheet.getRange(next, 1, 1, 2).setValues([[`${s.th} (${s.key})`, value]]);
+    sheet
+      .getRange(next, 1, 1, 2)
+      .setValues([[`${s.th} (${s.key})`, defaults ? (shownDefault(s) ?? '') : '']]);
     next++;
   }
 }
