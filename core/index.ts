@@ -239,3 +239,5 @@ export { thaiDate, thaiDateTime, thaiMonth } from './thai-date.ts';
 export { toArabicDigits } from './thai-text.ts';
 export { findTab, nameMatches, type SheetTab, type Workbook } from './workbook.ts';
 export { fiscalYear, METHODS, type Method, type YearEnd, type YearMember, yearEnd } from './year/year-end.ts';
+export { yearEndFindings } from './year/year-end-checks.ts';
+export { withYearEndRows } from './year/year-end-rows.ts';

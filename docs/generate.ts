@@ -98,6 +98,9 @@ SPEC §5's codes, and these (docs/decisions.md says why):
 | \`E_RULES_ALLOCATION\` | error | the bylaws' allocation of the year's profit does not add up to exactly 100 % (\`value\`: what it adds up to); until mended the whole profit goes to reserve (issue 20) |
 | \`E_RULES_RESERVE\` | error | the bylaws give the reserve less than their own \`reserve_min_percent\` (\`value\`: the reserve's percent; \`limit\`: the minimum) (issue 20) |
 | \`E_WITHDRAWAL_NOT_ALLOWED\` | error | a withdrawal of sajja savings while the member is active, where the bylaws allow it only on leaving (\`sajja_withdrawal\`) (\`member_id\`, \`amount\`) (issue 20) |
+| \`E_YEAR_END_DIFFERS\` | error | a year-end row's dividend or interest refund differs from what the bylaws give, at its cell (\`expected\`, \`actual\`, \`difference\`); or a member owed a share has no row (row null), or a second row for a member (issue 20) |
+| \`W_YEAR_NOT_ALLOCATED\` | warning | a fiscal year ended more than 60 days before the check date (\`limit\`) with a profit (\`amount\`) and no year-end rows (\`date\`: the year's last day) (issue 20) |
+| \`W_YEAR_LOSS\` | warning | a fiscal year that ended in a loss (\`amount\`: the loss; \`date\`: its last day): nothing is shared out (issue 20) |
 | \`W_LEFT_WITH_SAVINGS\` | warning | a member who has left (\`left_on\` by the check date, or not active) still has savings in the books (\`balance\`) (issue 17) |
 
 \`W_CLOSED_PERIOD_CHANGED\` also points at a setting, sub-group, household or member cell whose change

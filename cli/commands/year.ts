@@ -1,6 +1,8 @@
-import { yearEnd } from '../../core/index.ts';
+import { batchGetFromWorkbook, withYearEndRows, yearEnd } from '../../core/index.ts';
 import { formatYearEnd } from '../format-year.ts';
-import { booksExit, type Command, openBooks, UsageError } from './command.ts';
+import { writeOutput } from '../output.ts';
+import { loadWorkbook } from '../sources/load-workbook.ts';
+import { booksExit, type Command, openBooks, readAsOf, UsageError } from './command.ts';
 
 const ARCHIVE = { 'data-dir': { type: 'string' }, endpoint: { type: 'string' } } as const;
 
@@ -18,6 +20,9 @@ export const YEAR_COMMANDS: Record<string, Command> = {
       year: { type: 'string' },
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
+      out: { type: 'string' },
+      date: { type: 'string' },
+      force: { type: 'boolean' },
       ...ARCHIVE,
     },
     async run([path], values, io) {
@@ -30,6 +35,20 @@ export const YEAR_COMMANDS: Record<string, Command> = {
       const checked = await openBooks(path, values);
       const year_end = yearEnd(checked, year);
       io.out(values.json ? JSON.stringify(year_end, null, 2) : formatYearEnd(year_end, checked.result.as_of));
+      if (typeof values.out === 'string') {
+        const date = typeof values.date === 'string' ? readAsOf(values.date) : checked.result.as_of;
+        const filled = withYearEndRows(
+          await loadWorkbook(path!),
+          year_end,
+          date,
+          checked.book.settings.calendar,
+        );
+        const bytes = values.out.toLowerCase().endsWith('.json')
+          ? `${JSON.stringify(batchGetFromWorkbook(filled))}\n`
+          : await (await import('../sources/write-xlsx.ts')).writeXlsx(filled);
+        await writeOutput(values.out, bytes, { force: values.force === true, inputs: [path!] });
+        io.err(`เขียนแถวปันผลและเฉลี่ยคืนแล้ว / year-end rows written: ${values.out}`);
+      }
       return booksExit(checked, io);
     },
   },

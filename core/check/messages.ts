@@ -83,6 +83,11 @@ const REASONS: Record<ParseReason | string, Bilingual> = {
     th: 'ไม่ใช่เดือน-วัน เช่น 12-31 (31 ธันวาคม) หรือ 09-30',
     en: 'not a month and day such as 12-31 (31 December) or 09-30',
   },
+  fiscal_year: { th: 'ไม่ใช่ปีบัญชี เช่น 2569 หรือ 2026', en: 'not a fiscal year such as 2026 or 2569' },
+  year_end_empty: {
+    th: 'ต้องมีเงินปันผลหรือเงินเฉลี่ยคืนอย่างน้อยหนึ่งอย่างมากกว่า 0',
+    en: 'a dividend or an interest refund must be more than 0',
+  },
   product_not_offered: {
     th: 'กลุ่มไม่มีเงินออมประเภทนี้ (ดูแท็บระเบียบกลุ่ม: ประเภทเงินออม)',
     en: "not one of the group's savings products (the rules tab's products)",

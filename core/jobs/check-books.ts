@@ -8,6 +8,7 @@ import type { Finding, FindingCode } from '../model/finding.ts';
 import type { DataTabKey } from '../model/records.ts';
 import { tabsWhere } from '../model/tabs.ts';
 import type { Workbook } from '../workbook.ts';
+import { yearEndFindings } from '../year/year-end-checks.ts';
 
 /** Tabs whose rows feed the books (the journal, the counts, the household figures). */
 const BOOK_TABS = tabsWhere((r) => r.books) as readonly DataTabKey[];
@@ -48,7 +49,8 @@ export function checkBooks(workbook: Workbook, options: CheckOptions): CheckedBo
   const book = readBook(workbook, options);
   const journal = buildJournal(book);
   const ledger = foldLedger(book, journal);
-  const findings = sortFindings([...book.findings, ...ledger.findings]);
+  const year = yearEndFindings({ book, journal });
+  const findings = sortFindings([...book.findings, ...ledger.findings, ...year]);
   const result = resultOf(
     book.identified ? book.settings.group_id : null,
     book.context.asOf,

@@ -13,6 +13,12 @@ export const WELFARE_FUND = 'fund:welfare';
 export const INTEREST = 'income:interest';
 export const FINES = 'income:fines';
 export const OPENING_EQUITY = 'equity:opening';
+/** The reserve (ทุนสำรอง): what the year-end gives it, the group's own capital. */
+export const RESERVE = 'equity:reserve';
+/** A fiscal year's profit, closed into at the year-end and shared out from (SPEC §13). */
+export const yearProfit = (year: number): Account => `equity:profit:${year}`;
+/** The funds the year-end allocates to, besides welfare: `fund:committee`, `fund:public_benefit` … */
+export const fund = (name: string): Account => `fund:${name}`;
 
 /**
  * One string per account name: the journal makes an account name for every entry, and a name

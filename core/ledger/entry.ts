@@ -25,6 +25,9 @@ export const DAY_ORDER = [
   'withdrawal',
   'welfare_payout',
   'other_expense',
+  // the year-end, after the day's money: the year's income and expense closed, the pools, then each member's share
+  'year_close',
+  'year_share',
 ] as const;
 export type EntryKind = (typeof DAY_ORDER)[number];
 

@@ -7,6 +7,7 @@ import { negate, plus, type Satang, ZERO } from '../money.ts';
 import * as acct from './accounts.ts';
 import { DAY_ORDER, type Entry, type EntryKind, type Posting } from './entry.ts';
 import { POSTING_RULES, type PostingRule } from './postings/index.ts';
+import { yearCloseEntries } from './year-close.ts';
 
 /** A row whose money could not be posted (it has errors), so it stays out of the journal. */
 export interface Excluded {
@@ -54,11 +55,15 @@ export function buildJournal(book: Book): Journal {
   }
   for (const sheet of MONEY_TABS) {
     for (const result of book.tables.get(sheet) ?? []) {
-      const entry = result.record ? entryOf(sheet, result, subgroupOf) : undefined;
+      const entry = result.record
+        ? entryOf(sheet, result, subgroupOf, book.rules?.dividend_paid_as)
+        : undefined;
       if (entry) entries.push(entry);
       else excluded.push({ sheet, row: result.row });
     }
   }
+  // each year shared out: its income and expense closed into its profit, and the pools
+  entries.push(...yearCloseEntries(book, entries));
   return { entries: inDayOrder(entries), excluded, subgroupOf };
 }
 
@@ -109,10 +114,11 @@ export function entryOf(
   sheet: DataTabKey,
   result: RowResult,
   subgroupOf: Map<string, string>,
+  paidAs?: 'savings' | 'cash',
 ): Entry | undefined {
   const post = POSTING_RULES[sheet] as PostingRule<DataTabKey> | undefined;
   // a row's record is its tab's (RowResult<K>): the rule of that tab reads it
-  return post && result.record ? post(result.record, result.row, subgroupOf) : undefined;
+  return post && result.record ? post(result.record, result.row, subgroupOf, paidAs) : undefined;
 }
 
 /** The sum of an entry's postings: zero for every entry the journal makes. */

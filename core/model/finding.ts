@@ -34,6 +34,9 @@ export const FINDING_CODES = {
   E_RULES_ALLOCATION: 'error',
   E_RULES_RESERVE: 'error',
   E_WITHDRAWAL_NOT_ALLOWED: 'error',
+  E_YEAR_END_DIFFERS: 'error',
+  W_YEAR_NOT_ALLOCATED: 'warning',
+  W_YEAR_LOSS: 'warning',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -129,6 +132,9 @@ export const FINDING_FIELDS = {
   E_RULES_ALLOCATION: ['value'],
   E_RULES_RESERVE: ['value', 'limit'],
   E_WITHDRAWAL_NOT_ALLOWED: ['member_id', 'amount'],
+  E_YEAR_END_DIFFERS: ['member_id', 'expected', 'actual', 'difference'],
+  W_YEAR_NOT_ALLOCATED: ['date', 'amount', 'limit'],
+  W_YEAR_LOSS: ['date', 'amount'],
 } as const satisfies Record<FindingCode, readonly FindingField[]>;
 
 /** The fields a code carries. */

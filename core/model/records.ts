@@ -14,6 +14,7 @@ import { repayments } from './tabs/repayments.ts';
 import { savings } from './tabs/savings.ts';
 import { subgroups } from './tabs/subgroups.ts';
 import { welfare } from './tabs/welfare.ts';
+import { yearEndTab } from './tabs/year-end.ts';
 
 export { enumOf, type RecordParts, type RowRule } from './fields.ts';
 
@@ -36,6 +37,7 @@ export const RECORD_PARTS = {
   household_accounts: householdAccounts.parts,
   debt_survey: debtSurvey.parts,
   family_plans: familyPlans.parts,
+  year_end: yearEndTab.parts,
 };
 
 export const SubgroupSchema = schemaOf(RECORD_PARTS.subgroups);
@@ -52,6 +54,7 @@ export const CountSchema = schemaOf(RECORD_PARTS.counts);
 export const HouseholdEntrySchema = schemaOf(RECORD_PARTS.household_accounts);
 export const DebtSchema = schemaOf(RECORD_PARTS.debt_survey);
 export const FamilyPlanSchema = schemaOf(RECORD_PARTS.family_plans);
+export const YearEndSchema = schemaOf(RECORD_PARTS.year_end);
 
 /** The schema of each data tab (settings have their own, in settings.ts). */
 export const RECORD_SCHEMAS = {
@@ -69,6 +72,7 @@ export const RECORD_SCHEMAS = {
   household_accounts: HouseholdEntrySchema,
   debt_survey: DebtSchema,
   family_plans: FamilyPlanSchema,
+  year_end: YearEndSchema,
 } as const;
 
 export type DataTabKey = keyof typeof RECORD_SCHEMAS;
@@ -88,3 +92,4 @@ export type CashCount = RecordOf<'counts'>;
 export type HouseholdEntry = RecordOf<'household_accounts'>;
 export type Debt = RecordOf<'debt_survey'>;
 export type FamilyPlan = RecordOf<'family_plans'>;
+export type YearEndRow = RecordOf<'year_end'>;

@@ -59,7 +59,8 @@ export type TabKey =
   | 'household_accounts'
   | 'debt_survey'
   | 'family_plans'
-  | 'rules';
+  | 'rules'
+  | 'year_end';
 
 /** A tab's roles, declared with it (docs/adding-a-tab.md). */
 export interface TabRoles {

@@ -16,6 +16,7 @@ import { savings } from './tabs/savings.ts';
 import { settings } from './tabs/settings.ts';
 import { subgroups } from './tabs/subgroups.ts';
 import { welfare } from './tabs/welfare.ts';
+import { yearEndTab } from './tabs/year-end.ts';
 
 export type { ColumnKind, ColumnSpec, EntrySpec, RefTarget, TabKey, TabRoles, TabSpec } from './tab-spec.ts';
 
@@ -37,6 +38,7 @@ const DECLARED: readonly TabSpec[] = [
   householdAccounts.spec,
   debtSurvey.spec,
   familyPlans.spec,
+  yearEndTab.spec,
 ];
 
 /**

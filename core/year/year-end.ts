@@ -3,6 +3,7 @@ import { recordsOf } from '../check/book.ts';
 import * as acct from '../ledger/accounts.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { loanSchedule, loanStatus } from '../ledger/loan-schedule.ts';
+import { fiscalYear, mulDiv, poolsOf, yearProfit } from '../ledger/year-close.ts';
 import { microPercent, POOLS, type Pool, type Product, type Rules } from '../model/rules.ts';
 import { minus, plus, type Satang, satang, sum, ZERO } from '../money.ts';
 
@@ -38,19 +39,7 @@ export interface YearEnd {
   totals: { dividend: Satang; interest_refund: Satang };
 }
 
-/** The fiscal year Y: the 12 months ending on `fiscal_year_end` in Y (Y in either calendar: 2569 is 2026). */
-export function fiscalYear(
-  rules: Pick<Rules, 'fiscal_year_end'>,
-  year: number,
-): { year: number; from: IsoDate; to: IsoDate } {
-  const y = year > 2400 ? year - 543 : year;
-  const to = `${String(y).padStart(4, '0')}-${rules.fiscal_year_end}` as IsoDate;
-  return { year: y, from: addDays(addMonths(to, -12), 1), to };
-}
-
-/** ⌊a × b ÷ c⌋ in exact integer arithmetic (the product may pass 2⁵³). */
-const mulDiv = (a: number, b: number, c: number): number =>
-  c === 0 ? 0 : Number((BigInt(a) * BigInt(b)) / BigInt(c));
+export { fiscalYear };
 
 /** Rounded down to the bylaws' unit: a satang, or a whole baht. */
 const roundDown = (amount: number, to: Rules['round_to']): Satang =>
@@ -65,29 +54,14 @@ const roundDown = (amount: number, to: Rules['round_to']): Satang =>
  * profit to the satang. Only members active at the year's end share; a member any of whose loans
  * was more than `refund_excludes_overdue_days` overdue at any time in the year gets no refund.
  */
-export function yearEnd(checked: CheckedBooks, year: number): YearEnd {
+export function yearEnd(checked: Pick<CheckedBooks, 'book' | 'journal'>, year: number): YearEnd {
   const { book } = checked;
   const rules = book.rules;
   const { year: fiscal_year, from, to } = fiscalYear(rules, year);
-  const inYear = (date: IsoDate) => date >= from && date <= to;
   const days = daysBetween(from, to) + 1;
 
-  // the year's profit, from the rows that post it
-  let interest = ZERO;
-  let fines = ZERO;
-  for (const r of recordsOf(book, 'repayments'))
-    if (inYear(r.date)) {
-      interest = plus(interest, r.interest);
-      fines = plus(fines, r.fine);
-    }
-  let other_income = ZERO;
-  let other_expense = ZERO;
-  for (const r of recordsOf(book, 'other'))
-    if (inYear(r.date)) {
-      if (r.type === 'income') other_income = plus(other_income, r.amount);
-      else if (r.type === 'expense') other_expense = plus(other_expense, r.amount);
-    }
-  const net = minus(plus(plus(interest, fines), other_income), other_expense);
+  // the year's profit, from what its entries posted (the year-end's own entries aside)
+  const { interest, fines, other_income, other_expense, net } = yearProfit(checked.journal.entries, from, to);
 
   // who shares: members active at the year's end; the refund also leaves out the overdue
   const members = recordsOf(book, 'members').filter((m) => m.joined_on <= to);
@@ -100,11 +74,7 @@ export function yearEnd(checked: CheckedBooks, year: number): YearEnd {
   const weights = balanceWeights(checked, members, rules.dividend_on, from, to, days);
 
   // the pools: each rounded down; what is left of the profit is the reserve's
-  const pools = Object.fromEntries(POOLS.map((p) => [p, ZERO])) as Record<Pool, Satang>;
-  if (net > 0 && rules.allocated)
-    for (const pool of POOLS)
-      if (pool !== 'reserve')
-        pools[pool] = satang(mulDiv(net, microPercent(rules.allocation[pool]), microPercent(100)));
+  const pools = poolsOf(net, rules);
   const sharing = members.filter(activeAtEnd);
   const byMethod = Object.fromEntries(
     METHODS.map((method) => {
@@ -186,7 +156,11 @@ export function yearEnd(checked: CheckedBooks, year: number): YearEnd {
 }
 
 /** Interest each member paid on their loans in the year (satang). */
-function interestByMember(checked: CheckedBooks, from: IsoDate, to: IsoDate): Map<string, Satang> {
+function interestByMember(
+  checked: Pick<CheckedBooks, 'book'>,
+  from: IsoDate,
+  to: IsoDate,
+): Map<string, Satang> {
   const owner = new Map(recordsOf(checked.book, 'loans').map((l) => [l.loan_id, l.member_id]));
   const out = new Map<string, Satang>();
   for (const r of recordsOf(checked.book, 'repayments')) {
@@ -202,7 +176,12 @@ function interestByMember(checked: CheckedBooks, from: IsoDate, to: IsoDate): Ma
  * two repayments the days overdue only grow, so the most is on the day before each repayment and
  * on the year's last day.
  */
-function overdueMembers(checked: CheckedBooks, from: IsoDate, to: IsoDate, limit: number): Set<string> {
+function overdueMembers(
+  checked: Pick<CheckedBooks, 'book'>,
+  from: IsoDate,
+  to: IsoDate,
+  limit: number,
+): Set<string> {
   const repayments = new Map<string, { date: IsoDate; principal: Satang }[]>();
   for (const r of recordsOf(checked.book, 'repayments'))
     repayments.set(r.loan_id, [
@@ -230,7 +209,7 @@ function overdueMembers(checked: CheckedBooks, from: IsoDate, to: IsoDate, limit
  * balance — over the products the dividend is on, a day before joining or after leaving counting 0.
  */
 function balanceWeights(
-  checked: CheckedBooks,
+  checked: Pick<CheckedBooks, 'journal'>,
   members: { member_id: string; joined_on: IsoDate; left_on?: IsoDate }[],
   products: readonly Product[],
   from: IsoDate,

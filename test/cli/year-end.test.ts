@@ -59,3 +59,74 @@ describe('sajja year-end (issue 20)', () => {
     expect(wrong.err).toContain('--year');
   });
 });
+
+describe('the year-end tab (issue 20)', () => {
+  const out = join(dir, 'with-rows.json');
+  const asOf = ['--as-of', '2027-01-15', '--data-dir', dir] as const;
+
+  it('writes the rows with --out, which then check clean and close the year into reserve and funds', async () => {
+    const run = await runCli(
+      'year-end',
+      path,
+      '--year',
+      '2569',
+      '--out',
+      out,
+      '--date',
+      '2027-01-10',
+      ...asOf,
+    );
+    expect(run.code, run.err).toBe(0);
+    const { loadWorkbook } = await import('../../cli/sources/load-workbook.ts');
+    const filled = await loadWorkbook(out);
+    const tab = filled.tabs.find((t) => t.name.endsWith('(year_end)'))!;
+    expect(tab.rows.length).toBe(1 + 8); // every member owed something: 8 of the 10
+    const checked = checkBooks(filled, { asOf: '2027-01-15' });
+    expect(checked.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual([]);
+    for (const e of checked.journal.entries) expect(e.postings.reduce((s, p) => s + p.amount, 0)).toBe(0);
+    const balance = (account: string) =>
+      checked.journal.entries
+        .flatMap((e) => e.postings)
+        .filter((p) => p.account === account)
+        .reduce((s, p) => s + p.amount, 0);
+    expect(balance('equity:profit:2026')).toBe(0);
+    expect(balance('equity:reserve')).toBe(-20_003);
+    expect(balance('fund:committee')).toBe(-20_000);
+    // the welfare fund: 300 contributed − 200 paid + 20,000 from the profit (satang: 30,000 − 20,000 + 20,000)
+    expect(balance('fund:welfare')).toBe(-(30_000 - 20_000 + 20_000));
+    // M06's sajja: 1,000 baht + 210.01 dividend + 400.00 refund
+    expect(balance('savings:M06')).toBe(-(100_000 + 21_001 + 40_000));
+    expect(balance('income:interest')).toBe(0);
+  });
+
+  it('says at the cell what the bylaws give when a row differs, and names a member with no row', async () => {
+    const { loadWorkbook } = await import('../../cli/sources/load-workbook.ts');
+    const filled = await loadWorkbook(out);
+    const tab = filled.tabs.find((t) => t.name.endsWith('(year_end)'))!;
+    const m01 = tab.rows.findIndex((r) => r[2] === 'M01');
+    tab.rows[m01]![3] = 220; // 210.01 is due
+    const m02 = tab.rows.findIndex((r) => r[2] === 'M02');
+    tab.rows.splice(m02, 1);
+    const findings = checkBooks(filled, { asOf: '2027-01-15' }).findings.filter(
+      (f) => f.code === 'E_YEAR_END_DIFFERS',
+    );
+    expect(findings.map((f) => [f.cell, f.member_id, f.expected, f.actual])).toEqual([
+      [null, 'M02', 10_586, 0],
+      [`D${m01 + 1}`, 'M01', 21_001, 22_000],
+    ]);
+    expect(findings[1]!.message.th).toContain('ควรเป็น 210.01 บาท');
+  });
+
+  it('warns of a year with a profit not shared out after 60 days, and of a year ended in a loss', async () => {
+    const late = checkBooks(handYear(), { asOf: '2027-03-15' }).findings.map((f) => f.code);
+    expect(late).toContain('W_YEAR_NOT_ALLOCATED');
+    expect(checkBooks(handYear(), { asOf: '2027-02-15' }).findings.map((f) => f.code)).not.toContain(
+      'W_YEAR_NOT_ALLOCATED',
+    );
+    const losing = handYear();
+    const other = losing.tabs.find((t) => t.name.endsWith('(other)'))!;
+    other.rows.push([other.rows[2]![0], 'รายจ่าย', 'ค่าซ่อม', 5000]);
+    const loss = checkBooks(losing, { asOf: '2027-03-15' }).findings.find((f) => f.code === 'W_YEAR_LOSS');
+    expect(loss).toMatchObject({ date: '2026-12-31', amount: 300_000 });
+  });
+});

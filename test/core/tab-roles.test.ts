@@ -3,11 +3,14 @@ import { REFERENCE_TABS } from '../../core/archive/snapshot-content.ts';
 import { checkBooks, TABS, tabSpec, tabsWhere } from '../../core/index.ts';
 import { POSTING_RULES } from '../../core/ledger/postings/index.ts';
 import { MONTH_COLUMN } from '../../core/model/month-rows.ts';
-import { smallBook } from '../helpers/small-book.ts';
+import { smallBook, table } from '../helpers/small-book.ts';
 
 describe('tab roles', () => {
   it('posts to the journal from exactly the tabs declared to post', () => {
-    const { journal } = checkBooks(smallBook(), { asOf: '2026-11-26' });
+    const book = smallBook();
+    // the small book's year shared out at a meeting (a year-end row posts too)
+    book.tabs.push(table('year_end', [{ fiscal_year: 2569, date: '20/11/2569', member_id: 'M1', dividend: 1 }]));
+    const { journal } = checkBooks(book, { asOf: '2026-11-26' });
     const posting = new Set(journal.entries.map((e) => e.sheet).filter((s) => s !== 'settings'));
     expect([...posting].sort()).toEqual([...tabsWhere((r) => r.posts)].sort());
   });

@@ -6,12 +6,15 @@ import { postRemittances } from './remittances.ts';
 import { postRepayments } from './repayments.ts';
 import { postSavings } from './savings.ts';
 import { postWelfare } from './welfare.ts';
+import { postYearEnd } from './year-end.ts';
 
 /** A tab's posting rule: one valid row to its journal entry, or none (a deposit whose sub-group is unknown). */
 export type PostingRule<K extends DataTabKey> = (
   record: RecordOf<K>,
   row: number,
   subgroupOf: ReadonlyMap<string, string>,
+  /** How the bylaws pay a year-end share (only the year-end's rule reads it). */
+  paidAs?: 'savings' | 'cash',
 ) => Entry | undefined;
 
 /** The posting rule of every tab whose rows post money (`roles.posts` in core/model/tabs.ts). */
@@ -22,4 +25,5 @@ export const POSTING_RULES: { [K in DataTabKey]?: PostingRule<K> } = {
   repayments: postRepayments,
   welfare: postWelfare,
   other: postOther,
+  year_end: postYearEnd,
 };

@@ -6,7 +6,9 @@ import { smallBook } from '../../helpers/small-book.ts';
 
 /** A valid record of each tab (from the small book), to perturb a few cells of. */
 const { tables } = readBook(smallBook(), { asOf: '2026-11-26' });
-const base = (tab: DataTabKey) => ({ ...tables.get(tab)![0]!.record! });
+const YEAR_END = { fiscal_year: 2026, date: '2027-01-20', member_id: 'M1', dividend: 1500, interest_refund: 0 };
+const base = (tab: DataTabKey) =>
+  tab === 'year_end' ? { ...YEAR_END } : { ...tables.get(tab)![0]!.record! };
 
 /** Values a cell reader can hand over (and a few it never would), each as likely as the next. */
 const value = fc.constantFrom<unknown>(
