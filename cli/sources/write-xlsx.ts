@@ -8,7 +8,6 @@ import {
   TABS,
   type TabSpec,
   templateTabName,
-  thaiLabel,
   type Workbook,
 } from '../../core/index.ts';
 

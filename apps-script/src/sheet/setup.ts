@@ -6,7 +6,6 @@ import {
   TABS,
   type TabSpec,
   templateTabName,
-  thaiLabel,
 } from '../../../core/index.ts';
 import { sheetOf } from './book.ts';
 
