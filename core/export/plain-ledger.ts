@@ -83,9 +83,10 @@ export function toolAccount(account: Account, format: LedgerFormat): string {
     case 'loan':
       return join(kind, cap('loans'), c(tail));
     case 'savings':
-      return join(kind, cap('savings'), c(tail));
+      // a member, then (not for sajja) the product: liabilities:savings:M0001:shares
+      return join(kind, cap('savings'), ...rest.map((part, i) => c(i === 0 ? part : cap(part))));
     case 'fund':
-      return join(kind, c(cap(tail)));
+      return join(kind, ...rest.map((part) => c(cap(part))));
     case 'income':
       return rest[0] === 'other'
         ? join(kind, cap('other'), c(rest.slice(1).join(':')))
@@ -93,7 +94,8 @@ export function toolAccount(account: Account, format: LedgerFormat): string {
     case 'expense':
       return join(kind, c(tail));
     case 'equity':
-      return join(kind, c(cap(tail)));
+      // equity:opening, equity:reserve, equity:profit:2026 (a year's profit under its year)
+      return join(kind, ...rest.map((part) => c(cap(part))));
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { batchGetFromWorkbook } from '../../core/sources/batchget.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { rowsOf } from '../helpers/small-book.ts';
 import { systemTool } from '../helpers/system-tool.ts';
+import { handYear } from '../helpers/year-book.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sajja-export-'));
 const hledger = systemTool('hledger', 'hledger');
@@ -63,5 +64,42 @@ describe.skipIf(hledger.skip || beancount.skip)(
       expect(result.status).not.toBe(0);
       expect(result.said).toMatch(complaint);
     });
+
+    it.each([
+      ['hledger', 'year.journal'],
+      ['beancount', 'year.beancount'],
+    ] as const)(
+      '%s accepts a year shared out: the closing entries, the funds, the products (issue 20)',
+      async (format, name) => {
+        const book = join(dir, 'year.json');
+        const rows = join(dir, `year-rows-${format}.json`);
+        writeFileSync(book, JSON.stringify(batchGetFromWorkbook(handYear())));
+        const made = await runCli(
+          'year-end',
+          book,
+          '--year',
+          '2569',
+          '--out',
+          rows,
+          '--date',
+          '2027-01-10',
+          '--as-of',
+          '2027-01-15',
+        );
+        expect(made.code, made.err).toBe(0);
+        const out = join(dir, name);
+        const run = await runCli('export', rows, '--format', format, '--out', out, '--as-of', '2027-01-15');
+        expect(run.code, run.err).toBe(0);
+        const result = audit(format === 'hledger' ? 'hledger' : 'bean-check', out);
+        expect(result.said).toBe('');
+        expect(result.status).toBe(0);
+        const text = readFileSync(out, 'utf8');
+        expect(text).toContain(format === 'hledger' ? 'equity:profit:2026' : 'Equity:Profit:2026');
+        expect(text).toContain(format === 'hledger' ? 'equity:reserve' : 'Equity:Reserve');
+        expect(text).toContain(
+          format === 'hledger' ? 'liabilities:savings:M03:shares' : 'Liabilities:Savings:M03:Shares',
+        );
+      },
+    );
   },
 );
