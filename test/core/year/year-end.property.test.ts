@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkBooks, METHODS, POOLS, type Workbook, yearEnd } from '../../../core/index.ts';
+import { checkBooks, METHODS, POOLS, type Workbook, withYearEndRows, yearEnd } from '../../../core/index.ts';
 import { table } from '../../helpers/small-book.ts';
 
 /**
@@ -172,6 +172,17 @@ describe('the year-end adds up, whatever the book (issue 20)', () => {
         expect(chosen).toBe(year.pools.dividend);
         expect(chosen).toBe(year.totals.dividend);
         expect(year.members.reduce((s, m) => s + m.interest_refund, 0)).toBe(year.pools.interest_refund);
+        // the rows the meeting writes: they check clean, every entry balances, the year's profit closes to zero
+        const shared = checkBooks(withYearEndRows(make(b), year, '2027-01-10', 'buddhist'), {
+          asOf: '2027-02-01',
+        });
+        expect(shared.findings.filter((f) => f.code === 'E_YEAR_END_DIFFERS')).toEqual([]);
+        for (const e of shared.journal.entries) expect(e.postings.reduce((s, p) => s + p.amount, 0)).toBe(0);
+        const profitLeft = shared.journal.entries
+          .flatMap((e) => e.postings)
+          .filter((p) => p.account === 'equity:profit:2026')
+          .reduce((s, p) => s + p.amount, 0);
+        if (net >= 0) expect(profitLeft).toBe(0);
         for (const m of year.members) {
           for (const method of METHODS) expect(m.dividend[method]).toBeGreaterThanOrEqual(0);
           if (m.excluded === 'left') expect(m.dividend[year.method] + m.interest_refund).toBe(0);
