@@ -2,7 +2,7 @@ import { type Finding, finding } from '../model/finding.ts';
 import type { TableLayout } from '../model/layout.ts';
 import { TABS, type TabKey, type TabSpec, templateTabName } from '../model/tabs.ts';
 import { foldWord } from '../thai-text.ts';
-import { nameMatches, type Workbook } from '../workbook.ts';
+import { findTab, nameMatches, type Workbook } from '../workbook.ts';
 
 /** Tabs Sajja itself writes or the template adds: never "unknown". */
 const OWN_TABS: { key: string; th: string }[] = [
@@ -56,6 +56,8 @@ export function unknownTabFindings(workbook: Workbook, layouts: Map<TabKey, Tabl
   const read = new Set([...layouts.values()].map((layout) => layout.tab));
   for (const tab of workbook.tabs) {
     if (read.has(tab) || OWN_TABS.some((own) => nameMatches(tab.name, own.key, own.th))) continue;
+    // a second tab named as a known one (a copy) is E_TAB_REPEATED's, not a missing tab's
+    if (TABS.some((spec) => findTab({ tabs: [tab] }, spec) !== undefined)) continue;
     let best: { spec: TabSpec; score: number } | undefined;
     for (const spec of missing) {
       const score = likeness(tab, spec);
