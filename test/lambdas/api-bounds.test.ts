@@ -369,3 +369,18 @@ describe("each person's key (issue 19, point 8)", () => {
     }
   });
 });
+
+describe('POST /v1/year-end (issue 20)', () => {
+  it("answers the year's share-out in SPEC §13's JSON, as sajja year-end gives it", async () => {
+    const { handYear } = await import('../helpers/year-book.ts');
+    const { batchGetFromWorkbook: toJson, checkBooks, yearEnd } = await import('../../core/index.ts');
+    const book = handYear();
+    book.tabs[0]!.rows[1] = ['รหัสกลุ่ม (group_id)', 'g1'];
+    const body = JSON.stringify({ workbook: toJson(book), year: 2569, as_of: '2027-01-15' });
+    const answer = await post('/v1/year-end', body, 'g1');
+    expect(answer.status, answer.text).toBe(200);
+    expect(JSON.parse(answer.text)).toEqual(yearEnd(checkBooks(book, { asOf: '2027-01-15' }), 2026));
+    const wrong = await post('/v1/year-end', JSON.stringify({ workbook: toJson(book), year: 'last' }), 'g1');
+    expect(wrong.status).toBe(400);
+  });
+});

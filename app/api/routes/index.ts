@@ -6,6 +6,7 @@ import { snapshot } from './snapshot.ts';
 import { snapshots } from './snapshots.ts';
 import { summary } from './summary.ts';
 import { verify } from './verify.ts';
+import { yearEndRoute } from './year-end.ts';
 
 /** The API's routes (SPEC §9): method, path and the one function that answers it. */
 export const ROUTES: { method: string; pattern: RegExp; name: string; route: Route; signed: boolean }[] = [
@@ -13,6 +14,7 @@ export const ROUTES: { method: string; pattern: RegExp; name: string; route: Rou
   { method: 'POST', pattern: /^\/v1\/check$/, name: 'check', route: check, signed: true },
   { method: 'POST', pattern: /^\/v1\/summary$/, name: 'summary', route: summary, signed: true },
   { method: 'POST', pattern: /^\/v1\/archive$/, name: 'archive', route: archive, signed: true },
+  { method: 'POST', pattern: /^\/v1\/year-end$/, name: 'year-end', route: yearEndRoute, signed: true },
   {
     method: 'GET',
     pattern: /^\/v1\/groups\/([^/]+)\/snapshots$/,
