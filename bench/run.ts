@@ -46,6 +46,8 @@ const make = (households: number) =>
     months: MONTHS,
     start: START,
     seed: 7,
+    // the group's year: shares and voluntary savings besides sajja, bylaws with an allocation
+    products: true,
   });
 const sizes = (wb: Workbook) => {
   const rows = wb.tabs.reduce((n, t) => n + Math.max(0, t.rows.length - 1), 0);
@@ -97,6 +99,14 @@ for (let i = 0; i < RUNS; i++) {
 if (check.some((r) => r.status !== 0)) throw new Error(`sajja check exited ${check.map((r) => r.status)}`);
 const baseMs = median(baseline.map((r) => r.ms));
 const checkMs = median(check.map((r) => r.ms));
+
+// 1b. the year-end (issue 20): the same book's year, against sajja check in the same run
+const yearRuns: Run[] = [];
+for (let i = 0; i < RUNS; i++)
+  yearRuns.push(timed(cli, ['year-end', file, '--year', AS_OF.slice(0, 4), '--as-of', AS_OF, '--json']));
+if (yearRuns.some((r) => r.status !== 0))
+  throw new Error(`sajja year-end exited ${yearRuns.map((r) => r.status)}`);
+const yearMs = median(yearRuns.map((r) => r.ms));
 
 // 2. the ledger in-process (after one warm-up)
 const phases: Record<string, number[]> = { read: [], journal: [], ledger: [], summaries: [] };
@@ -173,6 +183,9 @@ console.log(
 );
 console.log(
   `   rows/s ${report.check.rows_per_s.toLocaleString('en')}; ratio to baseline ${report.check.ratio_to_baseline}× (target ≤ 4×)`,
+);
+console.log(
+  `   sajja year-end --year ${AS_OF.slice(0, 4)}                 ${yearMs.toFixed(0)} ms: ${(yearMs / checkMs).toFixed(2)}× sajja check (target ≤ 2×)`,
 );
 console.log('2. ledger in-process');
 console.log(

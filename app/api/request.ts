@@ -19,7 +19,11 @@ export const Bodies = {
   check: z.object({ workbook: BatchGetSchema, as_of: day.optional() }),
   summary: z.object({ workbook: BatchGetSchema, month, as_of: day.optional() }),
   /** The fiscal year (the year it ends in, 2026 or 2569) and the book (SPEC §13). */
-  yearEnd: z.object({ workbook: BatchGetSchema, year: z.number().int().min(1900).max(3100), as_of: day.optional() }),
+  yearEnd: z.object({
+    workbook: BatchGetSchema,
+    year: z.number().int().min(1900).max(3100),
+    as_of: day.optional(),
+  }),
   /**
    * A month to archive: the whole workbook (the server checks it), or the month's snapshot made by
    * the core where the sheet is (`snapshot`: gzip in base64), which stays small whatever the sheet's size.

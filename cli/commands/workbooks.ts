@@ -46,7 +46,8 @@ export const WORKBOOK_COMMANDS: Record<string, Command> = {
     arguments: '<out.xlsx|out.json>',
     help:
       'สร้างสมุดตัวอย่างที่สมจริง / Generates a realistic example group workbook (clean unless --usurious,\n' +
-      'which surveys informal debts at their real 20%/month).',
+      'which surveys informal debts at their real 20%/month), with bylaws and savings products (shares\n' +
+      'each month, voluntary savings) for the year-end; --plain: sajja only, no bylaws.',
     options: {
       households: { type: 'string' },
       months: { type: 'string' },
@@ -54,6 +55,7 @@ export const WORKBOOK_COMMANDS: Record<string, Command> = {
       seed: { type: 'string' },
       'group-id': { type: 'string' },
       usurious: { type: 'boolean' },
+      plain: { type: 'boolean' },
       force: { type: 'boolean' },
     },
     async run([path], values, io) {
@@ -80,6 +82,7 @@ export const WORKBOOK_COMMANDS: Record<string, Command> = {
         start: start.value,
         seed: positive(values.seed, 11, 'seed', 2 ** 31),
         usuriousRates: values.usurious === true,
+        products: values.plain !== true,
       });
       const bytes =
         kind === '.json' ? JSON.stringify(batchGetFromWorkbook(workbook)) : await writeXlsx(workbook);

@@ -26,6 +26,11 @@ export interface GenerateOptions {
   seed: number;
   /** Survey informal debts with their real rates (20% a month), which W_RATE_ABOVE_LEGAL flags. */
   usuriousRates?: boolean;
+  /**
+   * The group's year (SPEC §13): bylaws (products, a share price, the cooperative allocation),
+   * members buying a share each month and some saving voluntarily besides their sajja.
+   */
+  products?: boolean;
 }
 
 /**
@@ -135,7 +140,7 @@ export function generateWorkbook(options: GenerateOptions): Workbook {
     }
   }
 
-  const money = new GroupMoney(rnd, members, add);
+  const money = new GroupMoney(rnd, members, add, options.products === true);
   for (let day = opening; day <= end; day = addDays(day, 1)) {
     money.day(day);
     householdAccounts(day, Number(day.slice(8)));
@@ -179,6 +184,18 @@ export function generateWorkbook(options: GenerateOptions): Workbook {
       ]);
       return { name: templateTabName(spec), rows: [header, ...body] };
     }
+    if (spec.key === 'rules' && options.products)
+      return {
+        name: templateTabName(spec),
+        rows: [
+          header,
+          ['ประเภทเงินออม (products)', 'สัจจะ, หุ้น, ออมพิเศษ'],
+          // the generated members withdraw sajja while they are members
+          ['ถอนเงินสัจจะได้ (sajja_withdrawal)', 'ได้ทุกเมื่อ'],
+          ['ราคาหุ้นละ (บาท) (share_price)', 50],
+          ['แบบการจัดสรรกำไร (allocation_preset)', 'สหกรณ์'],
+        ],
+      };
     return { name: templateTabName(spec), rows: [header, ...(rows.get(spec.key) ?? [])] };
   });
   return { tabs };

@@ -50,6 +50,7 @@ export class GroupMoney {
     private readonly rnd: ReturnType<typeof random>,
     private readonly members: MemberState[],
     private readonly add: (tab: TabKey, record: Record<string, CellValue>) => void,
+    private readonly products = false,
   ) {}
 
   /** One day of the group: the activities of that day of the month, in order. */
@@ -57,6 +58,8 @@ export class GroupMoney {
     const dom = Number(day.slice(8));
     const lastOfMonth = addDays(day, 1).slice(8) === '01';
     this.collectSavings(day);
+    if (this.products && dom === 2) this.buyShares(day);
+    if (this.products && dom === 10) this.saveVoluntarily(day);
     if (dom % 7 === 0 || lastOfMonth) this.remit(day);
     if (dom === 1) this.welfareContributions(day);
     if (dom === 5) this.loanRequests(day);
@@ -89,6 +92,29 @@ export class GroupMoney {
         via: 'หัวหน้ากลุ่มย่อย',
       });
     }
+  }
+
+  /** A share a month (50 baht), through the sub-group head. */
+  private buyShares(day: string): void {
+    for (const m of this.members) this.headCollects(day, m, 5000, 'หุ้น');
+  }
+
+  /** A third of the members put something aside besides their sajja. */
+  private saveVoluntarily(day: string): void {
+    for (const m of this.members)
+      if (this.rnd.chance(0.3)) this.headCollects(day, m, this.rnd.pick([5000, 10000]), 'ออมพิเศษ');
+  }
+
+  private headCollects(day: string, m: MemberState, amount: number, product: string): void {
+    this.transit.set(m.subgroup, (this.transit.get(m.subgroup) ?? 0) + amount);
+    this.add('savings', {
+      date: date(day),
+      member_id: m.id,
+      type: 'ฝาก',
+      amount: baht(amount),
+      via: 'หัวหน้ากลุ่มย่อย',
+      product,
+    });
   }
 
   /** Each head hands over what was collected, weekly and at the month's end. */

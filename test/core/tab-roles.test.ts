@@ -9,7 +9,9 @@ describe('tab roles', () => {
   it('posts to the journal from exactly the tabs declared to post', () => {
     const book = smallBook();
     // the small book's year shared out at a meeting (a year-end row posts too)
-    book.tabs.push(table('year_end', [{ fiscal_year: 2569, date: '20/11/2569', member_id: 'M1', dividend: 1 }]));
+    book.tabs.push(
+      table('year_end', [{ fiscal_year: 2569, date: '20/11/2569', member_id: 'M1', dividend: 1 }]),
+    );
     const { journal } = checkBooks(book, { asOf: '2026-11-26' });
     const posting = new Set(journal.entries.map((e) => e.sheet).filter((s) => s !== 'settings'));
     expect([...posting].sort()).toEqual([...tabsWhere((r) => r.posts)].sort());

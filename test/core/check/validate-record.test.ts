@@ -6,7 +6,13 @@ import { smallBook } from '../../helpers/small-book.ts';
 
 /** A valid record of each tab (from the small book), to perturb a few cells of. */
 const { tables } = readBook(smallBook(), { asOf: '2026-11-26' });
-const YEAR_END = { fiscal_year: 2026, date: '2027-01-20', member_id: 'M1', dividend: 1500, interest_refund: 0 };
+const YEAR_END = {
+  fiscal_year: 2026,
+  date: '2027-01-20',
+  member_id: 'M1',
+  dividend: 1500,
+  interest_refund: 0,
+};
 const base = (tab: DataTabKey) =>
   tab === 'year_end' ? { ...YEAR_END } : { ...tables.get(tab)![0]!.record! };
 
