@@ -241,3 +241,4 @@ export { findTab, nameMatches, type SheetTab, type Workbook } from './workbook.t
 export { fiscalYear, METHODS, type Method, type YearEnd, type YearMember, yearEnd } from './year/year-end.ts';
 export { yearEndFindings } from './year/year-end-checks.ts';
 export { withYearEndRows } from './year/year-end-rows.ts';
+export { renderYearMeeting } from './reports/render/year-meeting.ts';

@@ -1,4 +1,4 @@
-import { batchGetFromWorkbook, withYearEndRows, yearEnd } from '../../core/index.ts';
+import { batchGetFromWorkbook, recordsOf, renderYearMeeting, withYearEndRows, yearEnd } from '../../core/index.ts';
 import { formatYearEnd } from '../format-year.ts';
 import { writeOutput } from '../output.ts';
 import { loadWorkbook } from '../sources/load-workbook.ts';
@@ -21,6 +21,7 @@ export const YEAR_COMMANDS: Record<string, Command> = {
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
       out: { type: 'string' },
+      report: { type: 'string' },
       date: { type: 'string' },
       force: { type: 'boolean' },
       ...ARCHIVE,
@@ -48,6 +49,14 @@ export const YEAR_COMMANDS: Record<string, Command> = {
           : await (await import('../sources/write-xlsx.ts')).writeXlsx(filled);
         await writeOutput(values.out, bytes, { force: values.force === true, inputs: [path!] });
         io.err(`เขียนแถวปันผลและเฉลี่ยคืนแล้ว / year-end rows written: ${values.out}`);
+      }
+      if (typeof values.report === 'string') {
+        const names = new Map(recordsOf(checked.book, 'members').map((m) => [m.member_id, m.name]));
+        const page = renderYearMeeting(year_end, checked.book.settings.group_name, names);
+        const pdf = values.report.toLowerCase().endsWith('.pdf');
+        const bytes = pdf ? await (await import('../browser.ts')).printPdf(page, 'A4') : page;
+        await writeOutput(values.report, bytes, { force: values.force === true, inputs: [path!] });
+        io.err(`เขียนหน้าประชุมใหญ่แล้ว / the annual meeting's page written: ${values.report}`);
       }
       return booksExit(checked, io);
     },
