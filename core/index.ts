@@ -209,6 +209,7 @@ export {
   renderNetworkReport,
 } from './reports/render/network-report.ts';
 export { type PaperSize, renderPassbook } from './reports/render/passbook-page.ts';
+export { renderYearMeeting } from './reports/render/year-meeting.ts';
 export { sha256, utf8 } from './sha256.ts';
 // Sources: the Sheets API batchGet response (what the Lambda, the monthly job and Apps Script read)
 export {
@@ -241,4 +242,3 @@ export { findTab, nameMatches, type SheetTab, type Workbook } from './workbook.t
 export { fiscalYear, METHODS, type Method, type YearEnd, type YearMember, yearEnd } from './year/year-end.ts';
 export { yearEndFindings } from './year/year-end-checks.ts';
 export { withYearEndRows } from './year/year-end-rows.ts';
-export { renderYearMeeting } from './reports/render/year-meeting.ts';

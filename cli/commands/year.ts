@@ -1,4 +1,10 @@
-import { batchGetFromWorkbook, recordsOf, renderYearMeeting, withYearEndRows, yearEnd } from '../../core/index.ts';
+import {
+  batchGetFromWorkbook,
+  recordsOf,
+  renderYearMeeting,
+  withYearEndRows,
+  yearEnd,
+} from '../../core/index.ts';
 import { formatYearEnd } from '../format-year.ts';
 import { writeOutput } from '../output.ts';
 import { loadWorkbook } from '../sources/load-workbook.ts';

@@ -1,4 +1,4 @@
-import { type Pool, POOL_NAMES, POOLS } from '../../model/rules.ts';
+import { POOL_NAMES, POOLS, type Pool } from '../../model/rules.ts';
 import { thaiDate } from '../../thai-date.ts';
 import type { Method, YearEnd } from '../../year/year-end.ts';
 import { baht } from './format.ts';
