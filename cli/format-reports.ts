@@ -102,7 +102,11 @@ export function formatSummary(s: MonthlySummary): string {
   return lines.join('\n');
 }
 
-const KIND: Record<string, string> = { deposit: 'ฝาก / deposit', withdrawal: 'ถอน / withdrawal' };
+const KIND: Record<string, string> = {
+  deposit: 'ฝาก / deposit',
+  withdrawal: 'ถอน / withdrawal',
+  year_share: 'ปันผล / year-end share',
+};
 /** A posted line with an error is marked, with its codes beside it. */
 const mark = (errors: string[]) => (errors.length > 0 ? `  ✗ ${errors.join(', ')}` : '');
 
@@ -122,14 +126,28 @@ export function formatPassbook(p: Passbook): string {
     `  ${padEnd('วันที่ / date', 14)} ${padEnd('รายการ / entry', 18)} ${padStart('จำนวน/amount', 14)}  ${padStart('คงเหลือ/balance', 14)}`,
     ...p.savings.map(
       (l) =>
-        `  ${padEnd(thaiDate(l.date), 14)} ${padEnd(KIND[l.kind] ?? l.kind, 18)} ${b(l.amount)}  ${b(l.balance)}${mark(l.errors)}`,
+        `  ${padEnd(thaiDate(l.date), 14)} ${padEnd(`${KIND[l.kind] ?? l.kind}${l.product === 'sajja' ? '' : ` (${l.product})`}`, 18)} ${b(l.amount)}  ${b(l.balance)}${mark(l.errors)}`,
     ),
     row('เงินออมคงเหลือ', 'savings balance', b(p.savings_balance)),
+    ...(Object.keys(p.savings_by_product).some((product) => product !== 'sajja')
+      ? Object.entries(p.savings_by_product).map(([product, amount]) =>
+          row(`  ${bilingualLabel('product', product)}`, '', b(amount)),
+        )
+      : []),
     row(
       'สมทบสวัสดิการ / รับสวัสดิการ',
       'welfare paid / received',
       `${b(p.welfare.contributed)} ${b(p.welfare.received)}`,
     ),
+    ...p.years.flatMap((y) => [
+      '',
+      `ปีบัญชี / year ${y.fiscal_year + 543} (${y.fiscal_year}) ณ / at ${thaiDate(y.to)}`,
+      ...Object.entries(y.savings_by_product).map(([product, amount]) =>
+        row(`  เงินออม ${bilingualLabel('product', product)}`, '', b(amount)),
+      ),
+      row('  เงินปันผล / เฉลี่ยคืน', 'dividend / refund', `${b(y.dividend)} ${b(y.interest_refund)}`),
+      row('  สวัสดิการที่ได้รับ', 'welfare received', b(y.welfare_received)),
+    ]),
   ];
   for (const loan of p.loans) {
     lines.push(

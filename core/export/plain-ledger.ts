@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar.ts';
 import { addDays } from '../calendar.ts';
 import { postedErrors } from '../jobs/check-books.ts';
-import { type Account, type AccountKind, familyOf, kindOf } from '../ledger/accounts.ts';
+import { type Account, type AccountKind, familyOf, kindOf, savingsParts } from '../ledger/accounts.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
 import type { Entry } from '../ledger/entry.ts';
 import { datedCounts } from '../ledger/ledger-checks.ts';
@@ -83,8 +83,12 @@ export function toolAccount(account: Account, format: LedgerFormat): string {
     case 'loan':
       return join(kind, cap('loans'), c(tail));
     case 'savings':
-      // a member, then (not for sajja) the product: liabilities:savings:M0001:shares
-      return join(kind, cap('savings'), ...rest.map((part, i) => c(i === 0 ? part : cap(part))));
+      return join(kind, cap('savings'), c(tail));
+    case 'products': {
+      // under the member, as the treasurer reads it: liabilities:savings:M0001:shares
+      const { member, product } = savingsParts(account)!;
+      return join(kind, cap('savings'), c(member), c(cap(product)));
+    }
     case 'fund':
       return join(kind, ...rest.map((part) => c(cap(part))));
     case 'income':

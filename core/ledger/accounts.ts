@@ -1,7 +1,7 @@
 /**
  * Account names of the journal (SPEC §4). Assets: `cash`, `bank`, `transit:<subgroup>` (held by
  * a sub-group head), `loan:<loan_id>`. Owed to members: `savings:<member>` (sajja) and
- * `savings:<member>:<product>` (shares, voluntary, child), `fund:welfare`.
+ * `products:<product>:<member>` (shares, voluntary, child), `fund:welfare` and the year-end's funds.
  * Results: `income:interest`, `income:fines`, `income:other:<category>`, `expense:<category>`.
  * `equity:opening` balances the opening cash and bank.
  */
@@ -43,17 +43,32 @@ const MAX_NAMES = 50_000;
 
 export const transit = interned('transit:');
 export const savings = interned('savings:');
-const productSavings = interned('savings:');
+const productSavings = interned('products:');
 
 /** The savings products (SPEC §13); `sajja`, every group's, keeps the account it always had. */
 export const PRODUCTS = ['sajja', 'shares', 'voluntary', 'child'] as const;
 
 /**
  * A member's savings in a product: `savings:M0001` for sajja (as before products), else
- * `savings:M0001:shares` — so a book without products posts exactly as it did.
+ * `products:shares:M0001` — the product before the member, in a family of its own, so no member
+ * id (which may hold a colon) can be mistaken for another's product; a book without products
+ * posts exactly as it did. The exports show both under the member: `savings:M0001:shares`.
  */
 export const savingsOf = (member: string, product: string = 'sajja'): Account =>
-  product === 'sajja' ? savings(member) : productSavings(`${member}:${product}`);
+  product === 'sajja' ? savings(member) : productSavings(`${product}:${member}`);
+
+/** Whether an account holds a member's savings, of any product. */
+export const isSavings = (account: Account): boolean =>
+  account.startsWith('savings:') || account.startsWith('products:');
+
+/** The member and product of a savings account (undefined for any other account). */
+export function savingsParts(account: Account): { member: string; product: string } | undefined {
+  if (account.startsWith('savings:')) return { member: account.slice(8), product: 'sajja' };
+  if (!account.startsWith('products:')) return undefined;
+  const rest = account.slice(9);
+  const colon = rest.indexOf(':');
+  return { member: rest.slice(colon + 1), product: rest.slice(0, colon) };
+}
 export const loan = interned('loan:');
 export const otherIncome = interned('income:other:');
 export const expense = interned('expense:');
@@ -68,6 +83,7 @@ export const ACCOUNT_FAMILIES = {
   transit: 'asset',
   loan: 'asset',
   savings: 'liability',
+  products: 'liability',
   fund: 'liability',
   income: 'income',
   expense: 'expense',

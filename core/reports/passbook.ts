@@ -1,13 +1,18 @@
 import type { IsoDate } from '../calendar.ts';
 import type { RowRef } from '../check/book.ts';
 import { postedErrors } from '../jobs/check-books.ts';
+import { isSavings, savingsParts } from '../ledger/accounts.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { loanSchedule, loanStatus, monthlyInterest } from '../ledger/loan-schedule.ts';
+import { fiscalYear } from '../ledger/year-close.ts';
 import { larger, minus, negate, plus, type Satang, smaller, sum, ZERO } from '../money.ts';
 
 export interface PassbookLine {
   date: IsoDate;
-  kind: 'deposit' | 'withdrawal';
+  /** A deposit, a withdrawal, or a year-end share (dividend and refund) credited to savings. */
+  kind: 'deposit' | 'withdrawal' | 'year_share';
+  /** The savings product (SPEC §13): sajja unless the row said otherwise. */
+  product: string;
   amount: Satang;
   /** Savings balance after the line. */
   balance: Satang;
@@ -47,6 +52,18 @@ export interface PassbookLoan {
   next_due: { date: IsoDate; principal: Satang } | null;
 }
 
+/** The passbook's year page: a fiscal year that was shared out at the annual meeting. */
+export interface PassbookYear {
+  fiscal_year: number;
+  to: IsoDate;
+  /** Savings of each product at the year's last day. */
+  savings_by_product: Record<string, Satang>;
+  dividend: Satang;
+  interest_refund: Satang;
+  /** Welfare benefits received in the year. */
+  welfare_received: Satang;
+}
+
 /** A member's statement: the paper passbook members trust, from the journal. */
 export interface Passbook {
   group_id: string;
@@ -55,6 +72,10 @@ export interface Passbook {
   as_of: IsoDate;
   savings: PassbookLine[];
   savings_balance: Satang;
+  /** The balance of each product the member holds (sajja, shares, voluntary, child). */
+  savings_by_product: Record<string, Satang>;
+  /** A page a fiscal year shared out (SPEC §13): savings by product at its end, the shares received. */
+  years: PassbookYear[];
   welfare: { contributed: Satang; received: Satang };
   loans: PassbookLoan[];
   /** The member's rows left out of the books until their errors are fixed. */
@@ -118,16 +139,24 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
   let balance = ZERO;
   let contributed = ZERO;
   let received = ZERO;
+  const byProduct: Record<string, Satang> = {};
   for (const e of journal.entries) {
     if (e.member !== memberId || e.date > asOf) continue;
     const amount = e.amount;
     if (e.kind === 'welfare_contribution') contributed = plus(contributed, amount);
     else if (e.kind === 'welfare_payout') received = plus(received, amount);
-    else if (e.kind === 'deposit' || e.kind === 'withdrawal') {
-      balance = e.kind === 'deposit' ? plus(balance, amount) : minus(balance, amount);
+    else if (e.kind === 'deposit' || e.kind === 'withdrawal' || e.kind === 'year_share') {
+      // the savings account the entry moved, and so its product (a share paid in cash moves none)
+      const posting = e.postings.find((p) => isSavings(p.account));
+      if (!posting) continue;
+      const product = savingsParts(posting.account)!.product;
+      const owed = negate(posting.amount);
+      balance = plus(balance, owed);
+      byProduct[product] = plus(byProduct[product] ?? ZERO, owed);
       savings.push({
         date: e.date,
         kind: e.kind,
+        product,
         amount,
         balance,
         sheet: e.sheet,
@@ -179,6 +208,8 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
     as_of: asOf,
     savings,
     savings_balance: balance,
+    savings_by_product: byProduct,
+    years: yearPages(checked, memberId),
     welfare: { contributed, received },
     loans,
     left_out: leftOutOf(checked, memberId),
@@ -205,4 +236,35 @@ function leftOutOf(checked: CheckedBooks, memberId: string): RowRef[] {
     }
   }
   return out;
+}
+
+/** The member's year pages: each fiscal year with year-end rows for them, as of its last day. */
+function yearPages(checked: CheckedBooks, memberId: string): PassbookYear[] {
+  const years = new Map<number, { dividend: Satang; interest_refund: Satang }>();
+  for (const { record } of checked.book.tables.get('year_end') ?? []) {
+    if (!record || record.member_id !== memberId) continue;
+    const held = years.get(record.fiscal_year) ?? { dividend: ZERO, interest_refund: ZERO };
+    years.set(record.fiscal_year, {
+      dividend: plus(held.dividend, record.dividend),
+      interest_refund: plus(held.interest_refund, record.interest_refund),
+    });
+  }
+  return [...years]
+    .sort(([a], [b]) => a - b)
+    .map(([fiscal_year, shares]) => {
+      const { from, to } = fiscalYear(checked.book.rules, fiscal_year);
+      const savings: Record<string, Satang> = {};
+      let welfare = ZERO;
+      for (const e of checked.journal.entries) {
+        if (e.date > to) break;
+        if (e.member !== memberId) continue;
+        if (e.kind === 'welfare_payout' && e.date >= from) welfare = plus(welfare, e.amount);
+        for (const p of e.postings) {
+          const parts = savingsParts(p.account);
+          if (parts?.member === memberId)
+            savings[parts.product] = plus(savings[parts.product] ?? ZERO, negate(p.amount));
+        }
+      }
+      return { fiscal_year, to, savings_by_product: savings, ...shares, welfare_received: welfare };
+    });
 }

@@ -177,7 +177,7 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
     savings: {
       deposits: f.deposits,
       withdrawals: f.withdrawals,
-      balance: owed(sumWhere(after, (a) => accounts.inFamily(a, 'savings'))),
+      balance: owed(sumWhere(after, accounts.isSavings)),
       members_saving: f.savers.size,
     },
     loans: {

@@ -106,6 +106,8 @@ describe('the core bundled for Apps Script (issue 8, class 7)', () => {
   });
 
   it('stays small', () => {
-    expect(code.length).toBeLessThan(300_000);
+    // the whole core, the group's year and its reports included (the shell's own bundle, which
+    // carries only what the sheet calls, has its limit in shell.vm.test.ts)
+    expect(code.length).toBeLessThan(400_000);
   });
 });

@@ -10,7 +10,7 @@ import { baht, type Where } from './where.ts';
 export function overdrawn(state: LedgerState, entry: Entry, where: Where, out: Finding[]): void {
   // what the group owes a member is a credit balance: negative in the journal
   // the product's own account: a member's shares do not cover a withdrawal of sajja
-  const account = entry.postings.find((p) => acct.inFamily(p.account, 'savings'))!.account;
+  const account = entry.postings.find((p) => acct.isSavings(p.account))!.account;
   const after = negate(state.balances.get(account) ?? ZERO);
   if (after >= 0) return;
   const amount = entry.amount;
@@ -28,7 +28,10 @@ export function overdrawn(state: LedgerState, entry: Entry, where: Where, out: F
 }
 
 /** The product of a savings account, in the message (nothing for sajja: as before products). */
-const productOf = (account: string) => account.split(':')[2];
+const productOf = (account: string) => {
+  const product = acct.savingsParts(account)?.product;
+  return product === 'sajja' ? undefined : product;
+};
 const productTh = (account: string) => {
   const product = productOf(account);
   return product ? `ประเภท${thaiLabel('product', product)}` : '';

@@ -1,3 +1,4 @@
+import { thaiLabel } from '../../model/labels.ts';
 import { plus } from '../../money.ts';
 import { thaiDate } from '../../thai-date.ts';
 import type { Passbook } from '../passbook.ts';
@@ -23,8 +24,8 @@ export function renderPassbook(p: Passbook, paper: PaperSize = 'A5'): string {
         ${p.savings.map(
           (l) => html`<tr>
             <td style="${S.cell};white-space:nowrap">${thaiDate(l.date)}</td>
-            <td style="${S.cell}">${l.kind === 'deposit' ? 'ฝาก' : 'ถอน'}${l.errors.length > 0 ? html` <span style="color:#c0392b">✗ ${l.errors.join(', ')}</span>` : ''}</td>
-            <td style="${S.num}">${l.kind === 'deposit' ? '' : '−'}${baht(l.amount)}</td>
+            <td style="${S.cell}">${l.kind === 'deposit' ? 'ฝาก' : l.kind === 'withdrawal' ? 'ถอน' : 'ปันผลและเฉลี่ยคืน'}${l.product !== 'sajja' ? html` <span style="${S.muted}">(${thaiLabel('product', l.product)})</span>` : ''}${l.errors.length > 0 ? html` <span style="color:#c0392b">✗ ${l.errors.join(', ')}</span>` : ''}</td>
+            <td style="${S.num}">${l.kind === 'withdrawal' ? '−' : ''}${baht(l.amount)}</td>
             <td style="${S.num}">${baht(l.balance)}</td>
           </tr>`,
         )}
@@ -55,6 +56,21 @@ export function renderPassbook(p: Passbook, paper: PaperSize = 'A5'): string {
         </table>`,
       );
     })}
+    ${p.years.map((y) =>
+      section(
+        `ปีบัญชี ${y.fiscal_year + 543}`,
+        `Year ${y.fiscal_year}`,
+        html`<table style="${S.table}">
+          ${Object.entries(y.savings_by_product).map(
+            ([product, amount]) =>
+              html`<tr><td style="${S.cell}">${th2(`เงินออม${thaiLabel('product', product)} ณ ${thaiDate(y.to)}`, `${product} savings at ${y.to}`)}</td><td style="${S.num}">${baht(amount)}</td></tr>`,
+          )}
+          <tr><td style="${S.cell}">${th2('เงินปันผล', 'Dividend')}</td><td style="${S.num}" data-figure="year.${y.fiscal_year}.dividend">${baht(y.dividend)}</td></tr>
+          <tr><td style="${S.cell}">${th2('เงินเฉลี่ยคืน', 'Interest refund')}</td><td style="${S.num}" data-figure="year.${y.fiscal_year}.interest_refund">${baht(y.interest_refund)}</td></tr>
+          <tr><td style="${S.cell}">${th2('สวัสดิการที่ได้รับ', 'Welfare received')}</td><td style="${S.num}">${baht(y.welfare_received)}</td></tr>
+        </table>`,
+      ),
+    )}
     ${p.left_out.length > 0 ? html`<div style="${S.muted};margin-top:10px">ไม่ได้ลงบัญชีจนกว่าจะแก้ / left out until fixed: ${p.left_out.map((r) => `${r.sheet} ${r.row}`).join(', ')}</div>` : ''}`;
   return doc(`${p.member_id} — passbook`, body).replace(
     '@page{size:A4;margin:12mm}',

@@ -25,3 +25,24 @@ describe('accounts', () => {
     expect(acct.inFamily('loans:L1', 'loan')).toBe(false);
   });
 });
+
+describe('savings products keep every member apart (issue 20)', () => {
+  it("never takes a member id with a colon for another member's product", async () => {
+    const { savingsOf, savingsParts, isSavings } = await import('../../../core/ledger/accounts.ts');
+    const accounts = [
+      savingsOf('X', 'shares'),
+      savingsOf('X:shares'),
+      savingsOf('shares:X'),
+      savingsOf('X', 'sajja'),
+    ];
+    expect(new Set(accounts).size).toBe(4);
+    expect(accounts.map((a) => savingsParts(a))).toEqual([
+      { member: 'X', product: 'shares' },
+      { member: 'X:shares', product: 'sajja' },
+      { member: 'shares:X', product: 'sajja' },
+      { member: 'X', product: 'sajja' },
+    ]);
+    expect(accounts.every(isSavings)).toBe(true);
+    expect(isSavings('fund:welfare')).toBe(false);
+  });
+});
