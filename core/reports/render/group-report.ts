@@ -1,12 +1,15 @@
 import type { IsoDate } from '../../calendar.ts';
-import { addMonths } from '../../calendar.ts';
+import { addDays, addMonths } from '../../calendar.ts';
 import type { CheckedBooks } from '../../ledger/checked-books.ts';
+import { fiscalYear } from '../../ledger/year-close.ts';
 import type { Finding } from '../../model/finding.ts';
+import { POOL_NAMES, POOLS } from '../../model/rules.ts';
 import { minus, plus, type Satang, ZERO } from '../../money.ts';
 import { REDUCIBLE_CATEGORIES } from '../../parse/enumerations.ts';
 import { figureLabel, figureHeading as label } from '../../summary/figures.ts';
 import { type MonthlySummary, summariseMonth } from '../../summary/monthly-summary.ts';
 import { thaiDate, thaiMonth } from '../../thai-date.ts';
+import { type YearEnd, yearEnd } from '../../year/year-end.ts';
 import { baht, percent, signedBaht, signedCount } from './format.ts';
 import { type Html, html } from './html.ts';
 import { bar, doc, S, section, th2 } from './layout.ts';
@@ -33,6 +36,8 @@ export interface GroupReport {
   reducible: { now: Satang | null; before: Satang | null };
   todo: { th: string; en: string }[];
   archive: ArchiveNote | null;
+  /** In the month after a fiscal year ends: that year's share-out by the bylaws (SPEC §13). */
+  year: YearEnd | null;
 }
 
 const MAX_FINDINGS = 10;
@@ -92,7 +97,37 @@ export function groupReportData(
     },
     todo: todoOf(checked, summary, month),
     archive,
+    year: yearJustEnded(checked, month),
   };
+}
+
+/** The fiscal year that ended the day before the month began, with its figures; null otherwise. */
+function yearJustEnded(checked: CheckedBooks, month: string): YearEnd | null {
+  const ended = Number(month.slice(0, 4)) - (month.slice(5) === '01' ? 1 : 0);
+  for (const y of [ended, ended + 1]) {
+    const { to } = fiscalYear(checked.book.rules, y);
+    if (addDays(to, 1).slice(0, 7) !== month) continue;
+    const opening = checked.book.settings.opening_date;
+    if (opening !== undefined && to < opening) return null;
+    return yearEnd(checked, y);
+  }
+  return null;
+}
+
+/** The year just ended, as the bylaws share it out: the pools in baht, the rates. */
+function yearBlock(y: YearEnd): Html {
+  return section(
+    `การจัดสรรกำไรปีบัญชี ${y.fiscal_year + 543}`,
+    `The ${y.fiscal_year} profit, shared out`,
+    html`<table style="${S.table}">
+      <tr><td style="${S.cell}">${th2('กำไรสุทธิ', 'Net profit')}</td><td style="${S.num}" data-figure="year.profit.net">${baht(y.profit.net)}</td></tr>
+      ${POOLS.filter((p) => y.pools[p] > 0).map(
+        (p) =>
+          html`<tr><td style="${S.cell}">${th2(POOL_NAMES[p].th, POOL_NAMES[p].en)}</td><td style="${S.num}" data-figure="year.pools.${p}">${baht(y.pools[p])}</td></tr>`,
+      )}
+    </table>
+    <div style="${S.muted}">ปันผลร้อยละ ${y.dividend_rate.toFixed(2)} ต่อปี / dividend ${y.dividend_rate.toFixed(2)} % a year · sajja year-end --report</div>`,
+  );
 }
 
 /** The short list a treasurer acts on this month: counts missing, money held, loans behind, the month to close. */
@@ -229,6 +264,7 @@ export function renderGroupReport(r: GroupReport): string {
       )}</table>
       <div style="${S.muted}">เขียว: เงินออม · น้ำเงิน: เงินกู้คงค้าง · แดง: PAR30 / green: savings · blue: loans · red: PAR30</div>`,
     )}
+    ${r.year ? yearBlock(r.year) : ''}
     ${section('ผลการตรวจ', 'Checks', findingsBlock(r))}
     ${section(
       'กลุ่มย่อย',
@@ -303,6 +339,17 @@ export function groupReportText(r: GroupReport): string {
     `ผลการตรวจ / checks: ข้อผิดพลาด ${r.findings.errors} errors · คำเตือน ${r.findings.warnings} warnings`,
     ...r.findings.shown.map((f) => `- ${f.cell ?? f.sheet ?? ''} ${f.message.th} / ${f.message.en}`),
     ...(r.findings.more > 0 ? [`- และอีก ${r.findings.more} รายการ / and ${r.findings.more} more`] : []),
+    ...(r.year
+      ? [
+          '',
+          `การจัดสรรกำไรปีบัญชี ${r.year.fiscal_year + 543} / the ${r.year.fiscal_year} profit shared out`,
+          `- กำไรสุทธิ / net profit: ${baht(r.year.profit.net)}`,
+          ...POOLS.filter((p) => r.year!.pools[p] > 0).map(
+            (p) => `- ${POOL_NAMES[p].th} / ${POOL_NAMES[p].en}: ${baht(r.year!.pools[p])}`,
+          ),
+          `- ปันผลร้อยละ ${r.year.dividend_rate.toFixed(2)} ต่อปี / dividend ${r.year.dividend_rate.toFixed(2)} % a year`,
+        ]
+      : []),
     '',
     'หนี้สินครัวเรือน / household debt',
     `- หนี้สินรวม / total: ${baht(s.households.total_debt)} · นอกระบบ / informal: ${baht(s.households.informal_debt)} · เปลี่ยน / change: ${signedBaht(s.households.debt_change)}`,

@@ -113,3 +113,15 @@ describe('the year-end worked by hand (issue 20)', () => {
     expect(year.pools.reserve).toBe(200_000 - 40_000 - year.totals.dividend - 40_000);
   });
 });
+
+describe('the monthly report of the month after the year (issue 20)', () => {
+  it("shows January the year's allocation, and no other month", async () => {
+    const { groupReportData, groupReportText, renderGroupReport } = await import('../../../core/index.ts');
+    const books = checkBooks(handYear(), { asOf: '2027-01-31' });
+    const january = groupReportData(books, '2027-01', '2027-02-01');
+    expect(january.year).toMatchObject({ fiscal_year: 2026, pools: { reserve: 20_003, committee: 20_000 } });
+    expect(renderGroupReport(january)).toContain('data-figure="year.pools.reserve">200.03');
+    expect(groupReportText(january)).toContain('การจัดสรรกำไรปีบัญชี 2569');
+    expect(groupReportData(books, '2026-12', '2027-01-01').year).toBeNull();
+  });
+});
