@@ -25,6 +25,8 @@ export const ENTRY_POINTS = [
   'sajjaNightly',
   'sajjaReminder',
   'sajjaChange',
+  'sajjaYearEnd',
+  'sajjaYearEndWrite',
 ] as const;
 
 /**

@@ -239,6 +239,14 @@ export { debtPosition, type MonthlySummary, summariseMonth } from './summary/mon
 export { thaiDate, thaiDateTime, thaiMonth } from './thai-date.ts';
 export { toArabicDigits } from './thai-text.ts';
 export { findTab, nameMatches, type SheetTab, type Workbook } from './workbook.ts';
-export { fiscalYear, METHODS, type Method, type YearEnd, type YearMember, yearEnd } from './year/year-end.ts';
+export {
+  fiscalYear,
+  METHODS,
+  type Method,
+  parseYearText,
+  type YearEnd,
+  type YearMember,
+  yearEnd,
+} from './year/year-end.ts';
 export { yearEndFindings } from './year/year-end-checks.ts';
 export { withYearEndRows } from './year/year-end-rows.ts';

@@ -3,6 +3,7 @@
  * footer declares each as a top-level function (triggers, menu items, sidebar callbacks).
  */
 import { handleEdit } from './sheet/edit.ts';
+import { yearEndPreview, yearEndWrite } from './sheet/year.ts';
 import {
   addMenu,
   apiSettings,
@@ -38,3 +39,5 @@ export const sajjaInstall = () => install();
 export const sajjaNightly = () => nightly();
 export const sajjaReminder = () => reminder();
 export const sajjaChange = (e: GoogleAppsScript.Events.SheetsOnChange) => changed(e);
+export const sajjaYearEnd = (year?: string) => yearEndPreview(year);
+export const sajjaYearEndWrite = (year: string) => yearEndWrite(year);

@@ -265,3 +265,11 @@ function balanceWeights(
   }
   return out;
 }
+
+/** A fiscal year as typed (`2569`, `2026`, Thai digits `๒๕๖๙`): the number, or undefined. */
+export function parseYearText(text: string): number | undefined {
+  const digits = text.trim().replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+  if (!/^\d{4}$/.test(digits)) return undefined;
+  const year = Number(digits);
+  return year >= 1900 && year <= 3100 ? year : undefined;
+}

@@ -170,6 +170,12 @@ export class FakeRange
   setValue(value: CellValue | Date) {
     return this.setValues([[value]]);
   }
+  /** clearContent(): values gone, formats and notes kept (as documented). */
+  clearContent() {
+    this.sheet.counts.writes++;
+    for (const row of this.cells(true)) for (const cell of row) cell.value = '';
+    return this;
+  }
   getBackgrounds(): string[][] {
     this.sheet.counts.reads++;
     return this.cells().map((row) => row.map((c) => c.background));
@@ -810,6 +816,16 @@ export function appsScriptWorld(
       },
     },
     HtmlService: {
+      // createHtmlOutput(html): a page made by the script itself (the year-end preview)
+      createHtmlOutput(content: string) {
+        const output = {
+          getContent: () => content,
+          setTitle: () => output,
+          setWidth: () => output,
+          setHeight: () => output,
+        };
+        return output;
+      },
       createHtmlOutputFromFile(name: string) {
         const content = readFileSync(join(options.htmlDir, `${name}.html`), 'utf8');
         const output = {

@@ -63,6 +63,7 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
       'sajjaCheckAll',
       'sajjaShowFindings',
       'sajjaCloseMonth',
+      'sajjaYearEnd',
       'sajjaInstall',
       'sajjaApiSettings',
     ]);

@@ -27,6 +27,7 @@ export function addMenu(): void {
     .addItem('ตรวจทั้งหมด / Check everything', 'sajjaCheckAll')
     .addItem('ผลการตรวจ / Findings', 'sajjaShowFindings')
     .addItem('ปิดเดือน / Close month', 'sajjaCloseMonth')
+    .addItem('ปันผลสิ้นปี / Year-end', 'sajjaYearEnd')
     .addItem('ติดตั้งการทำงานอัตโนมัติ / Install automation', 'sajjaInstall')
     .addSeparator()
     .addItem('ตั้งค่า API / API settings', 'sajjaApiSettings')
