@@ -3,7 +3,6 @@
  * footer declares each as a top-level function (triggers, menu items, sidebar callbacks).
  */
 import { handleEdit } from './sheet/edit.ts';
-import { yearEndPreview, yearEndWrite } from './sheet/year.ts';
 import {
   addMenu,
   apiSettings,
@@ -20,6 +19,7 @@ import {
   showFindings,
   signRequest,
 } from './sheet/ui.ts';
+import { yearEndPreview, yearEndWrite } from './sheet/year.ts';
 
 /** The signer, for the shared SPEC §9 vectors (not a function Apps Script calls). */
 export { signRequest };

@@ -3,9 +3,9 @@ import {
   formatBaht,
   html,
   METHODS,
-  parseYearText,
   POOL_NAMES,
   POOLS,
+  parseYearText,
   withYearEndRows,
   workbookFromBatchGet,
   type YearEnd,
@@ -32,7 +32,11 @@ export function yearEndPreview(typed?: string): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const ui = SpreadsheetApp.getUi();
   if (typed === undefined) {
-    const answer = ui.prompt('ปันผลสิ้นปี / Year-end', 'ปีบัญชี (เช่น 2569) / fiscal year (e.g. 2026)', ui.ButtonSet.OK_CANCEL);
+    const answer = ui.prompt(
+      'ปันผลสิ้นปี / Year-end',
+      'ปีบัญชี (เช่น 2569) / fiscal year (e.g. 2026)',
+      ui.ButtonSet.OK_CANCEL,
+    );
     if (answer.getSelectedButton() !== ui.Button.OK) return '';
     typed = answer.getResponseText();
   }
@@ -77,7 +81,10 @@ export function yearEndWrite(typed: string): string {
   const written = withDocumentLock(() => {
     const { checked, figures } = yearOf(ss, year);
     let sheet = sheetOf(ss, 'year_end');
-    const header = sheet && sheet.getLastColumn() > 0 ? sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]! : [];
+    const header =
+      sheet && sheet.getLastColumn() > 0
+        ? sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!
+        : [];
     // the new rows under the tab's own header (a new tab: the template's)
     const made = withYearEndRows(
       { tabs: header.length > 0 ? [{ name: sheet!.getName(), rows: [header as never[]] }] : [] },
@@ -90,7 +97,9 @@ export function yearEndWrite(typed: string): string {
       sheet.getRange(1, 1, 1, made.rows[0]!.length).setValues([made.rows[0] as never[]]);
     }
     const columns = made.rows[0]!.length;
-    const fy = (made.rows[0] as unknown[]).findIndex((h) => typeof h === 'string' && h.trim().endsWith('(fiscal_year)'));
+    const fy = (made.rows[0] as unknown[]).findIndex(
+      (h) => typeof h === 'string' && h.trim().endsWith('(fiscal_year)'),
+    );
     // this year's rows already there are cleared (the decision is written again); every other row stays
     const last = sheet.getLastRow();
     if (last > 1 && fy >= 0) {
@@ -102,7 +111,8 @@ export function yearEndWrite(typed: string): string {
       });
     }
     const rows = made.rows.slice(1).map((r) => Array.from({ length: columns }, (_, i) => r[i] ?? ''));
-    if (rows.length > 0) sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, columns).setValues(rows as never[][]);
+    if (rows.length > 0)
+      sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, columns).setValues(rows as never[][]);
     return rows.length;
   });
   return written === undefined ? BUSY : `เขียนแล้ว ${written} แถว / ${written} rows written`;
