@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar.ts';
 import type { Book } from '../check/book.ts';
 import type { RowResult } from '../check/check-row.ts';
 import type { DataTabKey } from '../model/records.ts';
+import type { Rules } from '../model/rules.ts';
 import { tabsWhere } from '../model/tabs.ts';
 import { negate, plus, type Satang, ZERO } from '../money.ts';
 import * as acct from './accounts.ts';
@@ -56,7 +57,7 @@ export function buildJournal(book: Book): Journal {
   for (const sheet of MONEY_TABS) {
     for (const result of book.tables.get(sheet) ?? []) {
       const entry = result.record
-        ? entryOf(sheet, result, subgroupOf, book.rules?.dividend_paid_as)
+        ? entryOf(sheet, result, subgroupOf, book.rules)
         : undefined;
       if (entry) entries.push(entry);
       else excluded.push({ sheet, row: result.row });
@@ -114,11 +115,11 @@ export function entryOf(
   sheet: DataTabKey,
   result: RowResult,
   subgroupOf: Map<string, string>,
-  paidAs?: 'savings' | 'cash',
+  rules?: Rules,
 ): Entry | undefined {
   const post = POSTING_RULES[sheet] as PostingRule<DataTabKey> | undefined;
   // a row's record is its tab's (RowResult<K>): the rule of that tab reads it
-  return post && result.record ? post(result.record, result.row, subgroupOf, paidAs) : undefined;
+  return post && result.record ? post(result.record, result.row, subgroupOf, rules) : undefined;
 }
 
 /** The sum of an entry's postings: zero for every entry the journal makes. */

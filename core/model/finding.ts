@@ -61,8 +61,8 @@ export interface FindingFields {
   member_id?: string;
   loan_id?: string;
   subgroup_id?: string;
-  /** `cash`, `bank` or `welfare` (the welfare fund). */
-  account?: 'cash' | 'bank' | 'welfare';
+  /** `cash`, `bank`, `welfare` (the welfare fund) or a year-end fund (`committee`, `public_benefit`, `education`). */
+  account?: 'cash' | 'bank' | 'welfare' | 'committee' | 'public_benefit' | 'education';
   /** The day it happened (ISO `YYYY-MM-DD`). */
   date?: string;
   /** The month it concerns (`YYYY-MM`). */

@@ -130,3 +130,51 @@ describe('the year-end tab (issue 20)', () => {
     expect(loss).toMatchObject({ date: '2026-12-31', amount: 300_000 });
   });
 });
+
+describe('spending from the year-end funds (issue 20)', () => {
+  it("pays a committee expense from the committee's fund, never the year's profit, and says when the fund runs dry", async () => {
+    const out = join(dir, 'funds.json');
+    const made = await runCli(
+      'year-end',
+      path,
+      '--year',
+      '2569',
+      '--out',
+      out,
+      '--date',
+      '2027-01-10',
+      '--as-of',
+      '2027-01-15',
+      '--data-dir',
+      dir,
+    );
+    expect(made.code, made.err).toBe(0);
+    const { loadWorkbook } = await import('../../cli/sources/load-workbook.ts');
+    const book = await loadWorkbook(out);
+    const other = book.tabs.find((t) => t.name.endsWith('(other)'))!;
+    const row = (date: string, amount: number) => {
+      const r: (string | number | null)[] = new Array(other.rows[0]!.length).fill(null);
+      r[0] = date;
+      r[1] = 'รายจ่าย';
+      r[2] = 'ค่าตอบแทนกรรมการ';
+      r[3] = amount;
+      return r;
+    };
+    other.rows.push(row('12/1/2570', 150));
+    const checked = checkBooks(book, { asOf: '2027-01-15' });
+    const balance = (account: string) =>
+      checked.journal.entries
+        .flatMap((e) => e.postings)
+        .filter((p) => p.account === account)
+        .reduce((s, p) => s + p.amount, 0);
+    expect(balance('fund:committee')).toBe(-(20_000 - 15_000));
+    expect(balance('expense:ค่าตอบแทนกรรมการ')).toBe(0);
+    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    other.rows.push(row('13/1/2570', 100));
+    const dry = checkBooks(book, { asOf: '2027-01-15' }).findings.find(
+      (f) => f.code === 'E_NEGATIVE_BALANCE',
+    );
+    expect(dry).toMatchObject({ account: 'committee', balance: -5_000 });
+    expect(dry!.message.th).toContain('กองทุนค่าตอบแทนกรรมการติดลบ');
+  });
+});

@@ -1,7 +1,7 @@
 import { type Finding, finding } from '../../model/finding.ts';
 import { negate, times, ZERO } from '../../money.ts';
 import { thaiDate } from '../../thai-date.ts';
-import { type Account, BANK, CASH, WELFARE_FUND } from '../accounts.ts';
+import { type Account, BANK, CASH, fund, WELFARE_FUND } from '../accounts.ts';
 import type { LedgerState } from '../state.ts';
 import { ACCOUNT_EN, ACCOUNT_KEY, ACCOUNT_TH, baht, type Where } from './where.ts';
 
@@ -11,6 +11,10 @@ const NEVER_NEGATIVE: { account: Account; sign: 1 | -1 }[] = [
   { account: BANK, sign: 1 },
   // what the fund holds is owed to members: a credit balance, negative in the journal
   { account: WELFARE_FUND, sign: -1 },
+  // the year-end's funds an expense can be paid from
+  { account: fund('committee'), sign: -1 },
+  { account: fund('public_benefit'), sign: -1 },
+  { account: fund('education'), sign: -1 },
 ];
 
 /** E_NEGATIVE_BALANCE at a day's end: cash, bank or the welfare fund below zero, once an episode. */

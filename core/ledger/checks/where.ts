@@ -1,3 +1,4 @@
+import type { FindingFields } from '../../model/finding.ts';
 import { placeOf } from '../../check/check-row.ts';
 import type { CheckContext } from '../../check/context.ts';
 import type { FindingPlace } from '../../model/finding.ts';
@@ -13,17 +14,26 @@ export const ACCOUNT_TH: Record<string, string> = {
   cash: 'เงินสด',
   bank: 'เงินฝากธนาคาร',
   [WELFARE_FUND]: 'กองทุนสวัสดิการ',
+  'fund:committee': 'กองทุนค่าตอบแทนกรรมการ',
+  'fund:public_benefit': 'กองทุนสาธารณประโยชน์',
+  'fund:education': 'กองทุนการศึกษาอบรม',
 };
 export const ACCOUNT_EN: Record<string, string> = {
   cash: 'cash',
   bank: 'bank',
   [WELFARE_FUND]: 'the welfare fund',
+  'fund:committee': "the committee's fund",
+  'fund:public_benefit': 'the public benefit fund',
+  'fund:education': 'the education fund',
 };
 /** The finding's `account` field of a journal account. */
-export const ACCOUNT_KEY: Record<string, 'cash' | 'bank' | 'welfare'> = {
+export const ACCOUNT_KEY: Record<string, NonNullable<FindingFields['account']>> = {
   cash: 'cash',
   bank: 'bank',
   [WELFARE_FUND]: 'welfare',
+  'fund:committee': 'committee',
+  'fund:public_benefit': 'public_benefit',
+  'fund:education': 'education',
 };
 
 /** Where a finding points, from the context's column positions (plain data). */

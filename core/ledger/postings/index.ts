@@ -1,4 +1,5 @@
 import type { DataTabKey, RecordOf } from '../../model/records.ts';
+import type { Rules } from '../../model/rules.ts';
 import type { Entry } from '../entry.ts';
 import { postLoans } from './loans.ts';
 import { postOther } from './other.ts';
@@ -13,8 +14,8 @@ export type PostingRule<K extends DataTabKey> = (
   record: RecordOf<K>,
   row: number,
   subgroupOf: ReadonlyMap<string, string>,
-  /** How the bylaws pay a year-end share (only the year-end's rule reads it). */
-  paidAs?: 'savings' | 'cash',
+  /** The group's bylaws: how a year-end share is paid, which funds pay which expenses. */
+  rules?: Rules,
 ) => Entry | undefined;
 
 /** The posting rule of every tab whose rows post money (`roles.posts` in core/model/tabs.ts). */

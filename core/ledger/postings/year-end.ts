@@ -1,4 +1,5 @@
 import type { RecordOf } from '../../model/records.ts';
+import type { Rules } from '../../model/rules.ts';
 import { plus } from '../../money.ts';
 import * as acct from '../accounts.ts';
 import { type Entry, makeEntry, two } from '../entry.ts';
@@ -12,9 +13,9 @@ export function postYearEnd(
   r: RecordOf<'year_end'>,
   row: number,
   _subgroupOf: ReadonlyMap<string, string>,
-  paidAs: 'savings' | 'cash' = 'savings',
+  rules?: Rules,
 ): Entry {
-  const to = paidAs === 'cash' ? acct.CASH : acct.savingsOf(r.member_id, 'sajja');
+  const to = rules?.dividend_paid_as === 'cash' ? acct.CASH : acct.savingsOf(r.member_id, 'sajja');
   return makeEntry(
     'year_end',
     row,
