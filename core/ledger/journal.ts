@@ -56,9 +56,7 @@ export function buildJournal(book: Book): Journal {
   }
   for (const sheet of MONEY_TABS) {
     for (const result of book.tables.get(sheet) ?? []) {
-      const entry = result.record
-        ? entryOf(sheet, result, subgroupOf, book.rules)
-        : undefined;
+      const entry = result.record ? entryOf(sheet, result, subgroupOf, book.rules) : undefined;
       if (entry) entries.push(entry);
       else excluded.push({ sheet, row: result.row });
     }

@@ -1,7 +1,6 @@
-import type { FindingFields } from '../../model/finding.ts';
 import { placeOf } from '../../check/check-row.ts';
 import type { CheckContext } from '../../check/context.ts';
-import type { FindingPlace } from '../../model/finding.ts';
+import type { FindingFields, FindingPlace } from '../../model/finding.ts';
 import type { DataTabKey } from '../../model/records.ts';
 import { formatBaht, type Satang } from '../../money.ts';
 import { WELFARE_FUND } from '../accounts.ts';
