@@ -32,6 +32,8 @@ export { figureHeld, SNAPSHOT_SCHEMA, schemaOf } from './archive/schema.ts';
 export { chainHash } from './archive/snapshot.ts';
 export type { Snapshot, SnapshotContent } from './archive/snapshot-content.ts';
 export { type ChainBreak, type ChainReport, verifyChain } from './archive/verify-chain.ts';
+export { yearChangedFindings } from './archive/year-changed.ts';
+export { isYearKey, yearKey, yearSnapshot } from './archive/year-snapshot.ts';
 export {
   addDays,
   addMonths,

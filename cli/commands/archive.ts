@@ -7,6 +7,7 @@ import {
   checkForSnapshot,
   type DataTabKey,
   DEFAULT_ZONE,
+  isYearKey,
   latestByMonth,
   monthBounds,
   showCell,
@@ -109,7 +110,7 @@ export const ARCHIVE_COMMANDS: Record<string, Command> = {
         io.out(`ประวัติ / history — ${groupId}: ${commits.length} สแนปช็อต / snapshots`);
         for (const c of commits) {
           io.out(
-            `  #${c.seq}  ${thaiMonth(c.month)} (${c.month}) v${c.version}  ${c.hash.slice(0, 16)}…  ← ${c.prev_hash?.slice(0, 16) ?? '—'}  ${thaiDateTime(c.created, ZONE)}${c.closed_by ? `  โดย / by ${c.closed_by.holder}` : ''}`,
+            `  #${c.seq}  ${isYearKey(c.month) ? `ปีบัญชี ${Number(c.month.slice(0, 4)) + 543}` : thaiMonth(c.month)} (${c.month}) v${c.version}  ${c.hash.slice(0, 16)}…  ← ${c.prev_hash?.slice(0, 16) ?? '—'}  ${thaiDateTime(c.created, ZONE)}${c.closed_by ? `  โดย / by ${c.closed_by.holder}` : ''}`,
           );
         }
         io.out(`  หัวสายโซ่ / head: ${commits[commits.length - 1]!.hash}`);

@@ -1,9 +1,12 @@
 import {
+  archiveAnswer,
+  archiveMonth,
   batchGetFromWorkbook,
   recordsOf,
   renderYearMeeting,
   withYearEndRows,
   yearEnd,
+  yearSnapshot,
 } from '../../core/index.ts';
 import { formatYearEnd } from '../format-year.ts';
 import { writeOutput } from '../output.ts';
@@ -28,6 +31,7 @@ export const YEAR_COMMANDS: Record<string, Command> = {
       json: { type: 'boolean' },
       out: { type: 'string' },
       report: { type: 'string' },
+      archive: { type: 'boolean' },
       date: { type: 'string' },
       force: { type: 'boolean' },
       ...ARCHIVE,
@@ -63,6 +67,17 @@ export const YEAR_COMMANDS: Record<string, Command> = {
         const bytes = pdf ? await (await import('../browser.ts')).printPdf(page, 'A4') : page;
         await writeOutput(values.report, bytes, { force: values.force === true, inputs: [path!] });
         io.err(`เขียนหน้าประชุมใหญ่แล้ว / the annual meeting's page written: ${values.report}`);
+      }
+      if (values.archive === true) {
+        const made = yearSnapshot(checked, year);
+        const { withArchive } = await import('../archive/archive-commands.ts');
+        const result = await withArchive(values, (archive) =>
+          archiveMonth(archive.store, made, new Date().toISOString()),
+        );
+        const answer = archiveAnswer(result);
+        io.err(
+          `${result.created ? 'เก็บปีบัญชีลงคลังแล้ว / year archived' : 'มีอยู่แล้ว ไม่เปลี่ยน / already archived, unchanged'}: ${answer.month} v${answer.version} ${answer.hash}`,
+        );
       }
       return booksExit(checked, io);
     },

@@ -2,6 +2,8 @@ import type { ArchiveStore } from '../archive/archive-store.ts';
 import { closedPeriodFindings } from '../archive/closed-period.ts';
 import { closedSummaryFindings } from '../archive/closed-summary.ts';
 import { latestByMonth, readSnapshot } from '../archive/read-snapshot.ts';
+import { yearChangedFindings } from '../archive/year-changed.ts';
+import { isYearKey, type YearSnapshotContent } from '../archive/year-snapshot.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { type Finding, finding } from '../model/finding.ts';
 import { withFindings } from './check-books.ts';
@@ -17,9 +19,23 @@ import { withFindings } from './check-books.ts';
 export async function compareClosedMonths(checked: CheckedBooks, store: ArchiveStore): Promise<CheckedBooks> {
   const { settings, identified } = checked.book;
   if (!identified) return { ...checked, closedCheck: 'not_needed' };
-  const latest = [...latestByMonth(await store.history(settings.group_id)).values()];
+  const all = [...latestByMonth(await store.history(settings.group_id)).values()];
+  // the years archived are compared as years; the months as months
+  const years = all.filter((c) => isYearKey(c.month));
+  const latest = all.filter((c) => !isYearKey(c.month));
+  const yearFindings =
+    years.length === 0
+      ? []
+      : yearChangedFindings(
+          checked,
+          (await Promise.all(years.map((c) => readSnapshot(store, c)))) as unknown as YearSnapshotContent[],
+        );
   const typed = settings.closed_through;
-  if (latest.length === 0) return { ...checked, closedCheck: typed === undefined ? 'not_needed' : 'done' };
+  if (latest.length === 0)
+    return {
+      ...withFindings(checked, yearFindings),
+      closedCheck: typed === undefined && years.length === 0 ? 'not_needed' : 'done',
+    };
   const archivedThrough = latest
     .map((c) => c.month)
     .sort()
@@ -33,7 +49,10 @@ export async function compareClosedMonths(checked: CheckedBooks, store: ArchiveS
   const figureFindings = closedSummaryFindings(asArchived, contents, rowsChanged);
   const behind =
     typed === undefined || typed < archivedThrough ? [behindFinding(checked, typed, archivedThrough)] : [];
-  return { ...withFindings(checked, [...behind, ...rowFindings, ...figureFindings]), closedCheck: 'done' };
+  return {
+    ...withFindings(checked, [...behind, ...rowFindings, ...figureFindings, ...yearFindings]),
+    closedCheck: 'done',
+  };
 }
 
 /** W_CLOSED_THROUGH_BEHIND at the closed_through cell (or the settings tab when the row is missing). */

@@ -178,3 +178,51 @@ describe('spending from the year-end funds (issue 20)', () => {
     expect(dry!.message.th).toContain('กองทุนค่าตอบแทนกรรมการติดลบ');
   });
 });
+
+describe('the year in the chain (issue 20)', () => {
+  it('archives the year as a snapshot of its own, quiet when unchanged, and catches a changed row or figure', async () => {
+    const data = join(dir, 'chain');
+    const shared = join(dir, 'chain-rows.json');
+    const base = ['--year', '2569', '--as-of', '2027-01-15', '--data-dir', data] as const;
+    expect((await runCli('year-end', path, ...base, '--out', shared, '--date', '2027-01-10')).code).toBe(0);
+    const first = await runCli('year-end', shared, ...base, '--archive');
+    expect(first.code, first.err).toBe(0);
+    expect(first.err).toContain('year archived: 2026-year v1');
+    const again = await runCli('year-end', shared, ...base, '--archive');
+    expect(again.err).toContain('already archived, unchanged');
+    const history = await runCli('history', 'year-test', '--data-dir', data);
+    expect(history.out).toContain('ปีบัญชี 2569 (2026-year) v1');
+    expect((await runCli('verify', 'year-test', '--data-dir', data)).code).toBe(0);
+    // unchanged: the check is quiet about it
+    const quiet = await runCli('check', shared, '--as-of', '2027-01-15', '--data-dir', data, '--json');
+    expect(
+      JSON.parse(quiet.out).findings.filter((f: { code: string }) => f.code === 'W_CLOSED_PERIOD_CHANGED'),
+    ).toEqual([]);
+    // a row changed after the meeting
+    const { loadWorkbook } = await import('../../cli/sources/load-workbook.ts');
+    const edited = await loadWorkbook(shared);
+    const tab = edited.tabs.find((t) => t.name.endsWith('(year_end)'))!;
+    const m01 = tab.rows.findIndex((r) => r[2] === 'M01');
+    tab.rows[m01]![3] = 300;
+    const changedPath = join(dir, 'chain-edited.json');
+    writeFileSync(changedPath, JSON.stringify(batchGetFromWorkbook(edited)));
+    const changed = await runCli('check', changedPath, '--as-of', '2027-01-15', '--data-dir', data, '--json');
+    const found = JSON.parse(changed.out).findings.filter(
+      (f: { code: string }) => f.code === 'W_CLOSED_PERIOD_CHANGED',
+    );
+    expect(found.map((f: { cell: string; month: string }) => [f.cell, f.month])).toEqual([
+      [`D${m01 + 1}`, '2026-year'],
+    ]);
+    // the rows as archived, but a bylaw changed: the year's figures moved
+    const rules = await loadWorkbook(shared);
+    rules.tabs.find((t) => t.name.endsWith('(rules)'))!.rows.push(['dividend_max_rate', 5]);
+    const rulesPath = join(dir, 'chain-rules.json');
+    writeFileSync(rulesPath, JSON.stringify(batchGetFromWorkbook(rules)));
+    const moved = await runCli('check', rulesPath, '--as-of', '2027-01-15', '--data-dir', data, '--json');
+    const figures = JSON.parse(moved.out).findings.filter(
+      (f: { code: string }) => f.code === 'W_CLOSED_PERIOD_CHANGED',
+    );
+    expect(figures).toHaveLength(1);
+    expect(figures[0].message.en).toContain('the 2026 year-end is archived, but its figures moved');
+  });
+});
