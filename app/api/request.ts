@@ -30,6 +30,8 @@ export const Bodies = {
    */
   archive: z.union([
     z.object({ workbook: BatchGetSchema, month }),
+    // a fiscal year shared out (SPEC §13): kept as a snapshot of its own, `2026-year`
+    z.object({ workbook: BatchGetSchema, year: z.number().int().min(1900).max(3100) }),
     z.object({
       snapshot: z.object({ gzip_base64: z.string().min(1), content_hash: z.string().optional() }),
       month,

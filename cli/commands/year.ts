@@ -69,6 +69,11 @@ export const YEAR_COMMANDS: Record<string, Command> = {
         io.err(`เขียนหน้าประชุมใหญ่แล้ว / the annual meeting's page written: ${values.report}`);
       }
       if (values.archive === true) {
+        if (year_end.to >= checked.result.as_of)
+          throw new UsageError({
+            th: `เก็บปีบัญชีลงคลังไม่ได้: ยังไม่สิ้นปี (${year_end.to})`,
+            en: `cannot archive the year: it has not ended (${year_end.to})`,
+          });
         const made = yearSnapshot(checked, year);
         const { withArchive } = await import('../archive/archive-commands.ts');
         const result = await withArchive(values, (archive) =>

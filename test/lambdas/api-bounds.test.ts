@@ -384,3 +384,23 @@ describe('POST /v1/year-end (issue 20)', () => {
     expect(wrong.status).toBe(400);
   });
 });
+
+describe('POST /v1/archive of a year (issue 20)', () => {
+  it('keeps an ended year as a snapshot of its own, and refuses a year not ended', async () => {
+    const { handYear } = await import('../helpers/year-book.ts');
+    const { batchGetFromWorkbook: toJson } = await import('../../core/index.ts');
+    const book = handYear();
+    book.tabs[0]!.rows[1] = ['รหัสกลุ่ม (group_id)', 'g1'];
+    const ended = await post('/v1/archive', JSON.stringify({ workbook: toJson(book), year: 2568 }), 'g1');
+    expect(ended.status, ended.text).toBe(200);
+    expect(JSON.parse(ended.text)).toMatchObject({
+      group_id: 'g1',
+      month: '2025-year',
+      version: 1,
+      created: true,
+    });
+    const open = await post('/v1/archive', JSON.stringify({ workbook: toJson(book), year: 2100 }), 'g1');
+    expect(open.status).toBe(422);
+    expect(JSON.parse(open.text).error.message.en).toContain('has not ended');
+  });
+});
