@@ -39,4 +39,29 @@ describe('the Year-end menu (issue 20)', () => {
     const check = JSON.parse(s.call<string>('sajjaFindings')).check;
     expect(check.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
   });
+
+  it("archives the year through the API with the person's own key once the rows are written", async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { runCli } = await import('../helpers/run-cli.ts');
+    const { startSajjaServe } = await import('./serve-process.ts');
+    const data = join(mkdtempSync(join(tmpdir(), 'sajja-year-api-')), 'data');
+    const made = await runCli('secret', 'new', 'year-test', '--for', 'สมศรี', '--data-dir', data);
+    const id = /: (k-[a-z0-9]+)/.exec(made.out)![1]!;
+    const secret = /secret: (\S+)/.exec(made.out)![1]!;
+    const server = await startSajjaServe(data);
+    try {
+      // the server reads the book as of its own today: the fiscal year 2568 (2025) has ended by then
+      const s = loadScript(bundle, DIST, handYear(), Date.now());
+      s.env.routes.set('https://sajja-api.example', server.url);
+      s.call('sajjaSaveApiSettings', { url: 'https://sajja-api.example', key_id: id, secret });
+      const said = s.call<string>('sajjaYearEndWrite', '2568');
+      expect(said).toContain('year archived: 2025-year v1');
+      const history = await runCli('history', 'year-test', '--data-dir', data, '--json');
+      const commits = JSON.parse(history.out) as { month: string; closed_by?: { holder: string } }[];
+      expect(commits.find((c) => c.month === '2025-year')?.closed_by?.holder).toBe('สมศรี');
+    } finally {
+      server.close();
+    }
+  });
 });

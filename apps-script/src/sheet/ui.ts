@@ -110,7 +110,7 @@ export function apiSettings(): void {
 }
 
 /** This person's API address and key, from their own user properties (no other editor can read them). */
-function apiOfUser(): { url: string; keyId: string | null; secret: string } | undefined {
+export function apiOfUser(): { url: string; keyId: string | null; secret: string } | undefined {
   const mine = PropertiesService.getUserProperties();
   const url = mine.getProperty('SAJJA_API_URL');
   const secret = mine.getProperty('SAJJA_API_SECRET');
@@ -229,14 +229,14 @@ function archive(
 }
 
 /** What a signed request came to: the answer's JSON, or why not in Thai and English. */
-type Answer = { ok: true; data: unknown } | { ok: false; text: string };
+export type Answer = { ok: true; data: unknown } | { ok: false; text: string };
 
 /**
  * A signed POST (SPEC §9) with this person's key: the body sent as the exact UTF-8 bytes that were
  * signed; every failure — the address unreachable, an answer that is not JSON, the API's own
  * errors — said in Thai and English, never Apps Script's raw exception.
  */
-function signedPost(
+export function signedPost(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   api: { url: string; keyId: string | null; secret: string },
   path: string,

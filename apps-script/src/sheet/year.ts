@@ -8,12 +8,14 @@ import {
   parseYearText,
   withYearEndRows,
   workbookFromBatchGet,
+  utf8,
   type YearEnd,
   yearEnd,
 } from '../../../core/index.ts';
 import { readWorkbook, sheetOf } from './book.ts';
 import { todayHere } from './edit.ts';
 import { BUSY, withDocumentLock } from './store.ts';
+import { apiOfUser, signedPost } from './ui.ts';
 
 const METHOD_TH = { daily: 'ยอดเฉลี่ยรายวัน', month_end: 'ยอดสิ้นเดือน', full_month: 'ยอดต่ำสุดของเดือน' } as const;
 
@@ -115,5 +117,16 @@ export function yearEndWrite(typed: string): string {
       sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, columns).setValues(rows as never[][]);
     return rows.length;
   });
-  return written === undefined ? BUSY : `เขียนแล้ว ${written} แถว / ${written} rows written`;
+  if (written === undefined) return BUSY;
+  const said = `เขียนแล้ว ${written} แถว / ${written} rows written`;
+  // with the API set (this person's key), the year is archived as a snapshot of its own
+  const api = apiOfUser();
+  if (!api) return `${said}\nยังไม่ได้เก็บปีลงคลัง (ตั้งค่า API ก่อน) / the year is not archived (set up the API first)`;
+  const body = JSON.stringify({ workbook: readWorkbook(ss), year });
+  if (utf8(body).length > 5 * 1024 * 1024)
+    return `${said}\nสมุดใหญ่เกิน 5 MB: เก็บปีด้วย sajja year-end --archive / the book is over 5 MB: archive the year with sajja year-end --archive`;
+  const answer = signedPost(ss, api, '/v1/archive', body);
+  if (!answer.ok) return `${said}\nเก็บปีลงคลังไม่สำเร็จ / the year was not archived: ${answer.text}`;
+  const data = answer.data as { month?: string; version?: number; created?: boolean };
+  return `${said}\nเก็บปีลงคลังแล้ว / year archived: ${data.month} v${data.version}${data.created ? '' : ' (มีอยู่แล้ว / unchanged)'}`;
 }
