@@ -6,9 +6,9 @@ import {
   POOL_NAMES,
   POOLS,
   parseYearText,
+  utf8,
   withYearEndRows,
   workbookFromBatchGet,
-  utf8,
   type YearEnd,
   yearEnd,
 } from '../../../core/index.ts';
@@ -121,7 +121,8 @@ export function yearEndWrite(typed: string): string {
   const said = `เขียนแล้ว ${written} แถว / ${written} rows written`;
   // with the API set (this person's key), the year is archived as a snapshot of its own
   const api = apiOfUser();
-  if (!api) return `${said}\nยังไม่ได้เก็บปีลงคลัง (ตั้งค่า API ก่อน) / the year is not archived (set up the API first)`;
+  if (!api)
+    return `${said}\nยังไม่ได้เก็บปีลงคลัง (ตั้งค่า API ก่อน) / the year is not archived (set up the API first)`;
   const body = JSON.stringify({ workbook: readWorkbook(ss), year });
   if (utf8(body).length > 5 * 1024 * 1024)
     return `${said}\nสมุดใหญ่เกิน 5 MB: เก็บปีด้วย sajja year-end --archive / the book is over 5 MB: archive the year with sajja year-end --archive`;
