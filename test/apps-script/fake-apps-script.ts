@@ -64,7 +64,9 @@ export function zoneOffsetMs(zone: string, utcMs: number): number {
 /** A serial day number (Sheets' epoch 1899-12-30) as the Date getValues() gives: midnight in the zone. */
 export function dateOfSerial(serial: number, zone = 'Asia/Bangkok', DateCtor: DateConstructor = Date): Date {
   const utcMidnight = (serial - 25569) * DAY_MS;
-  return new DateCtor(utcMidnight - zoneOffsetMs(zone, utcMidnight));
+  // the zone's offset at that local midnight (it moves across a daylight-saving change): twice
+  const guess = utcMidnight - zoneOffsetMs(zone, utcMidnight);
+  return new DateCtor(utcMidnight - zoneOffsetMs(zone, guess));
 }
 /** A date cell as the Sheets API sends it (SERIAL_NUMBER): its day in the spreadsheet's zone. */
 const serialOfDate = (date: Date, zone: string) => {

@@ -89,13 +89,14 @@ describe("users' notes (point 2)", () => {
 
 describe('money checks do not stop when the cache expires (point 3)', () => {
   it('still notes an overdrawing withdrawal typed seven hours after the nightly check', () => {
-    const s = script(example, Date.UTC(2026, 9, 31, 19)); // 02:00 on 1 Nov in Bangkok
+    // 02:00 on 2 Nov in Bangkok (the example's books run to its year-end meeting of 1 Nov)
+    const s = script(example, Date.UTC(2026, 10, 1, 19));
     s.call('sajjaCheckAll');
     s.clock.ms += 7 * 3_600_000; // 09:00: every cached entry (six hours at most) has expired
     const savings = tabOf(s, 'savings');
     const row = savings.getLastRow() + 1;
     edit(s, 'savings', row, 1, [
-      [dateOfSerial(46327, s.ss.timeZone, s.VmDate), 'M0001', 'ถอน', 999_999, 'เหรัญญิก', 'เงินสด', 'W-NEW'],
+      [dateOfSerial(46328, s.ss.timeZone, s.VmDate), 'M0001', 'ถอน', 999_999, 'เหรัญญิก', 'เงินสด', 'W-NEW'],
     ]);
     expect(savings.getRange(row, 1, 1, 8).getNotes()[0]!.join('\n')).toMatch(/เกินเงินออมของสมาชิก M0001/);
   });

@@ -210,11 +210,12 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
   });
 
   it('checks an overdrawing withdrawal typed after the last full check against the kept ledger state', () => {
-    const s = script(example);
+    // the example's books run to the year-end meeting of 1 Nov: a row of 2 Nov is after them
+    const s = script(example, Date.UTC(2026, 10, 2, 3));
     s.call('sajjaCheckAll');
     const sheet = s.ss.getSheetByName('เงินออม (savings)')!;
     const row = sheet.getLastRow() + 1;
-    const day = new s.VmDate(Date.UTC(2026, 9, 31, 17)); // 1 Nov 2569 in Bangkok
+    const day = new s.VmDate(Date.UTC(2026, 10, 1, 17)); // 2 Nov 2569 in Bangkok
     edit(s, 'savings', row, 1, [[day, 'M0001', 'ถอน', 999_999, 'เหรัญญิก', 'เงินสด', 'W-NEW']]);
     const notes = sheet.getRange(row, 1, 1, 8).getNotes()[0]!;
     expect(notes.join('\n')).toMatch(/ถอน 999,999\.00 บาท เกินเงินออมของสมาชิก M0001/);

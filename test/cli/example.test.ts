@@ -51,8 +51,15 @@ describe('the example workbook', () => {
 
     const { code, out } = await runCli('check', path, '--as-of', AS_OF, '--json');
     const result = JSON.parse(out);
+    // a planted money mistake moves the year's figures, so the year-end rows written before it
+    // differ from what the bylaws now give: said at those rows, and counted; the planted ones are these
+    const yearEnd = result.findings.filter((f: { sheet: string }) => f.sheet === 'year_end');
+    expect(yearEnd.length).toBeGreaterThan(0);
+    expect(yearEnd.every((f: { code: string }) => f.code === 'E_YEAR_END_DIFFERS')).toBe(true);
     expect(
-      result.findings.map((f: { code: string; sheet: string; cell: string }) => [f.code, f.sheet, f.cell]),
+      result.findings
+        .filter((f: { sheet: string }) => f.sheet !== 'year_end')
+        .map((f: { code: string; sheet: string; cell: string }) => [f.code, f.sheet, f.cell]),
     ).toEqual([
       ['E_REQUIRED', 'members', 'B5'],
       ['E_VALUE', 'savings', 'D10'],
@@ -73,7 +80,7 @@ describe('the example workbook', () => {
       ['E_DATE_RANGE', 'household_accounts', 'A5'],
       ['W_RATE_ABOVE_LEGAL', 'debt_survey', 'F2'],
     ]);
-    expect(result.counts).toEqual({ error: 11, warning: 4 });
+    expect(result.counts).toEqual({ error: 11 + yearEnd.length, warning: 4 });
     expect(code).toBe(1);
   });
 });

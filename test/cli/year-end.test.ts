@@ -226,3 +226,18 @@ describe('the year in the chain (issue 20)', () => {
     expect(figures[0].message.en).toContain('the 2026 year-end is archived, but its figures moved');
   });
 });
+
+describe('the example has its bylaws and a finished year (issue 20)', () => {
+  it('holds the year-end rows the bylaws give for 2569, and its four months are as before', async () => {
+    const { EXAMPLE_WORKBOOK } = await import('../../cli/main.ts');
+    const { loadWorkbook } = await import('../../cli/sources/load-workbook.ts');
+    const book = checkBooks(await loadWorkbook(EXAMPLE_WORKBOOK), { asOf: '2026-11-01' });
+    expect(book.book.rules).toMatchObject({ fiscal_year_end: '10-31', allocation_preset: 'cooperative' });
+    const year = yearEnd(book, 2569);
+    expect(year.profit.net).toBeGreaterThan(0);
+    const rows = (book.book.tables.get('year_end') ?? []).filter((r) => r.record);
+    expect(rows.length).toBe(year.members.filter((m) => m.dividend.daily + m.interest_refund > 0).length);
+    expect(rows.every((r) => r.record!.date === '2026-11-01')).toBe(true);
+    expect(book.findings).toEqual([]);
+  });
+});
