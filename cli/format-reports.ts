@@ -77,6 +77,12 @@ export function formatSummary(s: MonthlySummary): string {
       '',
       `${th} / ${en}`,
       ...paths.map((path) => figureRow(s, path)),
+      // a book with products: each product's balance under the savings
+      ...(paths[0] === 'savings.deposits' && Object.keys(s.savings.by_product).some((p) => p !== 'sajja')
+        ? Object.entries(s.savings.by_product).map(([product, amount]) =>
+            row(`  ${oneLine(bilingualLabel('product', product))}`, '', b(amount)),
+          )
+        : []),
     ]),
     '',
     'ครัวเรือน / households',

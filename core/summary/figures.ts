@@ -43,6 +43,7 @@ export const FIGURES: readonly Figure[] = [
   f('savings.deposits', 'เงินฝาก', 'deposits'),
   f('savings.withdrawals', 'เงินถอน', 'withdrawals'),
   f('savings.balance', 'ยอดเงินออม', 'savings balance'),
+  f('savings.by_product.*', 'ยอดเงินออมตามประเภท', 'savings balance by product', 'satang', 3),
   f('savings.members_saving', 'สมาชิกที่ออม', 'members saving', 'count'),
   f('loans.disbursed', 'จ่ายเงินกู้', 'loans disbursed'),
   f('loans.principal_repaid', 'รับชำระเงินต้น', 'principal repaid'),
@@ -111,7 +112,7 @@ export function figuresOf(
           if (key !== 'subgroup_id') walk(inner, `${path}[${id}].${key}`, `${declared}[].${key}`);
       }
     } else if (value !== null && typeof value === 'object') {
-      const open = declared === 'households.by_category';
+      const open = declared === 'households.by_category' || declared === 'savings.by_product';
       for (const [key, inner] of Object.entries(value)) {
         if (declared === '' && NOT_FIGURES.has(key)) continue;
         walk(

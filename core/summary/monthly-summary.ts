@@ -20,7 +20,14 @@ export interface MonthlySummary {
     bank: { opening: Satang; closing: Satang };
     in_transit: Satang;
   };
-  savings: { deposits: Satang; withdrawals: Satang; balance: Satang; members_saving: number };
+  savings: {
+    deposits: Satang;
+    withdrawals: Satang;
+    balance: Satang;
+    /** The balance of each savings product at the month's end (SPEC §13): `{sajja}` for a book without products. */
+    by_product: Record<string, Satang>;
+    members_saving: number;
+  };
   loans: {
     disbursed: Satang;
     principal_repaid: Satang;
@@ -178,6 +185,7 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
       deposits: f.deposits,
       withdrawals: f.withdrawals,
       balance: owed(sumWhere(after, accounts.isSavings)),
+      by_product: byProduct(after),
       members_saving: f.savers.size,
     },
     loans: {
@@ -298,4 +306,16 @@ export function debtPosition(debts: Debt[], day: IsoDate) {
       change = plus(change, minus(owedOn(latest), owedOn(surveys.get(dates[dates.length - 2]!)!)));
   }
   return { total_debt: total, informal_debt: informal, debt_change: change };
+}
+
+/** Each product's savings at the month's end, in product order (sajja always there). */
+function byProduct(after: ReadonlyMap<string, Satang>): Record<string, Satang> {
+  const totals = new Map<string, Satang>([['sajja', ZERO]]);
+  for (const [account, amount] of after) {
+    const parts = accounts.savingsParts(account);
+    if (parts) totals.set(parts.product, plus(totals.get(parts.product) ?? ZERO, amount));
+  }
+  return Object.fromEntries(
+    accounts.PRODUCTS.filter((p) => totals.has(p)).map((p) => [p, owed(totals.get(p)!)]),
+  );
 }

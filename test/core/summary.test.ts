@@ -16,7 +16,13 @@ describe('summariseMonth (hand-computed on the small book)', () => {
         bank: { opening: 0, closing: 100_000 },
         in_transit: 0,
       },
-      savings: { deposits: 15_050, withdrawals: 2_000, balance: 13_050, members_saving: 2 },
+      savings: {
+        deposits: 15_050,
+        withdrawals: 2_000,
+        balance: 13_050,
+        by_product: { sajja: 13_050 },
+        members_saving: 2,
+      },
       loans: {
         disbursed: 100_000,
         principal_repaid: 0,
@@ -55,7 +61,13 @@ describe('summariseMonth (hand-computed on the small book)', () => {
       bank: { opening: 100_000, closing: 100_000 },
       in_transit: 0,
     });
-    expect(s.savings).toEqual({ deposits: 0, withdrawals: 0, balance: 13_050, members_saving: 0 });
+    expect(s.savings).toEqual({
+      deposits: 0,
+      withdrawals: 0,
+      balance: 13_050,
+      by_product: { sajja: 13_050 },
+      members_saving: 0,
+    });
     expect(s.loans).toMatchObject({
       disbursed: 0,
       principal_repaid: 10_000,
