@@ -83,14 +83,7 @@ export class GroupMoney {
       if (!this.rnd.chance(0.8)) continue;
       const amount = this.rnd.pick([1000, 2000, 2000, 3000, 5000]);
       m.savings += amount;
-      this.transit.set(m.subgroup, (this.transit.get(m.subgroup) ?? 0) + amount);
-      this.add('savings', {
-        date: date(day),
-        member_id: m.id,
-        type: 'ฝาก',
-        amount: baht(amount),
-        via: 'หัวหน้ากลุ่มย่อย',
-      });
+      this.headCollects(day, m, amount);
     }
   }
 
@@ -105,7 +98,8 @@ export class GroupMoney {
       if (this.rnd.chance(0.3)) this.headCollects(day, m, this.rnd.pick([5000, 10000]), 'ออมพิเศษ');
   }
 
-  private headCollects(day: string, m: MemberState, amount: number, product: string): void {
+  /** A deposit the sub-group head collects (sajja unless a product is named), held until remitted. */
+  private headCollects(day: string, m: MemberState, amount: number, product?: string): void {
     this.transit.set(m.subgroup, (this.transit.get(m.subgroup) ?? 0) + amount);
     this.add('savings', {
       date: date(day),
@@ -113,7 +107,7 @@ export class GroupMoney {
       type: 'ฝาก',
       amount: baht(amount),
       via: 'หัวหน้ากลุ่มย่อย',
-      product,
+      ...(product ? { product } : {}),
     });
   }
 
