@@ -2,13 +2,17 @@ import {
   addDays,
   addMonths,
   type CellValue,
+  checkBooks,
   DEFAULT_ZONE,
+  fiscalYear,
   SETTING_SPECS,
   type SheetTab,
   TABS,
   type TabKey,
   templateTabName,
   type Workbook,
+  withYearEndRows,
+  yearEnd,
 } from '../../core/index.ts';
 import { GroupMoney } from './group-money.ts';
 import { CREDITORS, FAMILY_NAMES, GIVEN_NAMES } from './names.ts';
@@ -198,5 +202,22 @@ export function generateWorkbook(options: GenerateOptions): Workbook {
       };
     return { name: templateTabName(spec), rows: [header, ...(rows.get(spec.key) ?? [])] };
   });
-  return { tabs };
+  return options.products ? sharedOut({ tabs }, opening, end) : { tabs };
+}
+
+/**
+ * Each fiscal year of the books that ended at least two weeks before their last day, shared out at
+ * a meeting on the 15th after it (the bylaws' figures written as year-end rows): the year, its
+ * rows and their postings are in every generated book that spans one.
+ */
+function sharedOut(workbook: Workbook, opening: string, end: string): Workbook {
+  let book = workbook;
+  for (let year = Number(opening.slice(0, 4)); ; year++) {
+    const checked = checkBooks(book, { asOf: end });
+    const { to } = fiscalYear(checked.book.rules, year);
+    const meeting = addDays(to, 15);
+    if (meeting > end) return book;
+    if (to < opening) continue;
+    book = withYearEndRows(book, yearEnd(checked, year), meeting, 'buddhist');
+  }
 }
