@@ -241,3 +241,29 @@ describe('the example has its bylaws and a finished year (issue 20)', () => {
     expect(book.findings).toEqual([]);
   });
 });
+
+describe('generated books hold a year shared out (issue 20)', () => {
+  it('writes the rows of each fiscal year the books span, and the book checks clean', async () => {
+    const { generateWorkbook } = await import('../../cli/generate/generate-workbook.ts');
+    const wb = generateWorkbook({
+      groupId: 'gen-year',
+      groupName: 'ปีตัวอย่าง',
+      households: 10,
+      months: 14,
+      start: '2025-01',
+      seed: 3,
+      products: true,
+    });
+    const checked = checkBooks(wb, { asOf: '2026-02-28' });
+    expect(checked.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual([]);
+    const rows = (checked.book.tables.get('year_end') ?? []).filter((r) => r.record);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(new Set(rows.map((r) => r.record!.fiscal_year))).toEqual(new Set([2025]));
+    const year = yearEnd(checked, 2025);
+    expect(rows.reduce((s, r) => s + r.record!.dividend, 0)).toBe(year.totals.dividend);
+    const shares = checked.journal.entries
+      .flatMap((e) => e.postings)
+      .filter((p) => p.account.startsWith('products:shares:'));
+    expect(shares.length).toBeGreaterThan(0);
+  });
+});
