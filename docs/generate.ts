@@ -101,6 +101,11 @@ SPEC §5's codes, and these (docs/decisions.md says why):
 | \`E_YEAR_END_DIFFERS\` | error | a year-end row's dividend or interest refund differs from what the bylaws give, at its cell (\`expected\`, \`actual\`, \`difference\`); or a member owed a share has no row (row null), or a second row for a member (issue 20) |
 | \`W_YEAR_NOT_ALLOCATED\` | warning | a fiscal year ended more than 60 days before the check date (\`limit\`) with a profit (\`amount\`) and no year-end rows (\`date\`: the year's last day) (issue 20) |
 | \`W_YEAR_LOSS\` | warning | a fiscal year that ended in a loss (\`amount\`: the loss; \`date\`: its last day): nothing is shared out (issue 20) |
+| \`W_LOAN_OVER_LIMIT\` | warning | a loan's principal (\`actual\`) above the bylaws' \`loan_max_multiple\` × the borrower's sajja and shares on the day it was paid out (\`expected\`: the limit) (issue 21) |
+| \`W_LOAN_TOO_EARLY\` | warning | a loan paid out before the borrower had been a member for \`loan_min_membership_months\` (\`limit_date\`: the first day allowed) (issue 21) |
+| \`W_GUARANTORS_MISSING\` | warning | fewer guarantors who are active members, and not the borrower, than \`guarantors_required\` (\`count\`, \`limit\`) (issue 21) |
+| \`W_GUARANTOR_OVEREXPOSED\` | warning | what a member guarantees, outstanding today (\`actual\`), above \`guarantor_max_exposure\` × their own sajja and shares (\`expected\`), at the member's row (issue 21) |
+| \`W_HOUSEHOLD_LOANS\` | warning | where the bylaws say \`one_loan_per_household\`: a loan paid out to a household whose earlier loan is not repaid (one household, one contract) (\`count\`: its loans then) (issue 21) |
 | \`W_LEFT_WITH_SAVINGS\` | warning | a member who has left (\`left_on\` by the check date, or not active) still has savings in the books (\`balance\`) (issue 17) |
 
 \`W_CLOSED_PERIOD_CHANGED\` also points at a setting, sub-group, household or member cell whose change

@@ -78,6 +78,8 @@ const REASONS: Record<ParseReason | string, Bilingual> = {
   max_households_range: { th: 'ต้องอยู่ระหว่าง 1 ถึง 100', en: 'must be between 1 and 100' },
   remit_days_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 366 วัน', en: 'must be 0 to 366 days' },
   overdue_days_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 3,660 วัน', en: 'must be 0 to 3,660 days' },
+  months_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 600 เดือน', en: 'must be 0 to 600 months' },
+  guarantors_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 10 คน', en: 'must be 0 to 10 people' },
   percent_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 100', en: 'must be between 0 and 100' },
   month_day: {
     th: 'ไม่ใช่เดือน-วัน เช่น 12-31 (31 ธันวาคม) หรือ 09-30',

@@ -2,6 +2,7 @@ import type { Book, BooksStatus, CheckOptions, CheckResult, RowRef } from '../ch
 import { readBook, resultOf } from '../check/check-workbook.ts';
 import { sortFindings } from '../check/sort-findings.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
+import { creditFindings } from '../ledger/credit-rules.ts';
 import { buildJournal, type Journal } from '../ledger/journal.ts';
 import { foldLedger } from '../ledger/ledger-checks.ts';
 import type { Finding, FindingCode } from '../model/finding.ts';
@@ -50,7 +51,8 @@ export function checkBooks(workbook: Workbook, options: CheckOptions): CheckedBo
   const journal = buildJournal(book);
   const ledger = foldLedger(book, journal);
   const year = yearEndFindings({ book, journal });
-  const findings = sortFindings([...book.findings, ...ledger.findings, ...year]);
+  const credit = creditFindings(book, journal);
+  const findings = sortFindings([...book.findings, ...ledger.findings, ...year, ...credit]);
   const result = resultOf(
     book.identified ? book.settings.group_id : null,
     book.context.asOf,

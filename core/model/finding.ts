@@ -37,6 +37,11 @@ export const FINDING_CODES = {
   E_YEAR_END_DIFFERS: 'error',
   W_YEAR_NOT_ALLOCATED: 'warning',
   W_YEAR_LOSS: 'warning',
+  W_LOAN_OVER_LIMIT: 'warning',
+  W_LOAN_TOO_EARLY: 'warning',
+  W_GUARANTORS_MISSING: 'warning',
+  W_GUARANTOR_OVEREXPOSED: 'warning',
+  W_HOUSEHOLD_LOANS: 'warning',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -135,6 +140,11 @@ export const FINDING_FIELDS = {
   E_YEAR_END_DIFFERS: ['member_id', 'expected', 'actual', 'difference'],
   W_YEAR_NOT_ALLOCATED: ['date', 'amount', 'limit'],
   W_YEAR_LOSS: ['date', 'amount'],
+  W_LOAN_OVER_LIMIT: ['loan_id', 'member_id', 'expected', 'actual'],
+  W_LOAN_TOO_EARLY: ['loan_id', 'member_id', 'limit_date'],
+  W_GUARANTORS_MISSING: ['loan_id', 'count', 'limit'],
+  W_GUARANTOR_OVEREXPOSED: ['member_id', 'expected', 'actual'],
+  W_HOUSEHOLD_LOANS: ['loan_id', 'count'],
 } as const satisfies Record<FindingCode, readonly FindingField[]>;
 
 /** The fields a code carries. */

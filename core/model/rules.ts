@@ -102,6 +102,36 @@ export const RULE_SPECS: readonly EntrySpec[] = [
     range: { min: 0, max: 3660, error: 'overdue_days_range' },
   },
   { key: 'round_to', th: 'ปัดเศษลงเป็น', kind: 'enum', enumeration: 'round_to', default: 'satang' },
+  // credit by the group's rules (SPEC §14): none of them checked until the bylaws say
+  { key: 'loan_max_multiple', th: 'กู้ได้ไม่เกินกี่เท่าของเงินสัจจะและหุ้น', kind: 'percent', example: '3' },
+  {
+    key: 'loan_min_membership_months',
+    th: 'เป็นสมาชิกอย่างน้อยกี่เดือนจึงกู้ได้',
+    kind: 'int',
+    range: { min: 0, max: 600, error: 'months_range' },
+    example: '6',
+  },
+  {
+    key: 'guarantors_required',
+    th: 'จำนวนผู้ค้ำประกัน',
+    kind: 'int',
+    range: { min: 0, max: 10, error: 'guarantors_range' },
+    example: '2',
+  },
+  {
+    key: 'guarantor_max_exposure',
+    th: 'ค้ำได้ไม่เกินกี่เท่าของเงินออมของผู้ค้ำ',
+    kind: 'percent',
+    example: '5',
+  },
+  {
+    key: 'one_loan_per_household',
+    th: 'หนึ่งครัวเรือน หนึ่งสัญญา',
+    kind: 'enum',
+    enumeration: 'yes_no',
+    default: 'no',
+    example: 'ใช่',
+  },
 ].map((spec) => ({ since: RULES_SINCE, ...spec }) as EntrySpec);
 
 /** The allocation presets (SPEC §13): what they give to the pools a group did not set itself. */
@@ -131,6 +161,12 @@ export interface Rules {
   dividend_paid_as: 'savings' | 'cash';
   refund_excludes_overdue_days: number;
   round_to: 'satang' | 'baht';
+  loan_max_multiple?: number;
+  loan_min_membership_months?: number;
+  guarantors_required?: number;
+  guarantor_max_exposure?: number;
+  /** One household, one contract (the CDD model): a second loan while the first is owed is a warning. */
+  one_loan_per_household: 'yes' | 'no';
 }
 
 /** `MM-DD` of a day every year has (29 February is refused: a fiscal year must end each year). */
@@ -195,6 +231,15 @@ export function rulesOf(entries: z.output<typeof RulesEntriesSchema>): Rules {
     dividend_paid_as: e.dividend_paid_as as Rules['dividend_paid_as'],
     refund_excludes_overdue_days: e.refund_excludes_overdue_days as number,
     round_to: e.round_to as Rules['round_to'],
+    ...(e.loan_max_multiple === undefined ? {} : { loan_max_multiple: e.loan_max_multiple as number }),
+    ...(e.loan_min_membership_months === undefined
+      ? {}
+      : { loan_min_membership_months: e.loan_min_membership_months as number }),
+    ...(e.guarantors_required === undefined ? {} : { guarantors_required: e.guarantors_required as number }),
+    ...(e.guarantor_max_exposure === undefined
+      ? {}
+      : { guarantor_max_exposure: e.guarantor_max_exposure as number }),
+    one_loan_per_household: e.one_loan_per_household as Rules['one_loan_per_household'],
   };
 }
 

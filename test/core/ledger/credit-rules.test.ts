@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { checkBooks } from '../../../core/index.ts';
+import { table } from '../../helpers/small-book.ts';
+import { handYear } from '../../helpers/year-book.ts';
+
+/**
+ * Issue 21, loan rules worked by hand on the year book (test/helpers/year-book.ts): M06 holds
+ * 1,000 baht of sajja from 15 Dec 2568 and borrows 12,000 on 10 Jan 2569 (L06); M07 holds 200 and
+ * borrows 6,000 on 15 Jan (L07), guaranteed by M01 (1,000 of savings); M06 borrows again, 2,000 on
+ * 1 Mar (L06B), while L06 is far from repaid.
+ */
+function book(rules: [string, number | string][]) {
+  const wb = handYear();
+  wb.tabs[1]!.rows.push(...rules);
+  const loans = wb.tabs.findIndex((t) => t.name.endsWith('(loans)'));
+  wb.tabs[loans] = table('loans', [
+    {
+      loan_id: 'L06',
+      member_id: 'M06',
+      disbursed_on: '10/1/2569',
+      principal: 12000,
+      monthly_rate: 1,
+      term_months: 12,
+      guarantor_ids: 'M06',
+    },
+    {
+      loan_id: 'L07',
+      member_id: 'M07',
+      disbursed_on: '15/1/2569',
+      principal: 6000,
+      monthly_rate: 1,
+      term_months: 6,
+      guarantor_ids: 'M01',
+    },
+    {
+      loan_id: 'L06B',
+      member_id: 'M06',
+      disbursed_on: '1/3/2569',
+      principal: 2000,
+      monthly_rate: 1,
+      term_months: 4,
+      guarantor_ids: 'M01, M09',
+    },
+  ]);
+  return checkBooks(wb, { asOf: '2027-01-15' }).findings;
+}
+
+describe('loans within the bylaws (issue 21)', () => {
+  it('says nothing while the bylaws set no credit rule', () => {
+    const codes = book([]).map((f) => f.code);
+    for (const code of [
+      'W_LOAN_OVER_LIMIT',
+      'W_LOAN_TOO_EARLY',
+      'W_GUARANTORS_MISSING',
+      'W_GUARANTOR_OVEREXPOSED',
+    ])
+      expect(codes).not.toContain(code);
+  });
+
+  it('finds a loan over three times the savings, with the limit it should have kept', () => {
+    const over = book([['loan_max_multiple', 3]]).filter((f) => f.code === 'W_LOAN_OVER_LIMIT');
+    // L06: 3 × 1,000 = 3,000 allowed; L07: 3 × 200 = 600; L06B: 3 × 1,000 = 3,000 ≥ 2,000 (no finding)
+    expect(over.map((f) => [f.loan_id, f.expected, f.actual, f.cell])).toEqual([
+      ['L06', 300_000, 1_200_000, 'D2'],
+      ['L07', 60_000, 600_000, 'D3'],
+    ]);
+    expect(over[0]!.message.th).toContain('กู้ได้ไม่เกิน 3,000.00 บาท');
+  });
+
+  it('finds a loan paid out before two months of membership', () => {
+    const early = book([['loan_min_membership_months', 2]]).filter((f) => f.code === 'W_LOAN_TOO_EARLY');
+    // joined 1 Dec 2568: allowed from 1 Feb 2569; L06 (10 Jan) and L07 (15 Jan) are too early
+    expect(early.map((f) => [f.loan_id, f.limit_date])).toEqual([
+      ['L06', '2026-02-01'],
+      ['L07', '2026-02-01'],
+    ]);
+  });
+
+  it('counts only guarantors who are active members and not the borrower', () => {
+    const missing = book([['guarantors_required', 1]]).filter((f) => f.code === 'W_GUARANTORS_MISSING');
+    expect(missing.map((f) => [f.loan_id, f.count, f.limit])).toEqual([['L06', 0, 1]]);
+  });
+
+  it('finds a guarantor whose guarantees outstanding pass twice their own savings', () => {
+    const exposed = book([['guarantor_max_exposure', 2]]).filter((f) => f.code === 'W_GUARANTOR_OVEREXPOSED');
+    // M01 guarantees L07 (6,000 − 3,000 repaid = 3,000) and L06B (2,000, none repaid): 5,000 > 2 × 1,000;
+    // M09 guarantees L06B (2,000) on 500 of savings (1,000 less the 500 withdrawn): 2,000 > 2 × 500
+    expect(exposed.map((f) => [f.member_id, f.expected, f.actual])).toEqual([
+      ['M01', 200_000, 500_000],
+      ['M09', 100_000, 200_000],
+    ]);
+  });
+
+  it('finds a second loan paid out to a household still owing its first: one household, one contract', () => {
+    expect(book([]).filter((f) => f.code === 'W_HOUSEHOLD_LOANS')).toEqual([]); // only where the bylaws say so
+    const twice = book([['one_loan_per_household', 'ใช่' as never]]).filter(
+      (f) => f.code === 'W_HOUSEHOLD_LOANS',
+    );
+    expect(twice.map((f) => [f.loan_id, f.count, f.cell])).toEqual([['L06B', 2, 'A4']]);
+  });
+});
