@@ -6,6 +6,7 @@ import { microPercent } from '../model/rules.ts';
 import { formatBaht, minus, plus, type Satang, satang, ZERO } from '../money.ts';
 import { thaiDate } from '../thai-date.ts';
 import { savingsParts } from './accounts.ts';
+import { loanSchedule, monthlyInterest } from './loan-schedule.ts';
 import type { Journal } from './journal.ts';
 import { mulDiv } from './year-close.ts';
 
@@ -140,6 +141,7 @@ export function creditFindings(book: Book, journal: Journal): Finding[] {
         );
     }
   }
+  out.push(...instalmentsOverSurplus(book, loans, members));
   if (rules.guarantor_max_exposure !== undefined) {
     const layoutMembers = book.context.layouts.get('members');
     for (const [g, amount] of exposure) {
@@ -161,6 +163,60 @@ export function creditFindings(book: Book, journal: Journal): Finding[] {
         ),
       );
     }
+  }
+  return out;
+}
+
+/**
+ * W_INSTALMENT_OVER_SURPLUS: a loan's first instalment and its interest above what the borrower's
+ * household had left each month (income − expense, averaged over the three months before the
+ * month the loan was paid out) — only for a household that kept its book in each of those months.
+ */
+function instalmentsOverSurplus(
+  book: Book,
+  loans: NonNullable<ReturnType<Book['tables']['get']>>,
+  members: Map<string, { household: string }>,
+): Finding[] {
+  const layout = book.context.layouts.get('loans')!;
+  const flows = new Map<string, Map<string, Satang>>();
+  for (const { record } of book.tables.get('household_accounts') ?? []) {
+    if (!record) continue;
+    const byMonth = flows.get(record.household_id) ?? new Map<string, Satang>();
+    const month = record.date.slice(0, 7);
+    const signed = record.type === 'income' ? record.amount : satang(-record.amount);
+    byMonth.set(month, plus(byMonth.get(month) ?? ZERO, signed));
+    flows.set(record.household_id, byMonth);
+  }
+  const out: Finding[] = [];
+  for (const { row, record } of loans) {
+    const loan = record as unknown as {
+      loan_id: string;
+      member_id: string;
+      disbursed_on: IsoDate;
+      principal: Satang;
+      monthly_rate: number;
+      term_months: number;
+    };
+    const household = members.get(loan.member_id)?.household;
+    const byMonth = household === undefined ? undefined : flows.get(household);
+    if (!byMonth) continue;
+    const months = [1, 2, 3].map((k) => addMonths(`${loan.disbursed_on.slice(0, 7)}-01`, -k).slice(0, 7));
+    if (months.some((m) => !byMonth.has(m))) continue;
+    const surplus = satang(Math.floor(months.reduce((s, m) => s + byMonth.get(m)!, 0) / 3));
+    const first = loanSchedule(loan)[0]!;
+    const instalment = plus(first.principal, monthlyInterest(loan.principal, loan.monthly_rate));
+    if (instalment <= surplus) continue;
+    out.push(
+      finding(
+        'W_INSTALMENT_OVER_SURPLUS',
+        placeOf(layout, row, 'principal'),
+        {
+          th: `งวดแรกของ ${loan.loan_id} (${formatBaht(instalment)} บาท รวมดอกเบี้ย) เกินเงินเหลือเฉลี่ยต่อเดือนของครัวเรือน ${household} ใน 3 เดือนก่อนกู้ (${formatBaht(surplus)} บาท): ครัวเรือนอาจผ่อนไม่ไหว`,
+          en: `the first instalment of ${loan.loan_id} (${formatBaht(instalment)} baht with interest) is above household ${household}'s average monthly surplus over the 3 months before (${formatBaht(surplus)}): it may not be able to pay`,
+        },
+        { loan_id: loan.loan_id, member_id: loan.member_id, expected: surplus, actual: instalment },
+      ),
+    );
   }
   return out;
 }

@@ -42,6 +42,7 @@ export const FINDING_CODES = {
   W_GUARANTORS_MISSING: 'warning',
   W_GUARANTOR_OVEREXPOSED: 'warning',
   W_HOUSEHOLD_LOANS: 'warning',
+  W_INSTALMENT_OVER_SURPLUS: 'warning',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -145,6 +146,7 @@ export const FINDING_FIELDS = {
   W_GUARANTORS_MISSING: ['loan_id', 'count', 'limit'],
   W_GUARANTOR_OVEREXPOSED: ['member_id', 'expected', 'actual'],
   W_HOUSEHOLD_LOANS: ['loan_id', 'count'],
+  W_INSTALMENT_OVER_SURPLUS: ['loan_id', 'member_id', 'expected', 'actual'],
 } as const satisfies Record<FindingCode, readonly FindingField[]>;
 
 /** The fields a code carries. */

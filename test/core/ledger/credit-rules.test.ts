@@ -99,3 +99,53 @@ describe('loans within the bylaws (issue 21)', () => {
     expect(twice.map((f) => [f.loan_id, f.count, f.cell])).toEqual([['L06B', 2, 'A4']]);
   });
 });
+
+describe("a first instalment against the household's own surplus (issue 21)", () => {
+  it('warns when the instalment with its interest is above the average surplus of the three months before', () => {
+    const wb = handYear();
+    const loans = wb.tabs.findIndex((t) => t.name.endsWith('(loans)'));
+    wb.tabs[loans] = table('loans', [
+      {
+        loan_id: 'L07',
+        member_id: 'M07',
+        disbursed_on: '15/1/2569',
+        principal: 6000,
+        monthly_rate: 1,
+        term_months: 6,
+      },
+      {
+        loan_id: 'L01',
+        member_id: 'M01',
+        disbursed_on: '5/4/2569',
+        principal: 600,
+        monthly_rate: 1,
+        term_months: 6,
+      },
+      {
+        loan_id: 'L05',
+        member_id: 'M05',
+        disbursed_on: '5/4/2569',
+        principal: 6000,
+        monthly_rate: 1,
+        term_months: 6,
+      },
+    ]);
+    wb.tabs.push(
+      table(
+        'household_accounts',
+        ['1/1/2569', '1/2/2569', '1/3/2569'].flatMap((date) =>
+          ['H01', 'H05'].flatMap((household_id) => [
+            { date, household_id, type: 'รายรับ', category: 'รับจ้าง', amount: 3000 },
+            { date, household_id, type: 'รายจ่าย', category: 'อาหาร', amount: 2500 },
+          ]),
+        ),
+      ),
+    );
+    const findings = checkBooks(wb, { asOf: '2027-01-15' }).findings.filter(
+      (f) => f.code === 'W_INSTALMENT_OVER_SURPLUS',
+    );
+    // H01 and H05 keep 500 a month (January to March). L05's first instalment is 6,000 ÷ 6 = 1,000
+    // + 1 % of 6,000 = 60: above; L01's is 100 + 6: within; M07's household kept no book: nothing said
+    expect(findings.map((f) => [f.loan_id, f.expected, f.actual])).toEqual([['L05', 50_000, 106_000]]);
+  });
+});
