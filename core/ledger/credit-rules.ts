@@ -6,8 +6,8 @@ import { microPercent } from '../model/rules.ts';
 import { formatBaht, minus, plus, type Satang, satang, ZERO } from '../money.ts';
 import { thaiDate } from '../thai-date.ts';
 import { savingsParts } from './accounts.ts';
-import { loanSchedule, monthlyInterest } from './loan-schedule.ts';
 import type { Journal } from './journal.ts';
+import { loanSchedule, monthlyInterest } from './loan-schedule.ts';
 import { mulDiv } from './year-close.ts';
 
 /** The savings a loan limit is a multiple of: a member's sajja and shares (SPEC §14). */
