@@ -44,6 +44,8 @@ export const ENUMERATIONS = {
     housing_authority: ['การเคหะ', 'การเคหะแห่งชาติ'],
     savings_group: ['กลุ่มออมทรัพย์', 'กลุ่มสัจจะ'],
     informal: ['หนี้นอกระบบ', 'นอกระบบ'],
+    // licensed pico-finance (พิโกไฟแนนซ์): lawful up to 36 % a year (SPEC §14)
+    pico: ['พิโกไฟแนนซ์', 'พิโก'],
     other: ['อื่นๆ', 'อื่น ๆ', 'อื่น'],
   },
   rate_period: { month: ['ต่อเดือน', 'เดือน'], year: ['ต่อปี', 'ปี'] },

@@ -10,6 +10,8 @@ import { columnName } from '../messages.ts';
 /** Statutory ceiling for civil loans: 15% a year, 1.25% a month. */
 export const LEGAL_MONTHLY_RATE = 1.25;
 export const LEGAL_YEARLY_RATE = 15;
+/** Licensed pico-finance's ceiling: 36 % a year (3 % a month), by the Ministry of Finance's licence. */
+export const PICO_YEARLY_RATE = 36;
 
 /** The columns each rule looks at in one tab, worked out once per context. */
 interface RulePlan {
@@ -167,16 +169,19 @@ function rateWarning(
   column: string,
   rate: number,
   period: 'month' | 'year',
+  ceiling = LEGAL_YEARLY_RATE,
 ): Finding {
   const per = period === 'month' ? { th: 'ต่อเดือน', en: 'a month' } : { th: 'ต่อปี', en: 'a year' };
+  const monthly = Number((ceiling / 12).toFixed(2));
+  const who = ceiling === PICO_YEARLY_RATE ? { th: 'ของพิโกไฟแนนซ์', en: ' for licensed pico-finance' } : { th: '', en: '' };
   return finding(
     'W_RATE_ABOVE_LEGAL',
     placeOf(layout, row, column),
     {
-      th: `ดอกเบี้ย ${rate}% ${per.th} เกินเพดานตามกฎหมาย 15% ต่อปี (1.25% ต่อเดือน)`,
-      en: `interest ${rate}% ${per.en} is above the legal ceiling of 15% a year (1.25% a month)`,
+      th: `ดอกเบี้ย ${rate}% ${per.th} เกินเพดานตามกฎหมาย${who.th} ${ceiling}% ต่อปี (${monthly}% ต่อเดือน)`,
+      en: `interest ${rate}% ${per.en} is above the legal ceiling${who.en} of ${ceiling}% a year (${monthly}% a month)`,
     },
-    { value: rate, limit: period === 'month' ? LEGAL_MONTHLY_RATE : LEGAL_YEARLY_RATE },
+    { value: rate, limit: period === 'month' ? monthly : ceiling },
   );
 }
 
@@ -212,8 +217,9 @@ function checkDebtRate(layout: Columns, result: RowResult, out: Finding[]): void
   if (typeof rate !== 'number') return;
   const period = result.values.rate_period === 'month' ? 'month' : 'year';
   const yearly = period === 'month' ? rate * 12 : rate;
-  if (yearly > LEGAL_YEARLY_RATE + 1e-9)
-    out.push(rateWarning(layout, result.row, 'interest_rate', rate, period));
+  const ceiling = result.values.creditor_type === 'pico' ? PICO_YEARLY_RATE : LEGAL_YEARLY_RATE;
+  if (yearly > ceiling + 1e-9)
+    out.push(rateWarning(layout, result.row, 'interest_rate', rate, period, ceiling));
   else if (rate > 0 && rate < LOWEST_PLAUSIBLE_RATE)
     out.push(tooLowWarning(layout, result.row, 'interest_rate', rate));
 }

@@ -149,3 +149,49 @@ describe("a first instalment against the household's own surplus (issue 21)", ()
     expect(findings.map((f) => [f.loan_id, f.expected, f.actual])).toEqual([['L05', 50_000, 106_000]]);
   });
 });
+
+describe('licensed pico-finance (issue 21)', () => {
+  it('allows a pico lender 36 % a year, and warns above it', () => {
+    const wb = handYear();
+    wb.tabs.push(
+      table('debt_survey', [
+        {
+          survey_date: '1/12/2568',
+          household_id: 'H01',
+          creditor: 'พิโก ก',
+          creditor_type: 'พิโกไฟแนนซ์',
+          outstanding: 10000,
+          interest_rate: 30,
+          rate_period: 'ต่อปี',
+        },
+        {
+          survey_date: '1/12/2568',
+          household_id: 'H02',
+          creditor: 'พิโก ข',
+          creditor_type: 'พิโก',
+          outstanding: 10000,
+          interest_rate: 3.5,
+          rate_period: 'ต่อเดือน',
+        },
+        {
+          survey_date: '1/12/2568',
+          household_id: 'H03',
+          creditor: 'ธนาคาร',
+          creditor_type: 'ธนาคาร',
+          outstanding: 10000,
+          interest_rate: 30,
+          rate_period: 'ต่อปี',
+        },
+      ]),
+    );
+    const rates = checkBooks(wb, { asOf: '2027-01-15' }).findings.filter(
+      (f) => f.code === 'W_RATE_ABOVE_LEGAL',
+    );
+    // 30 % a year is lawful for pico, not for a bank; 3.5 % a month (42 % a year) is above pico's 36 %
+    expect(rates.map((f) => [f.cell, f.value, f.limit])).toEqual([
+      ['F3', 3.5, 3],
+      ['F4', 30, 15],
+    ]);
+    expect(rates[0]!.message.th).toContain('ของพิโกไฟแนนซ์ 36% ต่อปี');
+  });
+});
