@@ -107,6 +107,7 @@ SPEC §5's codes, and these (docs/decisions.md says why):
 | \`W_GUARANTOR_OVEREXPOSED\` | warning | what a member guarantees, outstanding today (\`actual\`), above \`guarantor_max_exposure\` × their own sajja and shares (\`expected\`), at the member's row (issue 21) |
 | \`W_HOUSEHOLD_LOANS\` | warning | where the bylaws say \`one_loan_per_household\`: a loan paid out to a household whose earlier loan is not repaid (one household, one contract) (\`count\`: its loans then) (issue 21) |
 | \`W_INSTALMENT_OVER_SURPLUS\` | warning | a loan's first instalment with its interest (\`actual\`) above the borrower's household's average monthly surplus, income − expense, over the 3 months before the loan (\`expected\`), when it kept its book in each of them (issue 21) |
+| \`W_LOAN_COST_ABOVE_LEGAL\` | warning | the interest and fines charged on a loan in the 12 months to a repayment (\`date\`; or since it was paid out) (\`actual\`) above 15 % a year of its average outstanding principal over those days (\`expected\`) (issue 21) |
 | \`W_LEFT_WITH_SAVINGS\` | warning | a member who has left (\`left_on\` by the check date, or not active) still has savings in the books (\`balance\`) (issue 17) |
 
 \`W_CLOSED_PERIOD_CHANGED\` also points at a setting, sub-group, household or member cell whose change

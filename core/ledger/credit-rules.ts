@@ -1,4 +1,4 @@
-import { addMonths, type IsoDate } from '../calendar.ts';
+import { addDays, addMonths, daysBetween, type IsoDate } from '../calendar.ts';
 import type { Book } from '../check/book.ts';
 import { type Finding, finding } from '../model/finding.ts';
 import { placeOf } from '../model/place.ts';
@@ -142,6 +142,7 @@ export function creditFindings(book: Book, journal: Journal): Finding[] {
     }
   }
   out.push(...instalmentsOverSurplus(book, loans, members));
+  out.push(...costsAboveLegal(book, loans, journal));
   if (rules.guarantor_max_exposure !== undefined) {
     const layoutMembers = book.context.layouts.get('members');
     for (const [g, amount] of exposure) {
@@ -220,3 +221,79 @@ function instalmentsOverSurplus(
   }
   return out;
 }
+
+/** The legal ceiling on what a loan may cost a year: 15 % (Civil and Commercial Code s. 654). */
+const LEGAL_COST_MICRO_PERCENT = microPercent(15);
+
+/**
+ * W_LOAN_COST_ABOVE_LEGAL: the interest and fines charged on a loan over any 12 months (or since it
+ * was paid out, when younger) above 15 % a year of its average outstanding principal over those
+ * days. Judged at each repayment, over the year before it: fines can push a lawful rate over.
+ */
+function costsAboveLegal(
+  book: Book,
+  loans: NonNullable<ReturnType<Book['tables']['get']>>,
+  journal: Journal,
+): Finding[] {
+  const layout = book.context.layouts.get('loans')!;
+  const paid = new Map<string, { date: IsoDate; principal: Satang; cost: Satang; interest: boolean }[]>();
+  for (const entry of journal.entries) {
+    if (entry.kind !== 'repayment' || entry.loan === undefined) continue;
+    let principal = ZERO;
+    let cost = ZERO;
+    let interest = false;
+    for (const p of entry.postings) {
+      if (p.account.startsWith('loan:')) principal = minus(principal, p.amount);
+      if (p.account === 'income:interest' || p.account === 'income:fines') cost = minus(cost, p.amount);
+      if (p.account === 'income:interest' && p.amount < 0) interest = true;
+    }
+    paid.set(entry.loan, [...(paid.get(entry.loan) ?? []), { date: entry.date, principal, cost, interest }]);
+  }
+  const out: Finding[] = [];
+  for (const { row, record } of loans) {
+    const loan = record as unknown as { loan_id: string; disbursed_on: IsoDate; principal: Satang };
+    const repayments = paid.get(loan.loan_id) ?? [];
+    let worst: { expected: Satang; actual: Satang; to: IsoDate } | undefined;
+    for (const r of repayments) {
+      const from = maxDate(loan.disbursed_on, addDays(r.date, -364));
+      const days = daysBetween(from, r.date) + 1;
+      // principal outstanding at the end of each day of the window, summed (satang-days)
+      let owed = minus(
+        loan.principal,
+        repayments.filter((x) => x.date < from).reduce((s, x) => plus(s, x.principal), ZERO),
+      );
+      let held = 0;
+      for (let d = 0; d < days; d++) {
+        const day = addDays(from, d);
+        for (const x of repayments) if (x.date === day) owed = minus(owed, x.principal);
+        held += Math.max(0, owed);
+      }
+      const within = repayments.filter((x) => x.date >= from && x.date <= r.date);
+      const cost = within.reduce((s, x) => plus(s, x.cost), ZERO);
+      // 15 % a year of the average outstanding (held ÷ days), for the window's days or — interest is
+      // charged a month at a time, a month paid early is a month's — for its months charged, if more
+      const months = within.filter((x) => x.interest).length;
+      const byDays = mulDiv(held, LEGAL_COST_MICRO_PERCENT, 365 * microPercent(100));
+      const byMonths = mulDiv(held * months, LEGAL_COST_MICRO_PERCENT, 12 * days * microPercent(100));
+      const allowed = satang(Math.max(byDays, byMonths));
+      // the most over the ceiling; of equals, the latest (the fullest year)
+      if (cost > allowed && (!worst || cost - allowed >= worst.actual - worst.expected))
+        worst = { expected: allowed, actual: cost, to: r.date };
+    }
+    if (!worst) continue;
+    out.push(
+      finding(
+        'W_LOAN_COST_ABOVE_LEGAL',
+        placeOf(layout, row, 'monthly_rate'),
+        {
+          th: `ดอกเบี้ยและค่าปรับของ ${loan.loan_id} ในรอบปีถึง ${thaiDate(worst.to)} รวม ${formatBaht(worst.actual)} บาท เกิน 15% ต่อปีของเงินต้นคงค้างเฉลี่ย (${formatBaht(worst.expected)} บาท)`,
+          en: `the interest and fines charged on ${loan.loan_id} in the year to ${worst.to} come to ${formatBaht(worst.actual)} baht, above 15 % a year of its average outstanding (${formatBaht(worst.expected)})`,
+        },
+        { loan_id: loan.loan_id, date: worst.to, expected: worst.expected, actual: worst.actual },
+      ),
+    );
+  }
+  return out;
+}
+
+const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);

@@ -43,6 +43,7 @@ export const FINDING_CODES = {
   W_GUARANTOR_OVEREXPOSED: 'warning',
   W_HOUSEHOLD_LOANS: 'warning',
   W_INSTALMENT_OVER_SURPLUS: 'warning',
+  W_LOAN_COST_ABOVE_LEGAL: 'warning',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -147,6 +148,7 @@ export const FINDING_FIELDS = {
   W_GUARANTOR_OVEREXPOSED: ['member_id', 'expected', 'actual'],
   W_HOUSEHOLD_LOANS: ['loan_id', 'count'],
   W_INSTALMENT_OVER_SURPLUS: ['loan_id', 'member_id', 'expected', 'actual'],
+  W_LOAN_COST_ABOVE_LEGAL: ['loan_id', 'date', 'expected', 'actual'],
 } as const satisfies Record<FindingCode, readonly FindingField[]>;
 
 /** The fields a code carries. */

@@ -173,7 +173,10 @@ function rateWarning(
 ): Finding {
   const per = period === 'month' ? { th: 'ต่อเดือน', en: 'a month' } : { th: 'ต่อปี', en: 'a year' };
   const monthly = Number((ceiling / 12).toFixed(2));
-  const who = ceiling === PICO_YEARLY_RATE ? { th: 'ของพิโกไฟแนนซ์', en: ' for licensed pico-finance' } : { th: '', en: '' };
+  const who =
+    ceiling === PICO_YEARLY_RATE
+      ? { th: 'ของพิโกไฟแนนซ์', en: ' for licensed pico-finance' }
+      : { th: '', en: '' };
   return finding(
     'W_RATE_ABOVE_LEGAL',
     placeOf(layout, row, column),

@@ -195,3 +195,42 @@ describe('licensed pico-finance (issue 21)', () => {
     expect(rates[0]!.message.th).toContain('ของพิโกไฟแนนซ์ 36% ต่อปี');
   });
 });
+
+describe("a loan's cost against the legal ceiling (issue 21)", () => {
+  it('finds a loan whose fines push 1.25 % a month over 15 % a year of its average outstanding', () => {
+    const wb = handYear();
+    const at = (name: string) => wb.tabs.findIndex((t) => t.name.endsWith(`(${name})`));
+    wb.tabs[at('loans')] = table('loans', [
+      {
+        loan_id: 'LC',
+        member_id: 'M06',
+        disbursed_on: '10/1/2569',
+        principal: 10000,
+        monthly_rate: 1.25,
+        term_months: 12,
+      },
+      {
+        loan_id: 'LK',
+        member_id: 'M01',
+        disbursed_on: '10/1/2569',
+        principal: 10000,
+        monthly_rate: 1.25,
+        term_months: 12,
+      },
+    ]);
+    // twelve monthly payments of interest only, 125 each (1.25 % of 10,000); LC also pays a fine of 100
+    const dates = Array.from({ length: 12 }, (_, i) => (i < 11 ? `10/${i + 2}/2569` : '10/1/2570'));
+    wb.tabs[at('repayments')] = table('repayments', [
+      ...dates.map((date) => ({ date, loan_id: 'LC', interest: 125 })),
+      ...dates.map((date) => ({ date, loan_id: 'LK', interest: 125 })),
+      { date: '10/6/2569', loan_id: 'LC', fine: 100 },
+    ]);
+    const cost = checkBooks(wb, { asOf: '2027-01-15' }).findings.filter(
+      (f) => f.code === 'W_LOAN_COST_ABOVE_LEGAL',
+    );
+    // the year to 10 Jan 2570: 10,000 outstanding every day; 15 % of it is 1,500; LC paid 1,600, LK 1,500
+    expect(cost.map((f) => [f.loan_id, f.date, f.expected, f.actual])).toEqual([
+      ['LC', '2027-01-10', 150_000, 160_000],
+    ]);
+  });
+});
