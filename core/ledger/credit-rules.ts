@@ -38,12 +38,12 @@ export function creditFindings(book: Book, journal: Journal): Finding[] {
         active: record.status === 'active' && (record.left_on === undefined || record.left_on > asOf),
       });
 
-  // one pass over the journal: each member's limit savings on the days loans are paid out, today's
-  // savings, and each loan's principal repaid by each day it is asked about
+  // the repayments read once for every rule below; then each member's limit savings on the days
+  // loans are paid out, and today's
   const days = new Set(loans.map((l) => l.record!.disbursed_on));
   const savingsOn = new Map<IsoDate, Map<string, Satang>>();
   const savings = new Map<string, Satang>();
-  const repaid = new Map<string, { date: IsoDate; principal: Satang }[]>();
+  const repaid = repaymentsByLoan(journal, asOf);
   const snapshotUpTo = (day: IsoDate) => savingsOn.set(day, new Map(savings));
   const pending = [...days].sort();
   for (const entry of journal.entries) {
@@ -53,11 +53,6 @@ export function creditFindings(book: Book, journal: Journal): Finding[] {
       const parts = savingsParts(p.account);
       if (parts && LIMIT_PRODUCTS.has(parts.product))
         savings.set(parts.member, minus(savings.get(parts.member) ?? ZERO, p.amount));
-      if (entry.kind === 'repayment' && p.account.startsWith('loan:'))
-        repaid.set(entry.loan!, [
-          ...(repaid.get(entry.loan!) ?? []),
-          { date: entry.date, principal: satang(-p.amount) },
-        ]);
     }
   }
   for (const day of pending) snapshotUpTo(day);
@@ -142,7 +137,7 @@ export function creditFindings(book: Book, journal: Journal): Finding[] {
     }
   }
   out.push(...instalmentsOverSurplus(book, loans, members));
-  out.push(...costsAboveLegal(book, loans, journal));
+  out.push(...costsAboveLegal(book, loans, repaid));
   if (rules.guarantor_max_exposure !== undefined) {
     const layoutMembers = book.context.layouts.get('members');
     for (const [g, amount] of exposure) {
@@ -233,22 +228,9 @@ const LEGAL_COST_MICRO_PERCENT = microPercent(15);
 function costsAboveLegal(
   book: Book,
   loans: NonNullable<ReturnType<Book['tables']['get']>>,
-  journal: Journal,
+  paid: ReadonlyMap<string, Repayment[]>,
 ): Finding[] {
   const layout = book.context.layouts.get('loans')!;
-  const paid = new Map<string, { date: IsoDate; principal: Satang; cost: Satang; interest: boolean }[]>();
-  for (const entry of journal.entries) {
-    if (entry.kind !== 'repayment' || entry.loan === undefined) continue;
-    let principal = ZERO;
-    let cost = ZERO;
-    let interest = false;
-    for (const p of entry.postings) {
-      if (p.account.startsWith('loan:')) principal = minus(principal, p.amount);
-      if (p.account === 'income:interest' || p.account === 'income:fines') cost = minus(cost, p.amount);
-      if (p.account === 'income:interest' && p.amount < 0) interest = true;
-    }
-    paid.set(entry.loan, [...(paid.get(entry.loan) ?? []), { date: entry.date, principal, cost, interest }]);
-  }
   const out: Finding[] = [];
   for (const { row, record } of loans) {
     const loan = record as unknown as { loan_id: string; disbursed_on: IsoDate; principal: Satang };
@@ -257,18 +239,21 @@ function costsAboveLegal(
     for (const r of repayments) {
       const from = maxDate(loan.disbursed_on, addDays(r.date, -364));
       const days = daysBetween(from, r.date) + 1;
-      // principal outstanding at the end of each day of the window, summed (satang-days)
+      const within = repayments.filter((x) => x.date >= from && x.date <= r.date);
+      // principal outstanding at the end of each day of the window, summed (satang-days): it only
+      // changes on the days of repayments, so the window is summed a stretch between them at a time
       let owed = minus(
         loan.principal,
         repayments.filter((x) => x.date < from).reduce((s, x) => plus(s, x.principal), ZERO),
       );
       let held = 0;
-      for (let d = 0; d < days; d++) {
-        const day = addDays(from, d);
-        for (const x of repayments) if (x.date === day) owed = minus(owed, x.principal);
-        held += Math.max(0, owed);
+      let cursor = from;
+      for (const x of within) {
+        held += Math.max(0, owed) * daysBetween(cursor, x.date);
+        owed = minus(owed, x.principal);
+        cursor = x.date;
       }
-      const within = repayments.filter((x) => x.date >= from && x.date <= r.date);
+      held += Math.max(0, owed) * (daysBetween(cursor, r.date) + 1);
       const cost = within.reduce((s, x) => plus(s, x.cost), ZERO);
       // 15 % a year of the average outstanding (held ÷ days), for the window's days or — interest is
       // charged a month at a time, a month paid early is a month's — for its months charged, if more
@@ -297,3 +282,32 @@ function costsAboveLegal(
 }
 
 const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
+
+/** A repayment as the credit rules read it: its day, the principal it repaid, what it cost, whether interest. */
+interface Repayment {
+  date: IsoDate;
+  principal: Satang;
+  cost: Satang;
+  interest: boolean;
+}
+
+/** Each loan's repayments up to the check date, in date order, from the journal. */
+function repaymentsByLoan(journal: Journal, asOf: IsoDate): Map<string, Repayment[]> {
+  const paid = new Map<string, Repayment[]>();
+  for (const entry of journal.entries) {
+    if (entry.date > asOf) break;
+    if (entry.kind !== 'repayment' || entry.loan === undefined) continue;
+    let principal = ZERO;
+    let cost = ZERO;
+    let interest = false;
+    for (const p of entry.postings) {
+      if (p.account.startsWith('loan:')) principal = minus(principal, p.amount);
+      if (p.account === 'income:interest' || p.account === 'income:fines') cost = minus(cost, p.amount);
+      if (p.account === 'income:interest' && p.amount < 0) interest = true;
+    }
+    const list = paid.get(entry.loan) ?? [];
+    list.push({ date: entry.date, principal, cost, interest });
+    paid.set(entry.loan, list);
+  }
+  return paid;
+}
