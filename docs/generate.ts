@@ -13,7 +13,12 @@ import {
   SNAPSHOT_SCHEMA,
 } from '../core/index.ts';
 
-const UNIT = { satang: 'satang (baht × 100)', count: 'count', ratio: 'ratio (0.25 = 25%)' } as const;
+const UNIT = {
+  satang: 'satang (baht × 100)',
+  count: 'count',
+  ratio: 'ratio (0.25 = 25%; null: nothing to divide by)',
+  months: 'months (one decimal; null: nothing paid out)',
+} as const;
 
 /** docs/figures.md: every figure of a month's summary. */
 export function figuresMarkdown(): string {
@@ -108,6 +113,14 @@ SPEC §5's codes, and these (docs/decisions.md says why):
 | \`W_HOUSEHOLD_LOANS\` | warning | where the bylaws say \`one_loan_per_household\`: a loan paid out to a household whose earlier loan is not repaid (one household, one contract) (\`count\`: its loans then) (issue 21) |
 | \`W_INSTALMENT_OVER_SURPLUS\` | warning | a loan's first instalment with its interest (\`actual\`) above the borrower's household's average monthly surplus, income − expense, over the 3 months before the loan (\`expected\`), when it kept its book in each of them (issue 21) |
 | \`W_LOAN_COST_ABOVE_LEGAL\` | warning | the interest and fines charged on a loan in the 12 months to a repayment (\`date\`; or since it was paid out) (\`actual\`) above 15 % a year of its average outstanding principal over those days (\`expected\`) (issue 21) |
+| \`W_BUYOUT_OVER_LOAN\` | warning | the group paid a loan's lenders (\`debt_buyouts.paid\`, summed to this row: \`actual\`) more than the loan's principal (\`expected\`) (issue 21) |
+| \`W_BUYOUT_UNKNOWN_CREDITOR\` | warning | no debt survey of the borrower's household names the buy-out's creditor (\`value\`; names match however they are spaced or cased) (issue 21) |
+| \`W_BUYOUT_DEBT_STILL_SURVEYED\` | warning | at a debt-survey row dated after a buy-out (\`date\`) that still lists the creditor (\`value\`) with something owed (\`amount\`) (issue 21) |
+| \`W_WELFARE_NO_RULE\` | warning | a welfare payout of a benefit the welfare table (tab \`welfare_rules\`, or the bylaws' \`welfare_preset\`) does not have, or with no benefit given (\`amount\`) (issue 21) |
+| \`W_WELFARE_NOT_ELIGIBLE\` | warning | a payout to a member who on the day of the event (\`event_date\`, else \`date\`) was a member fewer than the rule's \`min_membership_days\` (\`limit_date\`: the first day eligible), was younger than \`welfare_elderly_age\` (elderly benefit), or was \`welfare_lapse_months\` or more behind with contributions (issue 21) |
+| \`W_WELFARE_OVER_LIMIT\` | warning | a payout above what the rule allows for the claim (amount × nights, + \`amount_per_membership_year\` × full years, capped at \`max_per_claim\`) or, summed over the member's payouts of the benefit in the fiscal year, above \`max_per_year\` (a yearly benefit: its amount) (\`expected\`, \`actual\`) (issue 21) |
+| \`W_WELFARE_LATE_CLAIM\` | warning | a payout made more days after the event (\`days\`) than the rule's \`claim_within_days\` (\`limit\`) (issue 21) |
+| \`W_WELFARE_CONTRIBUTION_BEHIND\` | warning | at an active member's row: months of welfare contributions behind by the end of last month (\`count\`), with what was due (\`expected\`) and paid (\`actual\`), where the bylaws set \`welfare_contribution_monthly\` (issue 21) |
 | \`W_LEFT_WITH_SAVINGS\` | warning | a member who has left (\`left_on\` by the check date, or not active) still has savings in the books (\`balance\`) (issue 17) |
 
 \`W_CLOSED_PERIOD_CHANGED\` also points at a setting, sub-group, household or member cell whose change

@@ -73,7 +73,11 @@ export function snapshotFromBody(
   const content = json as SnapshotContent;
   const schema = parsed.data.schema;
   const missing = FIGURES.filter(
-    (f) => figureHeld(f, schema) && !/[[*]/.test(f.path) && typeof at(content.summary, f.path) !== 'number',
+    (f) =>
+      figureHeld(f, schema) &&
+      !/[[*]/.test(f.path) &&
+      typeof at(content.summary, f.path) !== 'number' &&
+      !(f.nullable && at(content.summary, f.path) === null),
   ).map((f) => f.path);
   if (missing.length > 0)
     throw new ApiError('bad_request', {

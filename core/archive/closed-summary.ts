@@ -46,7 +46,7 @@ const columnNamed = (sheet: DataTabKey, key: string) => {
 /**
  * The figures of a month that differ, each `label before → after` (money in baht) in Thai and in
  * English. Only the figures the archived snapshot's schema held are compared: a figure added later
- * never wakes an old month.
+ * never wakes an old month; nor does a look ahead (a projection) moved by a rule changed since.
  */
 export function changedFigures(
   before: unknown,
@@ -57,7 +57,7 @@ export function changedFigures(
   const known = (list: ReturnType<typeof figuresOf>) => {
     const out = new Map<string, { figure: Figure; value: unknown }>();
     for (const { path, figure, value } of list)
-      if (figure && figureHeld(figure, schema)) out.set(path, { figure, value });
+      if (figure && !figure.projection && figureHeld(figure, schema)) out.set(path, { figure, value });
     return out;
   };
   const a = known(figuresOf(before, catalogue));

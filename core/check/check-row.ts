@@ -85,8 +85,11 @@ export function checkRow(
         continue;
       refused = refuse(refused, issue.column);
       const index = layout.columns.get(issue.column);
+      // a rule across cells that makes a blank cell required (a member's welfare row names the member)
       out.push(
-        valueFinding(layout, row, column, index === undefined ? undefined : cells[index], issue.error),
+        issue.error === 'required'
+          ? requiredFinding(layout, row, column)
+          : valueFinding(layout, row, column, index === undefined ? undefined : cells[index], issue.error),
       );
     }
   }

@@ -80,6 +80,14 @@ const REASONS: Record<ParseReason | string, Bilingual> = {
   overdue_days_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 3,660 วัน', en: 'must be 0 to 3,660 days' },
   months_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 600 เดือน', en: 'must be 0 to 600 months' },
   guarantors_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 10 คน', en: 'must be 0 to 10 people' },
+  lapse_range: { th: 'ต้องอยู่ระหว่าง 1 ถึง 120 เดือน', en: 'must be 1 to 120 months' },
+  age_range: { th: 'ต้องอยู่ระหว่าง 40 ถึง 120 ปี', en: 'must be 40 to 120 years' },
+  days_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 36,600 วัน', en: 'must be 0 to 36,600 days' },
+  nights_range: { th: 'จำนวนคืนต้องอยู่ระหว่าง 1 ถึง 366', en: 'nights must be 1 to 366' },
+  buyout_over_claimed: {
+    th: 'เงินที่กลุ่มจ่ายเจ้าหนี้มากกว่ายอดที่เจ้าหนี้แจ้ง',
+    en: 'the group paid the lender more than the lender claimed',
+  },
   percent_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 100', en: 'must be between 0 and 100' },
   month_day: {
     th: 'ไม่ใช่เดือน-วัน เช่น 12-31 (31 ธันวาคม) หรือ 09-30',

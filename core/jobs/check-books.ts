@@ -1,10 +1,12 @@
 import type { Book, BooksStatus, CheckOptions, CheckResult, RowRef } from '../check/book.ts';
 import { readBook, resultOf } from '../check/check-workbook.ts';
 import { sortFindings } from '../check/sort-findings.ts';
+import { buyoutFindings } from '../ledger/buyouts.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { creditFindings } from '../ledger/credit-rules.ts';
 import { buildJournal, type Journal } from '../ledger/journal.ts';
 import { foldLedger } from '../ledger/ledger-checks.ts';
+import { welfareFindings } from '../ledger/welfare-rules.ts';
 import type { Finding, FindingCode } from '../model/finding.ts';
 import type { DataTabKey } from '../model/records.ts';
 import { tabsWhere } from '../model/tabs.ts';
@@ -51,7 +53,7 @@ export function checkBooks(workbook: Workbook, options: CheckOptions): CheckedBo
   const journal = buildJournal(book);
   const ledger = foldLedger(book, journal);
   const year = yearEndFindings({ book, journal });
-  const credit = creditFindings(book, journal);
+  const credit = [...creditFindings(book, journal), ...buyoutFindings(book), ...welfareFindings(book)];
   const findings = sortFindings([...book.findings, ...ledger.findings, ...year, ...credit]);
   const result = resultOf(
     book.identified ? book.settings.group_id : null,

@@ -19,6 +19,7 @@ export const DAY_ORDER = [
   'remittance',
   'repayment',
   'welfare_contribution',
+  'welfare_matching',
   'other_income',
   'transfer',
   'loan',

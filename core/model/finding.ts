@@ -44,6 +44,14 @@ export const FINDING_CODES = {
   W_HOUSEHOLD_LOANS: 'warning',
   W_INSTALMENT_OVER_SURPLUS: 'warning',
   W_LOAN_COST_ABOVE_LEGAL: 'warning',
+  W_BUYOUT_OVER_LOAN: 'warning',
+  W_BUYOUT_UNKNOWN_CREDITOR: 'warning',
+  W_BUYOUT_DEBT_STILL_SURVEYED: 'warning',
+  W_WELFARE_NO_RULE: 'warning',
+  W_WELFARE_NOT_ELIGIBLE: 'warning',
+  W_WELFARE_OVER_LIMIT: 'warning',
+  W_WELFARE_LATE_CLAIM: 'warning',
+  W_WELFARE_CONTRIBUTION_BEHIND: 'warning',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;
@@ -149,6 +157,14 @@ export const FINDING_FIELDS = {
   W_HOUSEHOLD_LOANS: ['loan_id', 'count'],
   W_INSTALMENT_OVER_SURPLUS: ['loan_id', 'member_id', 'expected', 'actual'],
   W_LOAN_COST_ABOVE_LEGAL: ['loan_id', 'date', 'expected', 'actual'],
+  W_BUYOUT_OVER_LOAN: ['loan_id', 'expected', 'actual'],
+  W_BUYOUT_UNKNOWN_CREDITOR: ['loan_id', 'value'],
+  W_BUYOUT_DEBT_STILL_SURVEYED: ['loan_id', 'value', 'date', 'amount'],
+  W_WELFARE_NO_RULE: ['member_id', 'amount'],
+  W_WELFARE_NOT_ELIGIBLE: ['member_id', 'limit_date'],
+  W_WELFARE_OVER_LIMIT: ['member_id', 'expected', 'actual'],
+  W_WELFARE_LATE_CLAIM: ['member_id', 'days', 'limit'],
+  W_WELFARE_CONTRIBUTION_BEHIND: ['member_id', 'count', 'expected', 'actual'],
 } as const satisfies Record<FindingCode, readonly FindingField[]>;
 
 /** The fields a code carries. */

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { schemaOf } from './fields.ts';
 import { counts } from './tabs/counts.ts';
+import { debtBuyouts } from './tabs/debt-buyouts.ts';
 import { debtSurvey } from './tabs/debt-survey.ts';
 import { familyPlans } from './tabs/family-plans.ts';
 import { householdAccounts } from './tabs/household-accounts.ts';
@@ -14,6 +15,7 @@ import { repayments } from './tabs/repayments.ts';
 import { savings } from './tabs/savings.ts';
 import { subgroups } from './tabs/subgroups.ts';
 import { welfare } from './tabs/welfare.ts';
+import { welfareRules } from './tabs/welfare-rules.ts';
 import { yearEndTab } from './tabs/year-end.ts';
 
 export { enumOf, type RecordParts, type RowRule } from './fields.ts';
@@ -38,6 +40,8 @@ export const RECORD_PARTS = {
   debt_survey: debtSurvey.parts,
   family_plans: familyPlans.parts,
   year_end: yearEndTab.parts,
+  welfare_rules: welfareRules.parts,
+  debt_buyouts: debtBuyouts.parts,
 };
 
 export const SubgroupSchema = schemaOf(RECORD_PARTS.subgroups);
@@ -55,6 +59,8 @@ export const HouseholdEntrySchema = schemaOf(RECORD_PARTS.household_accounts);
 export const DebtSchema = schemaOf(RECORD_PARTS.debt_survey);
 export const FamilyPlanSchema = schemaOf(RECORD_PARTS.family_plans);
 export const YearEndSchema = schemaOf(RECORD_PARTS.year_end);
+export const WelfareRuleSchema = schemaOf(RECORD_PARTS.welfare_rules);
+export const BuyoutSchema = schemaOf(RECORD_PARTS.debt_buyouts);
 
 /** The schema of each data tab (settings have their own, in settings.ts). */
 export const RECORD_SCHEMAS = {
@@ -73,6 +79,8 @@ export const RECORD_SCHEMAS = {
   debt_survey: DebtSchema,
   family_plans: FamilyPlanSchema,
   year_end: YearEndSchema,
+  welfare_rules: WelfareRuleSchema,
+  debt_buyouts: BuyoutSchema,
 } as const;
 
 export type DataTabKey = keyof typeof RECORD_SCHEMAS;
@@ -93,3 +101,5 @@ export type HouseholdEntry = RecordOf<'household_accounts'>;
 export type Debt = RecordOf<'debt_survey'>;
 export type FamilyPlan = RecordOf<'family_plans'>;
 export type YearEndRow = RecordOf<'year_end'>;
+export type WelfareRule = RecordOf<'welfare_rules'>;
+export type Buyout = RecordOf<'debt_buyouts'>;

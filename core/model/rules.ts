@@ -6,6 +6,9 @@ import type { EntrySpec } from './tab-spec.ts';
 /** The schema that first held the bylaws tab and the savings products (core/archive/schema.ts). */
 export const RULES_SINCE = 3;
 
+/** The schema that first held debt buy-outs, the welfare table and what they add (SPEC §14). */
+export const RELIEF_SINCE = 4;
+
 /** The pools a year's net profit is shared into (SPEC §13), in the order the meeting reads them. */
 export const POOLS = [
   'dividend',
@@ -132,6 +135,38 @@ export const RULE_SPECS: readonly EntrySpec[] = [
     default: 'no',
     example: 'ใช่',
   },
+  // welfare by the group's own table (SPEC §14)
+  {
+    key: 'welfare_preset',
+    th: 'ระเบียบสวัสดิการตามแบบ',
+    kind: 'enum',
+    enumeration: 'welfare_preset',
+    example: 'ชะมวง',
+    since: RELIEF_SINCE,
+  },
+  {
+    key: 'welfare_contribution_monthly',
+    th: 'เงินสมทบสวัสดิการต่อเดือน (บาท)',
+    kind: 'money',
+    example: '30',
+    since: RELIEF_SINCE,
+  },
+  {
+    key: 'welfare_lapse_months',
+    th: 'ขาดส่งเงินสมทบกี่เดือนจึงพ้นสิทธิ',
+    kind: 'int',
+    default: 3,
+    range: { min: 1, max: 120, error: 'lapse_range' },
+    since: RELIEF_SINCE,
+  },
+  {
+    key: 'welfare_elderly_age',
+    th: 'อายุที่ได้สวัสดิการผู้สูงอายุ (ปี)',
+    kind: 'int',
+    default: 60,
+    range: { min: 40, max: 120, error: 'age_range' },
+    since: RELIEF_SINCE,
+  },
 ].map((spec) => ({ since: RULES_SINCE, ...spec }) as EntrySpec);
 
 /** The allocation presets (SPEC §13): what they give to the pools a group did not set itself. */
@@ -167,6 +202,14 @@ export interface Rules {
   guarantor_max_exposure?: number;
   /** One household, one contract (the CDD model): a second loan while the first is owed is a warning. */
   one_loan_per_household: 'yes' | 'no';
+  /** The welfare table a group starts from: it gives the benefits the group's own table does not. */
+  welfare_preset?: 'chamuang';
+  /** Each member's welfare contribution a month: contributions behind and lapses are judged only when set. */
+  welfare_contribution_monthly?: Satang;
+  /** Months of contributions missed before a member's welfare lapses (no benefit while lapsed). */
+  welfare_lapse_months: number;
+  /** The age from which the elderly benefit is paid. */
+  welfare_elderly_age: number;
 }
 
 /** `MM-DD` of a day every year has (29 February is refused: a fiscal year must end each year). */
@@ -240,6 +283,12 @@ export function rulesOf(entries: z.output<typeof RulesEntriesSchema>): Rules {
       ? {}
       : { guarantor_max_exposure: e.guarantor_max_exposure as number }),
     one_loan_per_household: e.one_loan_per_household as Rules['one_loan_per_household'],
+    ...(e.welfare_preset === undefined ? {} : { welfare_preset: e.welfare_preset as 'chamuang' }),
+    ...(e.welfare_contribution_monthly === undefined
+      ? {}
+      : { welfare_contribution_monthly: e.welfare_contribution_monthly as Satang }),
+    welfare_lapse_months: e.welfare_lapse_months as number,
+    welfare_elderly_age: e.welfare_elderly_age as number,
   };
 }
 

@@ -60,7 +60,9 @@ export type TabKey =
   | 'debt_survey'
   | 'family_plans'
   | 'rules'
-  | 'year_end';
+  | 'year_end'
+  | 'welfare_rules'
+  | 'debt_buyouts';
 
 /** A tab's roles, declared with it (docs/adding-a-tab.md). */
 export interface TabRoles {

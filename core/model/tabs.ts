@@ -1,6 +1,7 @@
 import { RECORD_PARTS } from './records.ts';
 import type { TabKey, TabRoles, TabSpec } from './tab-spec.ts';
 import { counts } from './tabs/counts.ts';
+import { debtBuyouts } from './tabs/debt-buyouts.ts';
 import { debtSurvey } from './tabs/debt-survey.ts';
 import { familyPlans } from './tabs/family-plans.ts';
 import { householdAccounts } from './tabs/household-accounts.ts';
@@ -16,6 +17,7 @@ import { savings } from './tabs/savings.ts';
 import { settings } from './tabs/settings.ts';
 import { subgroups } from './tabs/subgroups.ts';
 import { welfare } from './tabs/welfare.ts';
+import { welfareRules } from './tabs/welfare-rules.ts';
 import { yearEndTab } from './tabs/year-end.ts';
 
 export type { ColumnKind, ColumnSpec, EntrySpec, RefTarget, TabKey, TabRoles, TabSpec } from './tab-spec.ts';
@@ -33,10 +35,12 @@ const DECLARED: readonly TabSpec[] = [
   loans.spec,
   repayments.spec,
   welfare.spec,
+  welfareRules.spec,
   other.spec,
   counts.spec,
   householdAccounts.spec,
   debtSurvey.spec,
+  debtBuyouts.spec,
   familyPlans.spec,
   yearEndTab.spec,
 ];

@@ -24,7 +24,12 @@ export const ENUMERATIONS = {
     other: ['อื่นๆ', 'อื่น ๆ', 'อื่น'],
   },
   request_status: { pending: ['รอพิจารณา'], approved: ['อนุมัติ'], rejected: ['ไม่อนุมัติ'] },
-  welfare_type: { contribution: ['สมทบ', 'จ่ายสมทบ'], payout: ['จ่ายสวัสดิการ', 'รับสวัสดิการ'] },
+  welfare_type: {
+    contribution: ['สมทบ', 'จ่ายสมทบ'],
+    payout: ['จ่ายสวัสดิการ', 'รับสวัสดิการ'],
+    // money matched by the state or the local authority (SPEC §14), a line of its own
+    matching: ['เงินสมทบจากรัฐ', 'สมทบจากรัฐ', 'รัฐสมทบ', 'สมทบจาก อปท.', 'อปท. สมทบ'],
+  },
   benefit: {
     birth: ['คลอดบุตร'],
     sickness: ['เจ็บป่วย'],
@@ -67,6 +72,9 @@ export const ENUMERATIONS = {
   round_to: { satang: ['สตางค์'], baht: ['บาท'] },
   allocation_preset: { cooperative: ['สหกรณ์', 'แบบสหกรณ์'], subin: ['พระสุบิน', 'แบบพระสุบิน'] },
   yes_no: { yes: ['ใช่', 'ต้อง'], no: ['ไม่', 'ไม่ต้อง'] },
+  // the welfare table (SPEC §14): what a benefit's amount is counted per, and the presets
+  welfare_unit: { event: ['ครั้ง', 'ต่อครั้ง'], night: ['คืน', 'ต่อคืน'], year: ['ปี', 'ต่อปี'] },
+  welfare_preset: { chamuang: ['ชะมวง', 'กองทุนตำบลชะมวง', 'แบบชะมวง'] },
 } as const satisfies Record<string, Record<string, readonly string[]>>;
 
 export type EnumerationName = keyof typeof ENUMERATIONS;

@@ -11,7 +11,7 @@ import type { Satang } from '../money.ts';
  */
 
 /** How a figure is counted: money in satang, a count of things, or a ratio (0.25 = 25%). */
-export type FigureUnit = 'satang' | 'count' | 'ratio';
+export type FigureUnit = 'satang' | 'count' | 'ratio' | 'months';
 
 export interface Figure {
   /**
@@ -24,6 +24,14 @@ export interface Figure {
   unit: FigureUnit;
   /** The first snapshot schema that held this figure. */
   since: number;
+  /**
+   * A look ahead (the elderly benefits coming due), resting on the bylaws and birth dates as they
+   * are now: archived with the month, shown, never compared — a rule changed for the years ahead
+   * is not a closed month edited.
+   */
+  projection?: true;
+  /** A figure that may be null (no payouts yet: no months of cover to count). */
+  nullable?: true;
 }
 
 const f = (path: string, th: string, en: string, unit: FigureUnit = 'satang', since = 1): Figure => ({
@@ -57,6 +65,54 @@ export const FIGURES: readonly Figure[] = [
   f('welfare.contributions', 'เงินสมทบสวัสดิการ', 'welfare contributions'),
   f('welfare.payouts', 'จ่ายสวัสดิการ', 'welfare payouts'),
   f('welfare.fund_balance', 'กองทุนสวัสดิการ', 'welfare fund'),
+  f('welfare.matching', 'เงินสมทบจากรัฐและท้องถิ่น', 'matching from the state and local authority', 'satang', 4),
+  {
+    ...f('welfare_health.months_of_cover', 'กองทุนพอจ่ายได้ (เดือน)', 'months of cover', 'months', 4),
+    nullable: true,
+  },
+  f('welfare_health.payouts_12m', 'จ่ายสวัสดิการ 12 เดือน', 'payouts, 12 months', 'satang', 4),
+  f('welfare_health.contributions_12m', 'เงินสมทบเข้ากองทุน 12 เดือน', 'contributions, 12 months', 'satang', 4),
+  f('welfare_health.matching_12m', 'เงินสมทบจากรัฐ 12 เดือน', 'matching, 12 months', 'satang', 4),
+  {
+    ...f('welfare_health.payout_ratio', 'จ่ายต่อเงินสมทบ', 'payouts ÷ contributions', 'ratio', 4),
+    nullable: true,
+  },
+  {
+    ...f(
+      'welfare_health.elderly_due',
+      'ผู้สูงอายุที่ถึงสิทธิใน 12 เดือน',
+      'elderly benefits due, next 12 months',
+      'count',
+      4,
+    ),
+    projection: true,
+  },
+  {
+    ...f(
+      'welfare_health.elderly_new',
+      'ผู้ถึงสิทธิผู้สูงอายุใหม่ใน 12 เดือน',
+      'newly reaching the elderly benefit',
+      'count',
+      4,
+    ),
+    projection: true,
+  },
+  {
+    ...f(
+      'welfare_health.elderly_cost',
+      'ค่าสวัสดิการผู้สูงอายุ 12 เดือนข้างหน้า',
+      'elderly benefits, next 12 months',
+      'satang',
+      4,
+    ),
+    projection: true,
+  },
+  f('debt_relief.households_helped', 'ครัวเรือนที่ได้ปลดหนี้', 'households helped', 'count', 4),
+  f('debt_relief.debts_bought_out', 'หนี้ที่ปลดแล้ว', 'debts bought out', 'count', 4),
+  f('debt_relief.reduced', 'หนี้ที่ลดได้', 'baht reduced', 'satang', 4),
+  f('debt_relief.paid', 'กลุ่มจ่ายเจ้าหนี้แทน', 'paid to lenders', 'satang', 4),
+  f('debt_relief.interest_saved_monthly', 'ดอกเบี้ยที่ประหยัดได้ต่อเดือน', 'baht freed a month', 'satang', 4),
+  f('debt_relief.informal_left', 'หนี้นอกระบบคงเหลือ', 'informal debt left', 'satang', 4),
   f('other.income', 'รายรับอื่น', 'other income'),
   f('other.expense', 'รายจ่ายอื่น', 'other expense'),
   f('members.active', 'สมาชิกคงอยู่', 'members active', 'count'),
@@ -132,6 +188,7 @@ export function showFigure(unit: FigureUnit, value: unknown, formatBaht: (satang
   if (typeof value !== 'number') return String(value ?? '—');
   if (unit === 'satang') return formatBaht(value as Satang);
   if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
+  if (unit === 'months') return value.toFixed(1);
   return String(value);
 }
 

@@ -4,9 +4,11 @@ import { recordsOf } from '../check/book.ts';
 import * as accounts from '../ledger/accounts.ts';
 import { BANK, CASH, FINES, INTEREST, WELFARE_FUND } from '../ledger/accounts.ts';
 import { sumWhere } from '../ledger/balances.ts';
+import { buyoutFigures, type DebtRelief, debtRelief } from '../ledger/buyouts.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { OVERDUE_DAYS } from '../ledger/ledger-checks.ts';
 import { loanSchedule, loanStatus } from '../ledger/loan-schedule.ts';
+import { type WelfareHealth, welfareHealth } from '../ledger/welfare-rules.ts';
 import { monthFindings } from '../model/month-rows.ts';
 import type { DataTabKey, Debt, Member } from '../model/records.ts';
 import { minus, plus, type Satang, sum, ZERO } from '../money.ts';
@@ -39,7 +41,17 @@ export interface MonthlySummary {
     par30: Satang;
     par30_ratio: number;
   };
-  welfare: { contributions: Satang; payouts: Satang; fund_balance: Satang };
+  welfare: {
+    contributions: Satang;
+    payouts: Satang;
+    fund_balance: Satang;
+    /** Money matched by the state or the local authority in the month (SPEC §14). */
+    matching: Satang;
+  };
+  /** The welfare fund's health at the month's end (SPEC §14). */
+  welfare_health: WelfareHealth;
+  /** Debts bought out to the month's end, and what they achieved (SPEC §14). */
+  debt_relief: DebtRelief;
   other: { income: Satang; expense: Satang };
   members: { active: number; joined: number; left: number };
   households: {
@@ -79,6 +91,7 @@ interface Flows {
   interest: Satang;
   fines: Satang;
   contributions: Satang;
+  matching: Satang;
   payouts: Satang;
   otherIncome: Satang;
   otherExpense: Satang;
@@ -106,6 +119,7 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
     interest: ZERO,
     fines: ZERO,
     contributions: ZERO,
+    matching: ZERO,
     payouts: ZERO,
     otherIncome: ZERO,
     otherExpense: ZERO,
@@ -154,6 +168,9 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
       case 'welfare_contribution':
         f.contributions = plus(f.contributions, amount);
         break;
+      case 'welfare_matching':
+        f.matching = plus(f.matching, amount);
+        break;
       case 'welfare_payout':
         f.payouts = plus(f.payouts, amount);
         break;
@@ -199,7 +216,10 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
       contributions: f.contributions,
       payouts: f.payouts,
       fund_balance: owed(after.get(WELFARE_FUND) ?? ZERO),
+      matching: f.matching,
     },
+    welfare_health: welfareHealth(book, journal, last),
+    debt_relief: debtRelief(book, buyoutFigures(book), last),
     other: { income: f.otherIncome, expense: f.otherExpense },
     members: memberFigures(records(checked, 'members'), first, last),
     households: householdFigures(checked, first, last),

@@ -34,7 +34,25 @@ describe('summariseMonth (hand-computed on the small book)', () => {
         par30: 0,
         par30_ratio: 0,
       },
-      welfare: { contributions: 0, payouts: 0, fund_balance: 0 },
+      welfare: { contributions: 0, payouts: 0, fund_balance: 0, matching: 0 },
+      welfare_health: {
+        months_of_cover: null,
+        payouts_12m: 0,
+        contributions_12m: 0,
+        matching_12m: 0,
+        payout_ratio: null,
+        elderly_due: 0,
+        elderly_new: 0,
+        elderly_cost: 0,
+      },
+      debt_relief: {
+        households_helped: 0,
+        debts_bought_out: 0,
+        reduced: 0,
+        paid: 0,
+        interest_saved_monthly: 0,
+        informal_left: 0,
+      },
       other: { income: 0, expense: 15_000 },
       members: { active: 2, joined: 2, left: 0 },
       households: {
@@ -74,7 +92,9 @@ describe('summariseMonth (hand-computed on the small book)', () => {
       interest_received: 1_000,
       outstanding: 90_000,
     });
-    expect(s.welfare).toEqual({ contributions: 3_000, payouts: 0, fund_balance: 3_000 });
+    expect(s.welfare).toEqual({ contributions: 3_000, payouts: 0, fund_balance: 3_000, matching: 0 });
+    // 30 baht in, nothing paid out: no months of cover to count, nothing paid per baht in
+    expect(s.welfare_health).toMatchObject({ months_of_cover: null, contributions_12m: 3_000, payout_ratio: 0 });
     expect(s.households).toEqual({
       reporting: 1,
       income: 600_000,

@@ -1,4 +1,5 @@
 import { date, enumOf, id, satang, text } from '../fields.ts';
+import { RELIEF_SINCE } from '../rules.ts';
 import { col, defineTab } from '../tab-spec.ts';
 
 /** The Members tab (สมาชิก): its columns, their record fields and its roles, declared once. */
@@ -25,6 +26,8 @@ export const members = defineTab(
     left_on: col('วันที่ออก', 'date', date.optional(), { figures: true }),
     savings_pledge: col('สัจจะออมต่อเดือน', 'money', satang.optional()),
     phone: col('โทรศัพท์', 'text', text.optional()),
+    // the elderly benefit's due date (SPEC §14: the welfare fund's coming costs)
+    born_on: col('วันเกิด', 'date', date.optional(), { since: RELIEF_SINCE, figures: true }),
   },
   [
     {

@@ -13,8 +13,13 @@ const YEAR_END = {
   dividend: 1500,
   interest_refund: 0,
 };
-const base = (tab: DataTabKey) =>
-  tab === 'year_end' ? { ...YEAR_END } : { ...tables.get(tab)![0]!.record! };
+/** The tabs the small book has no rows of: a valid record each. */
+const OWN: Partial<Record<DataTabKey, Record<string, unknown>>> = {
+  year_end: YEAR_END,
+  welfare_rules: { benefit: 'sickness', amount: 20_000, unit: 'night', min_membership_days: 180 },
+  debt_buyouts: { date: '2026-08-10', loan_id: 'L1', creditor: 'นายทุน', claimed: 500_000, paid: 400_000 },
+};
+const base = (tab: DataTabKey) => ({ ...(OWN[tab] ?? tables.get(tab)![0]!.record!) });
 
 /** Values a cell reader can hand over (and a few it never would), each as likely as the next. */
 const value = fc.constantFrom<unknown>(
