@@ -74,7 +74,7 @@ export const FIGURES: readonly Figure[] = [
   f('welfare_health.contributions_12m', 'เงินสมทบเข้ากองทุน 12 เดือน', 'contributions, 12 months', 'satang', 4),
   f('welfare_health.matching_12m', 'เงินสมทบจากรัฐ 12 เดือน', 'matching, 12 months', 'satang', 4),
   {
-    ...f('welfare_health.payout_ratio', 'จ่ายต่อเงินสมทบ', 'payouts ÷ contributions', 'ratio', 4),
+    ...f('welfare_health.payout_ratio', 'จ่ายต่อเงินสมทบ', 'payouts to contributions', 'ratio', 4),
     nullable: true,
   },
   {

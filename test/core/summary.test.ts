@@ -94,7 +94,11 @@ describe('summariseMonth (hand-computed on the small book)', () => {
     });
     expect(s.welfare).toEqual({ contributions: 3_000, payouts: 0, fund_balance: 3_000, matching: 0 });
     // 30 baht in, nothing paid out: no months of cover to count, nothing paid per baht in
-    expect(s.welfare_health).toMatchObject({ months_of_cover: null, contributions_12m: 3_000, payout_ratio: 0 });
+    expect(s.welfare_health).toMatchObject({
+      months_of_cover: null,
+      contributions_12m: 3_000,
+      payout_ratio: 0,
+    });
     expect(s.households).toEqual({
       reporting: 1,
       income: 600_000,

@@ -28,6 +28,8 @@ const op: fc.Arbitrary<Op> = fc.record({
     'repay',
     'welfare_in',
     'welfare_out',
+    'welfare_match',
+    'buyout',
     'income',
     'expense',
     'transfer',
@@ -51,6 +53,8 @@ function randomBook(ops: Op[], openingCash: number, openingBank: number): Workbo
     welfare: [],
     other: [],
     loan_requests: [],
+    debt_buyouts: [],
+    debt_survey: [],
   };
   let loans = 0;
   for (const o of ops) {
@@ -97,6 +101,43 @@ function randomBook(ops: Op[], openingCash: number, openingBank: number): Workbo
           member_id: member,
           type: o.kind === 'welfare_in' ? 'contribution' : 'payout',
           amount: baht(o.amount),
+          // issue 21: a payout of a benefit, with its stay, judged by the table below
+          ...(o.kind === 'welfare_out'
+            ? {
+                benefit: o.extra % 2 ? 'sickness' : 'birth',
+                nights: 1 + (o.extra % 5),
+                event_date: day(Math.max(0, o.day - (o.extra % 40))),
+              }
+            : {}),
+        });
+        break;
+      case 'welfare_match':
+        // the state's or the local authority's money: no member (a blank member id on any other row is an error)
+        rows.welfare!.push({
+          ...base,
+          member_id: o.viaTreasurer ? null : member,
+          type: o.viaTreasurer ? 'matching' : 'contribution',
+          amount: baht(o.amount),
+          source: 'อบต.',
+        });
+        break;
+      case 'buyout':
+        // a buy-out moves no money itself, whatever it says it paid
+        rows.debt_survey!.push({
+          survey_date: base.date,
+          household_id: `H${o.who}`,
+          creditor: `lender ${o.extra % 3}`,
+          creditor_type: 'informal',
+          outstanding: baht(o.amount),
+          interest_rate: 20,
+          rate_period: 'month',
+        });
+        rows.debt_buyouts!.push({
+          date: base.date,
+          loan_id: `L${o.who % Math.max(1, loans)}`,
+          creditor: `lender ${o.extra % 3}`,
+          claimed: baht(o.amount),
+          paid: baht(Math.max(1, o.amount - o.extra)),
         });
         break;
       default:
@@ -134,6 +175,9 @@ function randomBook(ops: Op[], openingCash: number, openingBank: number): Workbo
         'members',
         members.map((m) => ({ member_id: `M${m}`, name: 'x', household_id: `H${m}`, joined_on: OPENING })),
       ),
+      table('welfare_rules', [
+        { benefit: 'sickness', amount: '200', unit: 'night', max_per_claim: '600', claim_within_days: 30 },
+      ]),
       ...Object.entries(rows).map(([key, records]) => table(key as never, records as never)),
     ],
   };
