@@ -33,8 +33,10 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
     expect(index).not.toMatch(/\bfunction\b|\bif\b|\bfor\b|SpreadsheetApp|Utilities|UrlFetchApp/);
   });
 
-  it('is one bundle under 300 KB whose footer declares every function Apps Script calls', () => {
-    expect(bundle.length).toBeLessThan(300_000);
+  it('is one bundle under 350 KB whose footer declares every function Apps Script calls', () => {
+    // our own budget (Apps Script allows far more): raised from 300 KB when the welfare table and
+    // the buy-outs joined the core (issue 21), so a jump past it is still noticed
+    expect(bundle.length).toBeLessThan(350_000);
     // the footer's functions are the entry's exports, but the signer (no sidebar may call it)
     const exported = [
       ...readFileSync(join(ROOT, 'apps-script/src/index.ts'), 'utf8').matchAll(/^export const (\w+)/gm),

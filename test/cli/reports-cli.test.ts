@@ -24,6 +24,8 @@ describe('sajja summary, passbook, household, export', () => {
       'savings',
       'loans',
       'welfare',
+      'welfare_health',
+      'debt_relief',
       'other',
       'members',
       'households',

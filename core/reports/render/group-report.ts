@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../calendar.ts';
 import { addDays, addMonths } from '../../calendar.ts';
+import { type BuyoutFigures, buyoutFigures } from '../../ledger/buyouts.ts';
 import type { CheckedBooks } from '../../ledger/checked-books.ts';
 import { fiscalYear } from '../../ledger/year-close.ts';
 import type { Finding } from '../../model/finding.ts';
@@ -38,6 +39,10 @@ export interface GroupReport {
   archive: ArchiveNote | null;
   /** In the month after a fiscal year ends: that year's share-out by the bylaws (SPEC §13). */
   year: YearEnd | null;
+  /** Members behind with welfare contributions today (W_WELFARE_CONTRIBUTION_BEHIND); absent before issue 21. */
+  welfare_behind?: number;
+  /** This month's debt buy-outs, one line each (SPEC §14); absent before issue 21. */
+  buyouts?: BuyoutFigures[];
 }
 
 const MAX_FINDINGS = 10;
@@ -98,7 +103,63 @@ export function groupReportData(
     todo: todoOf(checked, summary, month),
     archive,
     year: yearJustEnded(checked, month),
+    welfare_behind: checked.findings.filter((f) => f.code === 'W_WELFARE_CONTRIBUTION_BEHIND').length,
+    buyouts: buyoutFigures(checked.book).filter((b) => b.date.slice(0, 7) === month),
   };
+}
+
+/** A figure's row of a report table: its Thai and English label, its value, marked for tests and readers. */
+const figureRow = (path: string, value: string | Html) =>
+  html`<tr><td style="${S.cell}">${th2(...label(path))}</td><td style="${S.num}" data-figure="${path}">${value}</td></tr>`;
+
+const months = (n: number | null) =>
+  n === null ? th2('ยังไม่มีการจ่าย', 'nothing paid out') : `${n.toFixed(1)}`;
+const ratio = (n: number | null) => (n === null ? '—' : percent(n));
+
+/**
+ * The welfare fund's health (SPEC §14): how many months it would last at the last year's payouts,
+ * what it paid per baht that came in (the state's matching money said apart), the elderly benefits
+ * coming due in the next 12 months, and how many members are behind with contributions.
+ */
+function welfareBlock(r: GroupReport): Html {
+  const w = r.summary.welfare_health;
+  return section(
+    'กองทุนสวัสดิการ',
+    'Welfare fund',
+    html`<table style="${S.table}">
+      ${figureRow('welfare.fund_balance', baht(r.summary.welfare.fund_balance))}
+      ${figureRow('welfare_health.months_of_cover', months(w.months_of_cover))}
+      ${figureRow('welfare_health.payouts_12m', baht(w.payouts_12m))}
+      ${figureRow('welfare_health.contributions_12m', html`${baht(w.contributions_12m)}${w.matching_12m > 0 ? html` <span style="${S.muted}">(${th2('สมทบจากรัฐ', 'matched')} ${baht(w.matching_12m)})</span>` : ''}`)}
+      ${figureRow('welfare_health.payout_ratio', ratio(w.payout_ratio))}
+      ${figureRow('welfare_health.elderly_cost', html`${baht(w.elderly_cost)} <span style="${S.muted}">(${w.elderly_due} ${th2('คน', 'members')})</span>`)}
+      ${r.welfare_behind ? html`<tr><td style="${S.cell}">${th2('สมาชิกขาดส่งเงินสมทบ', 'Members behind with contributions')}</td><td style="${S.num}" data-figure="welfare_behind">${r.welfare_behind}</td></tr>` : ''}
+    </table>`,
+  );
+}
+
+/** Debt relief to the month's end (SPEC §14), and this month's buy-outs one by one. */
+function reliefBlock(r: GroupReport): Html {
+  const d = r.summary.debt_relief;
+  const list = r.buyouts ?? [];
+  return html`<table style="${S.table}">
+      ${figureRow('debt_relief.households_helped', String(d.households_helped))}
+      ${figureRow('debt_relief.debts_bought_out', String(d.debts_bought_out))}
+      ${figureRow('debt_relief.reduced', baht(d.reduced))}
+      ${figureRow('debt_relief.interest_saved_monthly', baht(d.interest_saved_monthly))}
+      ${figureRow('debt_relief.informal_left', baht(d.informal_left))}
+    </table>
+    ${
+      list.length === 0
+        ? ''
+        : html`<table style="${S.table};margin-top:6px" data-buyouts="${r.month}">
+      <tr><th style="${S.head}">${th2('ปลดหนี้เดือนนี้', "This month's buy-outs")}</th><th style="${S.headNum}">${th2('เจ้าหนี้แจ้ง', 'Claimed')}</th><th style="${S.headNum}">${th2('กลุ่มจ่าย', 'Paid')}</th><th style="${S.headNum}">${th2('ลดได้', 'Reduced')}</th></tr>
+      ${list.map(
+        (b) =>
+          html`<tr><td style="${S.cell}">${b.household_id} · ${b.creditor} <span style="${S.muted}">${b.loan_id}${b.lawful_balance === undefined ? '' : html` · ${th2('ยอดตามกฎหมาย', 'lawful balance')} ${baht(b.lawful_balance)}`}</span></td><td style="${S.num}">${baht(b.claimed)}</td><td style="${S.num}">${baht(b.paid)}</td><td style="${S.num}">${baht(b.reduced)}</td></tr>`,
+      )}
+    </table>`
+    }`;
 }
 
 /** The fiscal year that ended the day before the month began, with its figures; null otherwise. */
@@ -265,6 +326,7 @@ export function renderGroupReport(r: GroupReport): string {
       <div style="${S.muted}">เขียว: เงินออม · น้ำเงิน: เงินกู้คงค้าง · แดง: PAR30 / green: savings · blue: loans · red: PAR30</div>`,
     )}
     ${r.year ? yearBlock(r.year) : ''}
+    ${welfareBlock(r)}
     ${section('ผลการตรวจ', 'Checks', findingsBlock(r))}
     ${section(
       'กลุ่มย่อย',
@@ -287,6 +349,7 @@ export function renderGroupReport(r: GroupReport): string {
         <tr><td style="${S.cell}">${th2('เหล้า บุหรี่ หวย เดือนนี้', 'Alcohol, tobacco, lottery this month')}</td><td style="${S.num}" data-figure="reducible">${r.reducible.now === null ? th2('ไม่มีข้อมูล', 'no data') : html`${baht(r.reducible.now)}${r.reducible.before === null ? '' : html` <span style="${S.delta}">${signedBaht(minus(r.reducible.now, r.reducible.before))}</span>`}`}</td></tr>
       </table>`,
     )}
+    ${section('ปลดหนี้', 'Debt relief', reliefBlock(r))}
     ${section(
       'สิ่งที่ต้องทำ',
       'To do',
@@ -351,8 +414,18 @@ export function groupReportText(r: GroupReport): string {
         ]
       : []),
     '',
+    'กองทุนสวัสดิการ / welfare fund',
+    `- ${figureLabel('welfare.fund_balance')}: ${baht(s.welfare.fund_balance)} · ${figureLabel('welfare_health.months_of_cover')}: ${s.welfare_health.months_of_cover === null ? 'ยังไม่มีการจ่าย / nothing paid out' : s.welfare_health.months_of_cover.toFixed(1)}`,
+    `- ${figureLabel('welfare_health.payouts_12m')}: ${baht(s.welfare_health.payouts_12m)} · ${figureLabel('welfare_health.contributions_12m')}: ${baht(s.welfare_health.contributions_12m)} (${figureLabel('welfare_health.matching_12m')}: ${baht(s.welfare_health.matching_12m)}) · ${figureLabel('welfare_health.payout_ratio')}: ${s.welfare_health.payout_ratio === null ? '—' : percent(s.welfare_health.payout_ratio)}`,
+    `- ${figureLabel('welfare_health.elderly_cost')}: ${baht(s.welfare_health.elderly_cost)} (${s.welfare_health.elderly_due})${r.welfare_behind ? ` · สมาชิกขาดส่งเงินสมทบ / members behind: ${r.welfare_behind}` : ''}`,
+    '',
     'หนี้สินครัวเรือน / household debt',
     `- หนี้สินรวม / total: ${baht(s.households.total_debt)} · นอกระบบ / informal: ${baht(s.households.informal_debt)} · เปลี่ยน / change: ${signedBaht(s.households.debt_change)}`,
+    `- ปลดหนี้ / debt relief: ${s.debt_relief.households_helped} ครัวเรือน / households · ${s.debt_relief.debts_bought_out} หนี้ / debts · ลดได้ / reduced ${baht(s.debt_relief.reduced)} · ประหยัดดอกเบี้ยต่อเดือน / freed a month ${baht(s.debt_relief.interest_saved_monthly)} · นอกระบบคงเหลือ / informal left ${baht(s.debt_relief.informal_left)}`,
+    ...(r.buyouts ?? []).map(
+      (b) =>
+        `  - ${b.household_id} ${b.creditor} (${b.loan_id}): ${baht(b.claimed)} → ${baht(b.paid)}, ลดได้ / reduced ${baht(b.reduced)}`,
+    ),
     '',
     'สิ่งที่ต้องทำ / to do',
     ...(r.todo.length === 0 ? ['- ไม่มี / nothing'] : r.todo.map((t) => `- ${t.th} / ${t.en}`)),
