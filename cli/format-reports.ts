@@ -155,6 +155,14 @@ export function formatPassbook(p: Passbook): string {
       row('  สวัสดิการที่ได้รับ', 'welfare received', b(y.welfare_received)),
     ]),
   ];
+  for (const x of p.buyouts)
+    lines.push(
+      row(
+        `ปลดหนี้ ${thaiDate(x.date)} ${oneLine(x.creditor)} (${oneLine(x.loan_id)}): แจ้ง / จ่าย / ลดได้`,
+        'debt bought out: claimed / paid / reduced',
+        `${b(x.claimed)} ${b(x.paid)} ${b(x.reduced)}`,
+      ),
+    );
   for (const loan of p.loans) {
     lines.push(
       '',
@@ -229,6 +237,18 @@ export function formatHousehold(h: HouseholdView): string {
       'months to debt-free',
       h.debt_free === 'months' ? `${h.months_to_debt_free} เดือน / months` : WAY_OUT[h.debt_free],
     ),
+    ...(h.buyouts.length === 0
+      ? []
+      : [
+          '',
+          'ปลดหนี้โดยกลุ่ม / debts the group bought out',
+          ...h.buyouts.map(
+            (x) =>
+              `  ${thaiDate(x.date)} ${padEnd(oneLine(x.creditor), 20)} ${oneLine(x.loan_id)}: เจ้าหนี้แจ้ง / claimed ${b(x.claimed)} กลุ่มจ่าย / paid ${b(x.paid)} ลดได้ / reduced ${b(x.reduced)}${x.lawful_balance === undefined ? '' : ` · ยอดตามกฎหมาย (เงินต้น − ดอกเบี้ยที่จ่ายแล้ว) / lawful balance ${b(x.lawful_balance)}`}`,
+          ),
+          row('หนี้ที่ลดได้', 'baht reduced', b(h.relief.reduced)),
+          row('ดอกเบี้ยที่ประหยัดได้ต่อเดือน', 'interest saved a month', b(h.relief.interest_saved_monthly)),
+        ]),
     ...leftOutLines(h.left_out),
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar.ts';
 import { monthOf } from '../calendar.ts';
 import { type RowRef, recordsOf } from '../check/book.ts';
+import { type BuyoutFigures, buyoutFigures } from '../ledger/buyouts.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { divideHalfUp, minus, plus, type Satang, sum, ZERO } from '../money.ts';
 import { REDUCIBLE_CATEGORIES } from '../parse/enumerations.ts';
@@ -49,6 +50,10 @@ export interface HouseholdView {
   debt_free: DebtFreeStatus;
   /** The household's account and survey rows left out of these figures until their errors are fixed. */
   left_out: RowRef[];
+  /** Its debts the group bought out (SPEC §14), each with what it achieved, by the check date. */
+  buyouts: BuyoutFigures[];
+  /** What the buy-outs achieved together: baht reduced, interest a month no longer paid. */
+  relief: { reduced: Satang; interest_saved_monthly: Satang };
 }
 
 /** Payoff order: highest yearly rate first; an informal lender of unknown rate first of all (they charge ~20% a month). */
@@ -143,6 +148,7 @@ export function householdView(checked: CheckedBooks, householdId: string): House
           monthly_payment: d.monthly_payment,
         })),
   );
+  const buyouts = buyoutFigures(book).filter((b) => b.household_id === householdId && b.date <= asOf);
   return {
     group_id: book.settings.group_id,
     household_id: householdId,
@@ -162,5 +168,10 @@ export function householdView(checked: CheckedBooks, householdId: string): House
         (r.sheet === 'household_accounts' || r.sheet === 'debt_survey') &&
         book.tables.get(r.sheet)?.find((x) => x.row === r.row)?.values.household_id === householdId,
     ),
+    buyouts,
+    relief: {
+      reduced: sum(buyouts.map((b) => b.reduced)),
+      interest_saved_monthly: sum(buyouts.map((b) => b.interest_saved_monthly)),
+    },
   };
 }

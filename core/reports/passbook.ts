@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar.ts';
 import type { RowRef } from '../check/book.ts';
 import { postedErrors } from '../jobs/check-books.ts';
 import { isSavings, savingsParts } from '../ledger/accounts.ts';
+import { type BuyoutFigures, buyoutFigures } from '../ledger/buyouts.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
 import { loanSchedule, loanStatus, monthlyInterest } from '../ledger/loan-schedule.ts';
 import { fiscalYear } from '../ledger/year-close.ts';
@@ -78,6 +79,8 @@ export interface Passbook {
   years: PassbookYear[];
   welfare: { contributed: Satang; received: Satang };
   loans: PassbookLoan[];
+  /** The debts the member's loans bought out (SPEC §14): what the lender claimed, what the group paid. */
+  buyouts: BuyoutFigures[];
   /** The member's rows left out of the books until their errors are fixed. */
   left_out: RowRef[];
 }
@@ -212,6 +215,7 @@ export function passbook(checked: CheckedBooks, memberId: string): Passbook | un
     years: yearPages(checked, memberId),
     welfare: { contributed, received },
     loans,
+    buyouts: buyoutFigures(book).filter((b) => b.member_id === memberId && b.date <= asOf),
     left_out: leftOutOf(checked, memberId),
   };
 }

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../calendar.ts';
 import { addMonths } from '../../calendar.ts';
+import type { DebtRelief } from '../../ledger/buyouts.ts';
 import type { CheckedBooks } from '../../ledger/checked-books.ts';
 import { monthRows } from '../../model/month-rows.ts';
 import { minus, type Satang, sum, ZERO } from '../../money.ts';
@@ -42,6 +43,15 @@ export interface NetworkRow {
   entries?: number;
   /** Why a coordinator should visit, most pressing first; empty when there is nothing to see. */
   visit?: { th: string; en: string }[];
+  /** Debt relief to the month's end (SPEC §14; absent in rows kept before issue 21). */
+  relief?: DebtRelief;
+  /** The welfare fund's health at the month's end (absent in rows kept before issue 21). */
+  welfare?: {
+    fund: Satang;
+    months_of_cover: number | null;
+    payout_ratio: number | null;
+    elderly_cost: Satang;
+  };
 }
 
 export interface NetworkReport {
@@ -58,8 +68,18 @@ export interface NetworkReport {
     loans: Satang;
     par30: Satang;
     errors: number;
+    /** Across the groups: households helped, debts bought out, baht reduced, baht freed a month. */
+    relief: Pick<
+      DebtRelief,
+      'households_helped' | 'debts_bought_out' | 'reduced' | 'interest_saved_monthly' | 'informal_left'
+    >;
+    welfare_fund: Satang;
+    elderly_cost: Satang;
   };
 }
+
+/** A welfare fund that would last fewer months than this at the last year's payouts is a reason to visit. */
+export const LOW_COVER_MONTHS = 6;
 
 /**
  * The network's month: one row per group, the groups that need a visit first (not reported, then
@@ -126,6 +146,13 @@ export function networkRow(g: NetworkGroup, month: string): NetworkRow {
       errors: g.checked.result.counts.error,
       warnings: g.checked.result.counts.warning,
       archived: g.archived ?? null,
+      relief: s.debt_relief,
+      welfare: {
+        fund: s.welfare.fund_balance,
+        months_of_cover: s.welfare_health.months_of_cover,
+        payout_ratio: s.welfare_health.payout_ratio,
+        elderly_cost: s.welfare_health.elderly_cost,
+      },
     };
   }
 }
@@ -144,6 +171,12 @@ export function visitReasons(r: NetworkRow): { th: string; en: string }[] {
       en: `sub-group heads still hold ${baht(r.held!)} baht${r.held_days ? ` (up to ${r.held_days} days)` : ''}`,
     });
   if (!r.reported && r.reason) out.push(r.reason);
+  const cover = r.welfare?.months_of_cover;
+  if (cover !== undefined && cover !== null && cover < LOW_COVER_MONTHS)
+    out.push({
+      th: `กองทุนสวัสดิการพอจ่ายได้อีกราว ${cover.toFixed(1)} เดือน`,
+      en: `the welfare fund would last about ${cover.toFixed(1)} months`,
+    });
   if (r.errors > 0)
     out.push({
       th: `ข้อผิดพลาดในสมุด ${r.errors} รายการ`,
@@ -185,6 +218,15 @@ export function networkReportOfRows(
       loans: money((r) => r.loans),
       par30: money((r) => r.par30),
       errors: count((r) => r.errors),
+      relief: {
+        households_helped: count((r) => r.relief?.households_helped ?? 0),
+        debts_bought_out: count((r) => r.relief?.debts_bought_out ?? 0),
+        reduced: money((r) => r.relief?.reduced ?? ZERO),
+        interest_saved_monthly: money((r) => r.relief?.interest_saved_monthly ?? ZERO),
+        informal_left: money((r) => r.relief?.informal_left ?? ZERO),
+      },
+      welfare_fund: money((r) => r.welfare?.fund ?? ZERO),
+      elderly_cost: money((r) => r.welfare?.elderly_cost ?? ZERO),
     },
   };
 }
@@ -217,6 +259,19 @@ export function renderNetworkReport(r: NetworkReport): string {
       </table>`,
     )}
     ${section(
+      'ปลดหนี้และสวัสดิการ',
+      'Debt relief and welfare',
+      html`<table style="${S.table}">
+        <tr><td style="${S.cell}">${th2(...label('debt_relief.households_helped'))}</td><td style="${S.num}" data-figure="totals.relief.households_helped">${t.relief.households_helped}</td></tr>
+        <tr><td style="${S.cell}">${th2(...label('debt_relief.debts_bought_out'))}</td><td style="${S.num}" data-figure="totals.relief.debts_bought_out">${t.relief.debts_bought_out}</td></tr>
+        <tr><td style="${S.cell}">${th2(...label('debt_relief.reduced'))}</td><td style="${S.num}" data-figure="totals.relief.reduced">${baht(t.relief.reduced)}</td></tr>
+        <tr><td style="${S.cell}">${th2(...label('debt_relief.interest_saved_monthly'))}</td><td style="${S.num}" data-figure="totals.relief.interest_saved_monthly">${baht(t.relief.interest_saved_monthly)}</td></tr>
+        <tr><td style="${S.cell}">${th2(...label('debt_relief.informal_left'))}</td><td style="${S.num}" data-figure="totals.relief.informal_left">${baht(t.relief.informal_left)}</td></tr>
+        <tr><td style="${S.cell}">${th2('กองทุนสวัสดิการรวม', 'Welfare funds')}</td><td style="${S.num}" data-figure="totals.welfare_fund">${baht(t.welfare_fund)}</td></tr>
+        <tr><td style="${S.cell}">${th2(...label('welfare_health.elderly_cost'))}</td><td style="${S.num}" data-figure="totals.elderly_cost">${baht(t.elderly_cost)}</td></tr>
+      </table>`,
+    )}
+    ${section(
       'รายกลุ่ม (กลุ่มที่ควรไปเยี่ยมก่อน)',
       'By group (groups to visit first)',
       html`${r.rows.map(
@@ -235,6 +290,8 @@ export function renderNetworkReport(r: NetworkReport): string {
                   <tr><td style="${S.cell}">${th2('สมาชิก', 'Members')}</td><td style="${S.num}">${g.members}</td></tr>
                   <tr><td style="${S.cell}">${th2(...label('savings.balance'))}</td><td style="${S.num}" data-figure="savings">${baht(g.savings)}${g.savings_change === null ? '' : html` <span style="${S.muted}">${signedBaht(g.savings_change)}</span>`}</td></tr>
                   <tr><td style="${S.cell}">${th2('เงินกู้ / PAR30', 'Loans / PAR30')}</td><td style="${S.num}">${baht(g.loans)} · ${percent(g.par30_ratio)}</td></tr>
+                  ${g.welfare ? html`<tr><td style="${S.cell}">${th2('สวัสดิการ / พอจ่าย (เดือน)', 'Welfare / months of cover')}</td><td style="${S.num}" data-figure="welfare">${baht(g.welfare.fund)} · ${g.welfare.months_of_cover === null ? '—' : g.welfare.months_of_cover.toFixed(1)}</td></tr>` : ''}
+                  ${g.relief && g.relief.debts_bought_out > 0 ? html`<tr><td style="${S.cell}">${th2('ปลดหนี้ / ลดได้', 'Debts bought out / reduced')}</td><td style="${S.num}" data-figure="relief">${g.relief.debts_bought_out} · ${baht(g.relief.reduced)}</td></tr>` : ''}
                   <tr><td style="${S.cell}">${th2('ข้อผิดพลาด / คำเตือน', 'Errors / warnings')}</td><td style="${S.num}">${g.errors} / ${g.warnings}</td></tr>
                   <tr><td style="${S.cell}">${th2('เก็บลงคลัง', 'Archived')}</td><td style="${S.num}">${g.archived === null ? '—' : g.archived ? '✓' : '✗'}</td></tr>
                 </table>`
@@ -255,6 +312,8 @@ export function networkReportText(r: NetworkReport): string {
     '',
     `กลุ่มที่ส่งข้อมูล / groups reporting: ${t.reported} / ${t.groups} · สมาชิก / members: ${t.members}`,
     `เงินออมรวม / savings: ${baht(t.savings)} (${signedBaht(t.savings_change)}) · เงินกู้ / loans: ${baht(t.loans)} · PAR30: ${baht(t.par30)}`,
+    `ปลดหนี้ / debt relief: ${t.relief.households_helped} ครัวเรือน / households helped · ${t.relief.debts_bought_out} หนี้ / debts bought out · ลดได้ / reduced ${baht(t.relief.reduced)} · ประหยัดต่อเดือน / freed a month ${baht(t.relief.interest_saved_monthly)} · นอกระบบคงเหลือ / informal left ${baht(t.relief.informal_left)}`,
+    `สวัสดิการ / welfare funds: ${baht(t.welfare_fund)} · ผู้สูงอายุ 12 เดือนข้างหน้า / elderly, next 12 months: ${baht(t.elderly_cost)}`,
     '',
     'รายกลุ่ม (ควรไปเยี่ยมก่อน) / by group (visit first):',
     ...r.rows.flatMap((g) => [

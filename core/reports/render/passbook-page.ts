@@ -1,5 +1,5 @@
 import { thaiLabel } from '../../model/labels.ts';
-import { plus } from '../../money.ts';
+import { plus, sum } from '../../money.ts';
 import { thaiDate } from '../../thai-date.ts';
 import type { Passbook } from '../passbook.ts';
 import { baht } from './format.ts';
@@ -56,6 +56,22 @@ export function renderPassbook(p: Passbook, paper: PaperSize = 'A5'): string {
         </table>`,
       );
     })}
+    ${
+      p.buyouts.length === 0
+        ? ''
+        : section(
+            'ปลดหนี้',
+            'Debts bought out',
+            html`<table style="${S.table}">
+          <tr><th style="${S.head}">${th2('เจ้าหนี้', 'Lender')}</th><th style="${S.headNum}">${th2('เจ้าหนี้แจ้ง', 'Claimed')}</th><th style="${S.headNum}">${th2('กลุ่มจ่าย', 'Paid')}</th><th style="${S.headNum}">${th2('ลดได้', 'Reduced')}</th></tr>
+          ${p.buyouts.map(
+            (b) =>
+              html`<tr data-buyout="${b.row}"><td style="${S.cell}">${b.creditor} <span style="${S.muted}">${thaiDate(b.date)} · ${b.loan_id}</span></td><td style="${S.num}">${baht(b.claimed)}</td><td style="${S.num}">${baht(b.paid)}</td><td style="${S.num}">${baht(b.reduced)}</td></tr>`,
+          )}
+        </table>
+        <div style="${S.muted}">ดอกเบี้ยที่ไม่ต้องจ่ายแล้วต่อเดือน / interest no longer paid a month: ${baht(sum(p.buyouts.map((b) => b.interest_saved_monthly)))}</div>`,
+          )
+    }
     ${p.years.map((y) =>
       section(
         `ปีบัญชี ${y.fiscal_year + 543}`,
