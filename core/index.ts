@@ -82,6 +82,7 @@ export { compareClosedMonths } from './jobs/closed-months.ts';
 export { buildSnapshot, checkForSnapshot, snapshot, snapshotAsOf } from './jobs/snapshot.ts';
 export { summarise } from './jobs/summarise.ts';
 export * as accounts from './ledger/accounts.ts';
+export { type BuyoutFigures, buyoutFigures, debtRelief } from './ledger/buyouts.ts';
 export type { CheckedBooks } from './ledger/checked-books.ts';
 export type { Entry, Posting } from './ledger/entry.ts';
 export { advance, finish } from './ledger/fold.ts';
@@ -103,6 +104,7 @@ export {
   ledgerStateFromJson,
   ledgerStateToJson,
 } from './ledger/state.ts';
+export { CHAMUANG, welfareFindings, welfareHealth, welfareTable } from './ledger/welfare-rules.ts';
 export {
   FINDING_CODES,
   FINDING_FIELDS,

@@ -12,11 +12,14 @@ import {
   ledgerStateFromJson,
   placeOf,
   type RowResult,
+  readBook,
   tabsWhere,
   updateContext,
+  type Workbook,
+  welfareFindings,
 } from '../../../core/index.ts';
 import { withSajjaNote } from '../shell/notes.ts';
-import { dropContext, editContext, keepContext, refreshColumns, tabKeyOf } from './book.ts';
+import { dropContext, editContext, keepContext, refreshColumns, sheetOf, tabKeyOf } from './book.ts';
 import { readCells, zoneOf } from './cells.ts';
 import { getCached, getKept, putCached } from './store.ts';
 
@@ -75,6 +78,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const { rows: results, findings } = checkRows(ctx, tab, rows);
   const money = moneyFindings(tab, results, ctx);
   findings.push(...(money ?? []));
+  if (tab === 'welfare') findings.push(...welfareRowFindings(ss, ctx, first, last));
   const said: { cell: string | null; message: Finding['message'] }[] = [
     ...findings,
     ...(money ? [] : notChecked(tab, results, ctx)),
@@ -143,6 +147,34 @@ function moneyFindings(tab: DataTabKey, results: RowResult[], ctx: CheckContext)
   // the end of the edited day (a balance below zero); findings elsewhere are not this edit's
   if (found.length > 0 || results.some((r) => r.record)) found.push(...finish(state, ctx, ctx.asOf));
   return found;
+}
+
+/** The tabs a welfare payout is judged by (SPEC §14): who the member is, the table, the bylaws, the fund's rows. */
+const WELFARE_TABS = ['settings', 'rules', 'members', 'welfare_rules', 'welfare'] as const;
+
+/**
+ * The welfare table's checks of edited payout rows, as they are typed: a member too new or lapsed,
+ * a claim above the table, late, or of a benefit the table lacks. The welfare tab is read whole
+ * (a lapse and the year's cap need every contribution and payout), with the members, the table
+ * and the bylaws; the findings are those of the edited rows only.
+ */
+function welfareRowFindings(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  ctx: CheckContext,
+  first: number,
+  last: number,
+): Finding[] {
+  const zone = zoneOf(ss);
+  const workbook: Workbook = { tabs: [] };
+  for (const key of WELFARE_TABS) {
+    const sheet = sheetOf(ss, key);
+    if (!sheet || sheet.getLastRow() < 1) continue;
+    workbook.tabs.push({ name: sheet.getName(), rows: readCells(sheet.getDataRange(), zone) });
+  }
+  const book = readBook(workbook, { asOf: ctx.asOf });
+  return welfareFindings(book).filter(
+    (f) => f.sheet === 'welfare' && f.row !== null && f.row >= first && f.row <= last,
+  );
 }
 
 /** Each valid money row's amount cell, told that its money was not checked (and a full check made due). */
