@@ -74,9 +74,9 @@ describe.skipIf(chromium.skip)(
       const november = groupReportData(checked, '2026-11', '2026-11-26');
       await atBothSizes(renderGroupReport(november), async (tab) => {
         const figure = (key: string) => tab.locator(`[data-figure="${key}"]`).textContent();
-        // 3,380 × 12 ÷ 1,800 = 22.5 months; 1,800 out of 5,180 in = 34.7 %
+        // 3,380 × 12 ÷ 1,800 = 22.5 months; 1,800 out of 5,180 in = 0.3475, shown 34.8 %
         expect(await figure('welfare_health.months_of_cover')).toBe('22.5');
-        expect(await figure('welfare_health.payout_ratio')).toBe('34.7%');
+        expect(await figure('welfare_health.payout_ratio')).toBe('34.8%');
         expect(await figure('welfare_health.contributions_12m')).toContain(formatBaht(500_000 as Satang));
         expect(await figure('welfare_health.elderly_cost')).toContain(formatBaht(30_000 as Satang));
         expect(await figure('welfare_behind')).toBe('2');
