@@ -58,6 +58,9 @@ export function generateWorkbook(options: GenerateOptions): Workbook {
     list.push(spec.columns.map((c) => record[c.key] ?? null));
   };
 
+  /** Each household's informal lenders, surveyed before the books open: what a buy-out pays off. */
+  const informal = new Map<string, { creditor: string; outstanding: number }[]>();
+
   // people
   const members: MemberState[] = [];
   const subgroupCount = Math.ceil(options.households / 5);
@@ -87,6 +90,9 @@ export function generateWorkbook(options: GenerateOptions): Workbook {
           household_id: household,
           role,
           joined_on: date(addDays(opening, -rnd.int(0, 60))),
+          ...(options.products
+            ? { born_on: date(`${rnd.int(1950, 1995)}-0${rnd.int(1, 9)}-1${rnd.int(0, 9)}`) }
+            : {}),
           savings_pledge: rnd.pick([300, 600, 900]),
           phone: `08${rnd.int(10000000, 99999999)}`,
         });
@@ -125,6 +131,11 @@ export function generateWorkbook(options: GenerateOptions): Workbook {
         rate_period: creditor.period,
         note: usurious && !options.usuriousRates ? `ดอกร้อยละ ${creditor.rate} ต่อเดือน (ไม่แน่ใจ)` : null,
       };
+      if (creditor.period === 'ต่อเดือน')
+        informal.set(household, [
+          ...(informal.get(household) ?? []),
+          { creditor: creditor.name, outstanding },
+        ]);
       add('debt_survey', {
         ...entry,
         survey_date: date(addDays(opening, -7)),
@@ -163,6 +174,48 @@ export function generateWorkbook(options: GenerateOptions): Workbook {
     }
   }
 
+  if (options.products) buyOut();
+
+  /**
+   * A loan to pay off the loan shark (SPEC §14): the first loan of each household with an
+   * informal lender pays that lender what the loan lent, against the lender's claim with a month
+   * of interest, the household having paid a few months' interest before.
+   */
+  function buyOut() {
+    const loans = TABS.find((t) => t.key === 'loans')!.columns.map((c) => c.key);
+    const at = (key: string) => loans.indexOf(key);
+    const householdOf = new Map(members.map((m) => [m.id, m.household]));
+    for (const loan of rows.get('loans') ?? []) {
+      const household = householdOf.get(String(loan[at('member_id')]));
+      const debt = household === undefined ? undefined : informal.get(household)?.shift();
+      if (!debt) continue;
+      const principal = Number(loan[at('principal')]);
+      add('debt_buyouts', {
+        date: loan[at('disbursed_on')] ?? null,
+        loan_id: loan[at('loan_id')] ?? null,
+        creditor: debt.creditor,
+        claimed: Math.round(principal * 1.2),
+        paid: principal,
+        interest_paid_before: Math.round(debt.outstanding * 0.1) * 3,
+        receipt_no: `B${String((rows.get('debt_buyouts')?.length ?? 0) + 1).padStart(4, '0')}`,
+      });
+      // the survey after it no longer lists the debt paid off
+      const survey = TABS.find((t) => t.key === 'debt_survey')!.columns.map((c) => c.key);
+      const [h, c, d] = ['household_id', 'creditor', 'survey_date'].map((k) => survey.indexOf(k));
+      rows.set(
+        'debt_survey',
+        (rows.get('debt_survey') ?? []).filter(
+          (r) =>
+            !(
+              r[h!] === household &&
+              r[c!] === debt.creditor &&
+              Number(r[d!]) > Number(loan[at('disbursed_on')])
+            ),
+        ),
+      );
+    }
+  }
+
   const settings: Record<string, CellValue> = {
     group_id: options.groupId,
     group_name: options.groupName,
@@ -198,6 +251,27 @@ export function generateWorkbook(options: GenerateOptions): Workbook {
           ['ถอนเงินสัจจะได้ (sajja_withdrawal)', 'ได้ทุกเมื่อ'],
           ['ราคาหุ้นละ (บาท) (share_price)', 50],
           ['แบบการจัดสรรกำไร (allocation_preset)', 'สหกรณ์'],
+          // welfare by the Chamuang table, the group's own sickness row over it, 30 baht a month
+          ['ระเบียบสวัสดิการตามแบบ (welfare_preset)', 'ชะมวง'],
+          ['เงินสมทบสวัสดิการต่อเดือน (บาท) (welfare_contribution_monthly)', 30],
+        ],
+      };
+    if (spec.key === 'welfare_rules' && options.products)
+      return {
+        name: templateTabName(spec),
+        rows: [
+          header,
+          spec.columns.map(
+            (c) =>
+              ({
+                benefit: 'เจ็บป่วย',
+                amount: 200,
+                unit: 'คืน',
+                max_per_claim: 600,
+                max_per_year: 1000,
+                claim_within_days: 30,
+              })[c.key] ?? null,
+          ),
         ],
       };
     return { name: templateTabName(spec), rows: [header, ...(rows.get(spec.key) ?? [])] };

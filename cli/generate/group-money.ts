@@ -45,6 +45,10 @@ export class GroupMoney {
   private readonly pending: PendingRequest[] = [];
   private receipt = 0;
   private requestNo = 0;
+  /** The first day of the books: a member may claim a benefit 180 days after it (the table's rule). */
+  private first: string | undefined;
+  /** What each member was paid for sickness in each year, kept within the table's 1,000 a year. */
+  private readonly sickness = new Map<string, number>();
 
   constructor(
     private readonly rnd: ReturnType<typeof random>,
@@ -56,6 +60,7 @@ export class GroupMoney {
   /** One day of the group: the activities of that day of the month, in order. */
   day(day: string): void {
     const dom = Number(day.slice(8));
+    this.first ??= day;
     const lastOfMonth = addDays(day, 1).slice(8) === '01';
     this.collectSavings(day);
     if (this.products && dom === 2) this.buyShares(day);
@@ -133,6 +138,18 @@ export class GroupMoney {
       this.fund += 3000;
       this.add('welfare', { date: date(day), member_id: m.id, type: 'สมทบ', amount: 30, account: 'เงินสด' });
     }
+    if (!this.products) return;
+    // the subdistrict matches the members' baht a day one to one (CODI's model, SPEC §14)
+    const matched = 3000 * this.members.length;
+    this.cash += matched;
+    this.fund += matched;
+    this.add('welfare', {
+      date: date(day),
+      type: 'เงินสมทบจากรัฐ',
+      amount: baht(matched),
+      account: 'เงินสด',
+      source: 'อบต.กำโลน',
+    });
   }
 
   /** A few members ask for a loan on the 5th; the committee approves five days later. */
@@ -236,6 +253,7 @@ export class GroupMoney {
   }
 
   private welfarePayout(day: string): void {
+    if (this.products) return this.claimByTable(day);
     if (!this.rnd.chance(0.7) || this.cash < 50_000 || this.fund < 50_000) return;
     this.cash -= 50_000;
     this.fund -= 50_000;
@@ -246,6 +264,35 @@ export class GroupMoney {
       benefit: this.rnd.pick(['เจ็บป่วย', 'คลอดบุตร']),
       amount: 500,
       account: 'เงินสด',
+    });
+  }
+
+  /**
+   * With the group's welfare table (sickness 200 a night, at most 600 a stay and 1,000 a year; a
+   * birth 1,000, by the Chamuang preset): claims from 180 days after the books open, each within
+   * the table, made a few days after the stay or the birth.
+   */
+  private claimByTable(day: string): void {
+    if (day < addDays(this.first!, 181) || !this.rnd.chance(0.8)) return;
+    const m = this.rnd.pick(this.members);
+    const birth = this.rnd.chance(0.25);
+    const nights = this.rnd.int(1, 3);
+    const amount = birth ? 100_000 : 20_000 * nights;
+    const year = `${m.id} ${day.slice(0, 4)}`;
+    if (!birth && (this.sickness.get(year) ?? 0) + amount > 100_000) return;
+    if (this.cash < amount + 50_000 || this.fund < amount) return;
+    if (!birth) this.sickness.set(year, (this.sickness.get(year) ?? 0) + amount);
+    this.cash -= amount;
+    this.fund -= amount;
+    this.add('welfare', {
+      date: date(day),
+      member_id: m.id,
+      type: 'จ่ายสวัสดิการ',
+      benefit: birth ? 'คลอดบุตร' : 'เจ็บป่วย',
+      amount: baht(amount),
+      account: 'เงินสด',
+      event_date: date(addDays(day, -this.rnd.int(2, 10))),
+      ...(birth ? {} : { nights }),
     });
   }
 
