@@ -10,7 +10,10 @@ import { monthBounds } from '../core/calendar.ts';
 import { exportLedger } from '../core/export/plain-ledger.ts';
 import { buildJournal, checkBooks, readBook, type Workbook } from '../core/index.ts';
 import { buildSnapshot } from '../core/jobs/snapshot.ts';
+import { buyoutFindings } from '../core/ledger/buyouts.ts';
+import { creditFindings } from '../core/ledger/credit-rules.ts';
 import { checkLedger } from '../core/ledger/ledger-checks.ts';
+import { welfareFindings } from '../core/ledger/welfare-rules.ts';
 import { batchGetFromWorkbook } from '../core/sources/batchget.ts';
 import { summariseMonth } from '../core/summary/monthly-summary.ts';
 
@@ -109,13 +112,26 @@ if (yearRuns.some((r) => r.status !== 0))
 const yearMs = median(yearRuns.map((r) => r.ms));
 
 // 2. the ledger in-process (after one warm-up)
-const phases: Record<string, number[]> = { read: [], journal: [], ledger: [], summaries: [] };
+const phases: Record<string, number[]> = {
+  read: [],
+  journal: [],
+  ledger: [],
+  summaries: [],
+  check: [],
+  rules: [],
+};
 let transactions = 0;
 for (let i = 0; i < RUNS + 1; i++) {
   const [book, read] = time(() => readBook(workbook, { asOf: AS_OF }));
   const [journal, posting] = time(() => buildJournal(book));
   const [, ledger] = time(() => checkLedger(book, journal));
-  const checked = checkBooks(workbook, { asOf: AS_OF });
+  const [checked, whole] = time(() => checkBooks(workbook, { asOf: AS_OF }));
+  // the credit, buy-out and welfare rules of issue 21, run as checkBooks runs them, on the same book
+  const [, rules] = time(() => [
+    ...creditFindings(checked.book, checked.journal),
+    ...buyoutFindings(checked.book),
+    ...welfareFindings(checked.book),
+  ]);
   const months = Array.from({ length: MONTHS }, (_, m) =>
     monthBounds(`2026-${String(5 + m).padStart(2, '0')}`).first.slice(0, 7),
   );
@@ -126,6 +142,8 @@ for (let i = 0; i < RUNS + 1; i++) {
   phases.journal!.push(posting);
   phases.ledger!.push(ledger);
   phases.summaries!.push(summaries);
+  phases.check!.push(whole);
+  phases.rules!.push(rules);
 }
 
 // 3. the auditors' tools on the same ledger
@@ -190,6 +208,9 @@ console.log(
 console.log('2. ledger in-process');
 console.log(
   `   read+row checks ${l.read} ms · journal ${l.journal} ms · ledger checks ${l.ledger} ms · ${MONTHS} summaries ${l.summaries} ms`,
+);
+console.log(
+  `   the bylaws' credit, buy-out and welfare rules (issue 21) ${l.rules} ms of a ${l.check} ms check: +${((100 * l.rules!) / (l.check! - l.rules!)).toFixed(1)} % over the check without them (target ≤ 10 %)`,
 );
 console.log("3. the same ledger in the auditors' tools (whole process)");
 for (const [name, ms] of Object.entries(report.tools_ms)) {
