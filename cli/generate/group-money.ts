@@ -253,7 +253,10 @@ export class GroupMoney {
   }
 
   private welfarePayout(day: string): void {
-    if (this.products) return this.claimByTable(day);
+    if (this.products) {
+      this.claimByTable(day);
+      return;
+    }
     if (!this.rnd.chance(0.7) || this.cash < 50_000 || this.fund < 50_000) return;
     this.cash -= 50_000;
     this.fund -= 50_000;

@@ -350,7 +350,7 @@ function behindFindings(
         placeOf(layout, m.row, 'member_id'),
         {
           th: `${id} ขาดส่งเงินสมทบสวัสดิการ ${behind} เดือน (ถึงสิ้นเดือนก่อน ต้องส่ง ${formatBaht(expected)} บาท ส่งแล้ว ${formatBaht(paid)} บาท)`,
-          en: `${id} is ${behind} months behind with welfare contributions (${formatBaht(expected)} baht due by last month's end, ${formatBaht(paid)} paid)`,
+          en: `${id} is ${behind} month${behind === 1 ? '' : 's'} behind with welfare contributions (${formatBaht(expected)} baht due by last month's end, ${formatBaht(paid)} paid)`,
         },
         { member_id: id, count: behind, expected, actual: paid },
       ),

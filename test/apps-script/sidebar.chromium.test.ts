@@ -1,20 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemTool } from '../helpers/system-tool.ts';
+import { describe, expect, it } from 'vitest';
+import { chromium, useBrowser } from '../helpers/chromium.ts';
 import { THAI_FONT, thaiFonts } from '../helpers/thai-fonts.ts';
 import { sidebarPage } from './sidebar-page.ts';
 
-const chromium = systemTool('chromium', 'chromium (and fonts-thai-tlwg for Thai)');
-let browser: Browser;
-
-beforeAll(async () => {
-  if (chromium.skip) return;
-  const { launchChromium } = await import('../../cli/browser.ts');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const useOne = useBrowser();
 
 describe.skipIf(chromium.skip)(
   'the sidebar in real Chromium at 300 px (issue 13; Debian: chromium, fonts-thai-tlwg)',
@@ -25,7 +14,7 @@ describe.skipIf(chromium.skip)(
         check: { counts: { error: number; warning: number }; findings: { sheet: string; cell?: string }[] };
       };
       expect(data.check.counts.error).toBeGreaterThanOrEqual(3);
-      const tab = await browser.newPage({ viewport: { width: 300, height: 900 } });
+      const tab = await useOne().newPage({ viewport: { width: 300, height: 900 } });
       // the stand-in for google.script.run comes first, as Apps Script's own script does
       await tab.setContent(html.replace('<head>', `<head><script>${stub}</script>`), { waitUntil: 'load' });
       await tab.waitForSelector('button.finding');

@@ -23,7 +23,10 @@ const wake = (
   snapshots: ReturnType<typeof buildSnapshot>['content'][],
 ) => {
   const checked = checkBooks(wb, { asOf: AS_OF });
-  return [...closedPeriodFindings(checked.book, snapshots), ...closedSummaryFindings(checked, snapshots, new Set())];
+  return [
+    ...closedPeriodFindings(checked.book, snapshots),
+    ...closedSummaryFindings(checked, snapshots, new Set()),
+  ];
 };
 
 describe('closed months and the rules of issue 21', () => {

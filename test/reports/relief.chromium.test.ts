@@ -1,5 +1,4 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   checkBooks,
   formatBaht,
@@ -11,49 +10,18 @@ import {
   renderPassbook,
   type Satang,
 } from '../../core/index.ts';
+import { atPhoneAndA4, chromium, useBrowser } from '../helpers/chromium.ts';
 import { claim, reliefBook } from '../helpers/relief-book.ts';
-import { systemTool } from '../helpers/system-tool.ts';
-import { THAI_FONT, thaiFonts } from '../helpers/thai-fonts.ts';
 
-const chromium = systemTool('chromium', 'chromium (and fonts-thai-tlwg for Thai)');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  if (chromium.skip) return;
-  const { launchChromium } = await import('../../cli/browser.ts');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The relief book (test/helpers/relief-book.ts) with a hospital stay paid in November. */
+/** The relief book (test/helpers/relief-book.ts) with an elderly benefit paid in November. */
 const checked = checkBooks(
   reliefBook({ welfare: [claim('15/11/2569', 'M1', 1800, { benefit: 'ผู้สูงอายุ' })] }),
   { asOf: '2026-11-26' },
 );
-
-/** Opens a page at a phone's width and as printed on A4, and hands each to `look`. */
-async function atBothSizes(
-  page: string,
-  look: (tab: import('playwright-core').Page, print: boolean) => Promise<void>,
-) {
-  expect(page).not.toMatch(/<script|<svg|src="http|href="http/i);
-  for (const [width, print] of [
-    [360, false],
-    [703, true],
-  ] as const) {
-    const tab = await browser.newPage({ viewport: { width, height: 800 } });
-    if (print) await tab.emulateMedia({ media: 'print' });
-    await tab.setContent(page, { waitUntil: 'load' });
-    expect(await tab.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-    await look(tab, print);
-    if (!print)
-      for (const { text: t, fonts } of await thaiFonts(tab))
-        expect([t, fonts.some((f) => THAI_FONT.test(f))]).toEqual([t, true]);
-    await tab.close();
-  }
-}
+const atBothSizes = (page: string, look: Parameters<typeof atPhoneAndA4>[2]) =>
+  atPhoneAndA4(browser(), page, look);
 
 describe.skipIf(chromium.skip)(
   'debt relief and the welfare fund in real Chromium (issue 21; Debian: chromium, fonts-thai-tlwg)',
