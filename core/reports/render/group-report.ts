@@ -127,7 +127,6 @@ function welfareBlock(r: GroupReport): Html {
     'กองทุนสวัสดิการ',
     'Welfare fund',
     html`<table style="${S.table}">
-      ${figureRow('welfare.fund_balance', baht(r.summary.welfare.fund_balance))}
       ${figureRow('welfare_health.months_of_cover', months(w.months_of_cover))}
       ${figureRow('welfare_health.payouts_12m', baht(w.payouts_12m))}
       ${figureRow('welfare_health.contributions_12m', html`${baht(w.contributions_12m)}${w.matching_12m > 0 ? html` <span style="${S.muted}">(${th2('สมทบจากรัฐ', 'matched')} ${baht(w.matching_12m)})</span>` : ''}`)}
