@@ -80,6 +80,7 @@ const REASONS: Record<ParseReason | string, Bilingual> = {
   overdue_days_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 3,660 วัน', en: 'must be 0 to 3,660 days' },
   months_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 600 เดือน', en: 'must be 0 to 600 months' },
   guarantors_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 10 คน', en: 'must be 0 to 10 people' },
+  score_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 100 คะแนน', en: 'must be 0 to 100 points' },
   lapse_range: { th: 'ต้องอยู่ระหว่าง 1 ถึง 120 เดือน', en: 'must be 1 to 120 months' },
   age_range: { th: 'ต้องอยู่ระหว่าง 40 ถึง 120 ปี', en: 'must be 40 to 120 years' },
   days_range: { th: 'ต้องอยู่ระหว่าง 0 ถึง 36,600 วัน', en: 'must be 0 to 36,600 days' },

@@ -9,6 +9,21 @@ export const RULES_SINCE = 3;
 /** The schema that first held debt buy-outs, the welfare table and what they add (SPEC §14). */
 export const RELIEF_SINCE = 4;
 
+/** The schema that first held the sub-group scorecard (SPEC §15). */
+export const SCORE_SINCE = 5;
+
+/** The Thai name of each measure of the scorecard. */
+export const SCORE_NAMES: Record<(typeof SCORE_MEASURES)[number], string> = {
+  remit: 'การนำส่งเงิน',
+  pledge: 'ออมตามสัจจะ',
+  par: 'หนี้ค้างชำระ',
+  books: 'การทำบัญชีครัวเรือน',
+  debt: 'หนี้นอกระบบลดลง',
+};
+
+/** The scorecard's measures, each weighed by a bylaw `score_weight_<measure>` (equal when none is set). */
+export const SCORE_MEASURES = ['remit', 'pledge', 'par', 'books', 'debt'] as const;
+
 /** The pools a year's net profit is shared into (SPEC §13), in the order the meeting reads them. */
 export const POOLS = [
   'dividend',
@@ -167,6 +182,23 @@ export const RULE_SPECS: readonly EntrySpec[] = [
     range: { min: 40, max: 120, error: 'age_range' },
     since: RELIEF_SINCE,
   },
+  // the sub-group scorecard (SPEC §15)
+  ...SCORE_MEASURES.map(
+    (m): EntrySpec => ({
+      key: `score_weight_${m}`,
+      th: `น้ำหนักคะแนน: ${SCORE_NAMES[m]}`,
+      kind: 'percent',
+      since: SCORE_SINCE,
+    }),
+  ),
+  {
+    key: 'score_visit_below',
+    th: 'คะแนนต่ำกว่านี้ควรไปเยี่ยม',
+    kind: 'int',
+    default: 60,
+    range: { min: 0, max: 100, error: 'score_range' },
+    since: SCORE_SINCE,
+  },
 ].map((spec) => ({ since: RULES_SINCE, ...spec }) as EntrySpec);
 
 /** The allocation presets (SPEC §13): what they give to the pools a group did not set itself. */
@@ -210,6 +242,9 @@ export interface Rules {
   welfare_lapse_months: number;
   /** The age from which the elderly benefit is paid. */
   welfare_elderly_age: number;
+  /** The scorecard's weights (all 1 when the bylaws set none) and the score below which to visit. */
+  score_weights: Record<(typeof SCORE_MEASURES)[number], number>;
+  score_visit_below: number;
 }
 
 /** `MM-DD` of a day every year has (29 February is refused: a fiscal year must end each year). */
@@ -289,6 +324,13 @@ export function rulesOf(entries: z.output<typeof RulesEntriesSchema>): Rules {
       : { welfare_contribution_monthly: e.welfare_contribution_monthly as Satang }),
     welfare_lapse_months: e.welfare_lapse_months as number,
     welfare_elderly_age: e.welfare_elderly_age as number,
+    score_weights: Object.fromEntries(
+      SCORE_MEASURES.map((m) => {
+        const given = SCORE_MEASURES.some((k) => e[`score_weight_${k}`] !== undefined);
+        return [m, given ? ((e[`score_weight_${m}`] as number | undefined) ?? 0) : 1];
+      }),
+    ) as Rules['score_weights'],
+    score_visit_below: e.score_visit_below as number,
   };
 }
 

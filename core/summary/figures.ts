@@ -25,9 +25,9 @@ export interface Figure {
   /** The first snapshot schema that held this figure. */
   since: number;
   /**
-   * A look ahead (the elderly benefits coming due), resting on the bylaws and birth dates as they
-   * are now: archived with the month, shown, never compared — a rule changed for the years ahead
-   * is not a closed month edited.
+   * A look ahead (the elderly benefits coming due) or a judgment (a sub-group's score), resting on
+   * the bylaws and birth dates as they are now: archived with the month, shown, never compared — a
+   * rule changed for the years ahead is not a closed month edited.
    */
   projection?: true;
   /** A figure that may be null (no payouts yet: no months of cover to count). */
@@ -129,6 +129,11 @@ export const FIGURES: readonly Figure[] = [
   f('subgroups[].remitted', 'กลุ่มย่อยนำส่ง', 'sub-group remitted'),
   f('subgroups[].in_transit', 'กลุ่มย่อยถืออยู่', 'sub-group held'),
   f('subgroups[].member_savings', 'เงินออมของกลุ่มย่อย', 'sub-group members’ savings'),
+  {
+    ...f('subgroups[].score', 'คะแนนกลุ่มย่อย', 'sub-group score', 'count', 5),
+    projection: true,
+    nullable: true,
+  },
 ];
 
 const BY_PATH = new Map(FIGURES.map((figure) => [figure.path, figure]));

@@ -12,6 +12,7 @@ import { type WelfareHealth, welfareHealth } from '../ledger/welfare-rules.ts';
 import { monthFindings } from '../model/month-rows.ts';
 import type { DataTabKey, Debt, Member } from '../model/records.ts';
 import { minus, plus, type Satang, sum, ZERO } from '../money.ts';
+import { measureScores, type ScoreWeights, scoreOf, subgroupMeasures } from './scorecard.ts';
 
 /** SPEC §6: one group's month, every money figure in integer satang. */
 export interface MonthlySummary {
@@ -69,6 +70,8 @@ export interface MonthlySummary {
     remitted: Satang;
     in_transit: Satang;
     member_savings: Satang;
+    /** The scorecard's score 0–100 by the bylaws' weights (SPEC §15); null when no measure has data. */
+    score: number | null;
   }[];
   /** Findings of the month: on its rows, or about it (a missing count), as of the check date. */
   checks: { errors: number; warnings: number };
@@ -184,6 +187,7 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
   }
 
   const subgroupIds = records(checked, 'subgroups').map((s) => s.subgroup_id);
+  const measures = subgroupMeasures(checked, month);
   const memberSavings = new Map<string, Satang>();
   for (const [member, subgroup] of journal.subgroupOf) {
     if (!subgroupIds.includes(subgroup)) subgroupIds.push(subgroup);
@@ -229,6 +233,11 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
       remitted: f.remitted.get(subgroup_id) ?? ZERO,
       in_transit: after.get(accounts.transit(subgroup_id)) ?? ZERO,
       member_savings: memberSavings.get(subgroup_id) ?? ZERO,
+      score: scoreOfSubgroup(
+        measures.get(subgroup_id),
+        book.settings.remit_within_days,
+        book.rules.score_weights,
+      ),
     })),
     checks: countOf(monthFindings(book.tables, checked.findings, month)),
     book_checks: { errors: checked.result.counts.error, warnings: checked.result.counts.warning },
@@ -326,6 +335,14 @@ export function debtPosition(debts: Debt[], day: IsoDate) {
       change = plus(change, minus(owedOn(latest), owedOn(surveys.get(dates[dates.length - 2]!)!)));
   }
   return { total_debt: total, informal_debt: informal, debt_change: change };
+}
+
+function scoreOfSubgroup(
+  m: ReturnType<typeof subgroupMeasures> extends Map<string, infer V> ? V | undefined : never,
+  remitWithinDays: number,
+  weights: ScoreWeights,
+): number | null {
+  return m ? scoreOf(measureScores(m, remitWithinDays, m.debt_before), weights) : null;
 }
 
 /** Each product's savings at the month's end, in product order (sajja always there). */

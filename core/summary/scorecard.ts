@@ -132,37 +132,42 @@ export function subgroupMeasures(
   }
   const memberSubgroup = new Map(members.map((m) => [m.member_id, subgroupOfHousehold.get(m.household_id)]));
 
+  // each loan's status once, gathered by its member's sub-group
+  const loans = new Map<string, { outstanding: number; par: number }>();
+  for (const loan of recordsOf(book, 'loans')) {
+    const subgroup = memberSubgroup.get(loan.member_id);
+    if (loan.disbursed_on > last || subgroup === undefined) continue;
+    const status = loanStatus(loanSchedule(loan), loan.principal, repaid.get(loan.loan_id) ?? ZERO, last);
+    if (status.outstanding <= 0) continue;
+    const l = loans.get(subgroup) ?? { outstanding: 0, par: 0 };
+    l.outstanding += status.outstanding;
+    if (status.daysOverdue > OVERDUE_DAYS) l.par += status.outstanding;
+    loans.set(subgroup, l);
+  }
+  const activeBy = new Map<string, typeof members>();
+  for (const m of members) {
+    const subgroup = memberSubgroup.get(m.member_id);
+    const gone = m.status !== 'active' && (m.left_on === undefined || m.left_on <= last);
+    if (subgroup === undefined || m.joined_on > last || gone) continue;
+    activeBy.set(subgroup, [...(activeBy.get(subgroup) ?? []), m]);
+  }
+  const share = (part: number, whole: number) =>
+    whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
   for (const subgroup of subgroups.sort()) {
     const d = days.get(subgroup);
-    const active = members.filter(
-      (m) =>
-        memberSubgroup.get(m.member_id) === subgroup &&
-        m.joined_on <= last &&
-        !(m.status !== 'active' && (m.left_on === undefined || m.left_on <= last)),
+    const pledged = (activeBy.get(subgroup) ?? []).filter(
+      (m) => m.savings_pledge !== undefined && m.savings_pledge > 0,
     );
-    const pledged = active.filter((m) => m.savings_pledge !== undefined && m.savings_pledge > 0);
     const reached = pledged.filter((m) => (deposits.get(m.member_id) ?? 0) >= m.savings_pledge!);
-    let outstanding = 0;
-    let par = 0;
-    for (const loan of recordsOf(book, 'loans')) {
-      if (loan.disbursed_on > last || memberSubgroup.get(loan.member_id) !== subgroup) continue;
-      const status = loanStatus(loanSchedule(loan), loan.principal, repaid.get(loan.loan_id) ?? ZERO, last);
-      if (status.outstanding <= 0) continue;
-      outstanding += status.outstanding;
-      if (status.daysOverdue > OVERDUE_DAYS) par += status.outstanding;
-    }
+    const l = loans.get(subgroup);
     const own = households.filter((h) => h.subgroup_id === subgroup);
     const debt = informalChange(checked, new Set(own.map((h) => h.household_id)), last);
     out.set(subgroup, {
       remit_days_mean: d && d.baht > 0 ? Math.round((d.weighted / d.baht) * 10) / 10 : null,
       remit_days_worst: d ? d.worst : null,
-      pledge_share:
-        pledged.length === 0 ? null : Math.round((reached.length / pledged.length) * 10_000) / 10_000,
-      par30_ratio: outstanding === 0 ? null : Math.round((par / outstanding) * 10_000) / 10_000,
-      books_share:
-        own.length === 0
-          ? null
-          : Math.round((own.filter((h) => kept.has(h.household_id)).length / own.length) * 10_000) / 10_000,
+      pledge_share: share(reached.length, pledged.length),
+      par30_ratio: l ? share(l.par, l.outstanding) : null,
+      books_share: share(own.filter((h) => kept.has(h.household_id)).length, own.length),
       informal_debt_change: debt?.change ?? null,
       debt_before: debt?.before ?? null,
     });

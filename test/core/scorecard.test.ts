@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkBooks } from '../../core/index.ts';
+import {
+  checkBooks,
+  groupReportData,
+  groupReportText,
+  renderGroupReport,
+  type Satang,
+  summariseMonth,
+} from '../../core/index.ts';
 import { measureScores, scoreOf, subgroupMeasures } from '../../core/summary/scorecard.ts';
 import { rowsOf, smallBook } from '../helpers/small-book.ts';
 
@@ -52,14 +59,35 @@ describe('the sub-group scorecard (SPEC §15, issue 22)', () => {
         pledge_share: 0.8,
         par30_ratio: 0.05,
         books_share: 1,
-        informal_debt_change: -50_000,
+        informal_debt_change: -50_000 as Satang,
       },
       7,
-      100_000,
+      100_000 as Satang,
     );
     // worst 14 days against 7: 100 − 100 × 7 ÷ 14 = 50; PAR 5 % → 50; debt −50 % → 50 + 125 → 100
     expect(scores).toEqual({ remit: 50, pledge: 80, par: 50, books: 100, debt: 100 });
     expect(scoreOf(scores, EQUAL)).toBe(76);
     expect(scoreOf(scores, { ...EQUAL, books: 0, debt: 0 })).toBe(60);
+  });
+
+  it("puts the score in the summary and the group report, marked below the bylaws' visit threshold", () => {
+    const checked = checkBooks(smallBook(), { asOf: '2026-11-26' });
+    expect(summariseMonth(checked, '2026-07').subgroups[0]!.score).toBe(67);
+    const report = groupReportData(checked, '2026-07', '2026-11-26');
+    expect(renderGroupReport(report)).toMatch(/data-score="SG1">67</);
+    expect(groupReportText(report)).toContain('- SG1: 67');
+    // the bylaws weigh only the books (0 in July) and visit below 60: the report says so
+    const wb = smallBook();
+    wb.tabs.splice(1, 0, {
+      name: 'ระเบียบกลุ่ม (rules)',
+      rows: [
+        ['รายการ (key)', 'ค่า (value)'],
+        ['sajja_withdrawal', 'ได้ทุกเมื่อ'],
+        ['score_weight_books', 1],
+      ],
+    });
+    const books = checkBooks(wb, { asOf: '2026-11-26' });
+    expect(summariseMonth(books, '2026-07').subgroups[0]!.score).toBe(0);
+    expect(groupReportText(groupReportData(books, '2026-07', '2026-11-26'))).toContain('- SG1: ⚠ 0');
   });
 });

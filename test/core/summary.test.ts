@@ -65,7 +65,15 @@ describe('summariseMonth (hand-computed on the small book)', () => {
         debt_change: 0,
       },
       subgroups: [
-        { subgroup_id: 'SG1', collected: 15_050, remitted: 15_050, in_transit: 0, member_savings: 13_050 },
+        {
+          subgroup_id: 'SG1',
+          collected: 15_050,
+          remitted: 15_050,
+          in_transit: 0,
+          member_savings: 13_050,
+          // test/core/scorecard.test.ts: remit 100, PAR 100, books 0 → 67
+          score: 67,
+        },
       ],
       checks: { errors: 0, warnings: 0 },
       book_checks: { errors: 0, warnings: 0 },

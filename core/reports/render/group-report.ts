@@ -43,7 +43,13 @@ export interface GroupReport {
   welfare_behind?: number;
   /** This month's debt buy-outs, one line each (SPEC §14); absent before issue 21. */
   buyouts?: BuyoutFigures[];
+  /** The bylaws' score below which a sub-group is to be visited (SPEC §15). */
+  visit_below?: number;
 }
+
+/** A sub-group's score as shown: `72`, `⚠ 48` below the visit threshold, `—` without data. */
+const scoreText = (score: number | undefined | null, below = 60) =>
+  score === null || score === undefined ? '—' : score < below ? `⚠ ${score}` : String(score);
 
 const MAX_FINDINGS = 10;
 
@@ -105,6 +111,7 @@ export function groupReportData(
     year: yearJustEnded(checked, month),
     welfare_behind: checked.findings.filter((f) => f.code === 'W_WELFARE_CONTRIBUTION_BEHIND').length,
     buyouts: buyoutFigures(checked.book).filter((b) => b.date.slice(0, 7) === month),
+    visit_below: checked.book.rules.score_visit_below,
   };
 }
 
@@ -331,10 +338,10 @@ export function renderGroupReport(r: GroupReport): string {
       'กลุ่มย่อย',
       'Sub-groups',
       html`<table style="${S.table}">
-        <tr><th style="${S.head}">${th2('กลุ่มย่อย', 'Sub-group')}</th><th style="${S.headNum}">${th2('เก็บ', 'Collected')}</th><th style="${S.headNum}">${th2('นำส่ง', 'Remitted')}</th><th style="${S.headNum}">${th2('ถืออยู่', 'Held')}</th><th style="${S.headNum}">${th2('เงินออม', 'Savings')}</th></tr>
+        <tr><th style="${S.head}">${th2('กลุ่มย่อย', 'Sub-group')}</th><th style="${S.headNum}">${th2('เก็บ', 'Collected')}</th><th style="${S.headNum}">${th2('นำส่ง', 'Remitted')}</th><th style="${S.headNum}">${th2('ถืออยู่', 'Held')}</th><th style="${S.headNum}">${th2('เงินออม', 'Savings')}</th><th style="${S.headNum}">${th2('คะแนน', 'Score')}</th></tr>
         ${s.subgroups.map(
           (g) =>
-            html`<tr><td style="${S.cell}">${g.subgroup_id}</td><td style="${S.num}">${baht(g.collected)}</td><td style="${S.num}">${baht(g.remitted)}</td><td style="${S.num}">${baht(g.in_transit)}</td><td style="${S.num}">${baht(g.member_savings)}</td></tr>`,
+            html`<tr><td style="${S.cell}">${g.subgroup_id}</td><td style="${S.num}">${baht(g.collected)}</td><td style="${S.num}">${baht(g.remitted)}</td><td style="${S.num}">${baht(g.in_transit)}</td><td style="${S.num}">${baht(g.member_savings)}</td><td style="${S.num}" data-score="${g.subgroup_id}">${scoreText(g.score, r.visit_below)}</td></tr>`,
         )}
       </table>`,
     )}
@@ -417,6 +424,9 @@ export function groupReportText(r: GroupReport): string {
     `- ${figureLabel('welfare.fund_balance')}: ${baht(s.welfare.fund_balance)} · ${figureLabel('welfare_health.months_of_cover')}: ${s.welfare_health.months_of_cover === null ? 'ยังไม่มีการจ่าย / nothing paid out' : s.welfare_health.months_of_cover.toFixed(1)}`,
     `- ${figureLabel('welfare_health.payouts_12m')}: ${baht(s.welfare_health.payouts_12m)} · ${figureLabel('welfare_health.contributions_12m')}: ${baht(s.welfare_health.contributions_12m)} (${figureLabel('welfare_health.matching_12m')}: ${baht(s.welfare_health.matching_12m)}) · ${figureLabel('welfare_health.payout_ratio')}: ${s.welfare_health.payout_ratio === null ? '—' : percent(s.welfare_health.payout_ratio)}`,
     `- ${figureLabel('welfare_health.elderly_cost')}: ${baht(s.welfare_health.elderly_cost)} (${s.welfare_health.elderly_due})${r.welfare_behind ? ` · สมาชิกขาดส่งเงินสมทบ / members behind: ${r.welfare_behind}` : ''}`,
+    '',
+    'กลุ่มย่อย: คะแนน / sub-groups: score',
+    ...s.subgroups.map((g) => `- ${g.subgroup_id}: ${scoreText(g.score, r.visit_below)}`),
     '',
     'หนี้สินครัวเรือน / household debt',
     `- หนี้สินรวม / total: ${baht(s.households.total_debt)} · นอกระบบ / informal: ${baht(s.households.informal_debt)} · เปลี่ยน / change: ${signedBaht(s.households.debt_change)}`,
