@@ -3,6 +3,8 @@ import {
   checkBooks,
   groupReportData,
   groupReportText,
+  networkReportData,
+  networkReportText,
   renderGroupReport,
   type Satang,
   summariseMonth,
@@ -89,5 +91,34 @@ describe('the sub-group scorecard (SPEC §15, issue 22)', () => {
     const books = checkBooks(wb, { asOf: '2026-11-26' });
     expect(summariseMonth(books, '2026-07').subgroups[0]!.score).toBe(0);
     expect(groupReportText(groupReportData(books, '2026-07', '2026-11-26'))).toContain('- SG1: ⚠ 0');
+  });
+
+  it("lists the network's sub-groups below their threshold, lowest first", () => {
+    const plain = checkBooks(smallBook(), { asOf: '2026-11-26' });
+    const wb = smallBook();
+    wb.tabs.splice(1, 0, {
+      name: 'ระเบียบกลุ่ม (rules)',
+      rows: [
+        ['รายการ (key)', 'ค่า (value)'],
+        ['sajja_withdrawal', 'ได้ทุกเมื่อ'],
+        ['score_visit_below', 70],
+      ],
+    });
+    const strict = checkBooks(wb, { asOf: '2026-11-26' });
+    const report = networkReportData(
+      'เครือข่าย',
+      [
+        { group_id: 'a', checked: plain },
+        { group_id: 'b', checked: strict },
+      ],
+      '2026-07',
+      '2026-11-26',
+    );
+    // 67 is above group a's 60 and below group b's 70
+    expect(report.rows.find((r) => r.group_id === 'a')!.subgroups_to_visit).toEqual([]);
+    expect(report.rows.find((r) => r.group_id === 'b')!.subgroups_to_visit).toEqual([
+      { subgroup_id: 'SG1', score: 67 },
+    ]);
+    expect(networkReportText(report)).toContain('(b) · SG1: 67');
   });
 });

@@ -45,6 +45,8 @@ export interface NetworkRow {
   visit?: { th: string; en: string }[];
   /** Debt relief to the month's end (SPEC §14; absent in rows kept before issue 21). */
   relief?: DebtRelief;
+  /** Its sub-groups scoring below the bylaws' visit threshold (SPEC §15; absent before issue 22). */
+  subgroups_to_visit?: { subgroup_id: string; score: number }[];
   /** The welfare fund's health at the month's end (absent in rows kept before issue 21). */
   welfare?: {
     fund: Satang;
@@ -147,6 +149,12 @@ export function networkRow(g: NetworkGroup, month: string): NetworkRow {
       warnings: g.checked.result.counts.warning,
       archived: g.archived ?? null,
       relief: s.debt_relief,
+      subgroups_to_visit: s.subgroups
+        .filter(
+          (x): x is typeof x & { score: number } =>
+            x.score !== null && x.score < g.checked!.book.rules.score_visit_below,
+        )
+        .map((x) => ({ subgroup_id: x.subgroup_id, score: x.score })),
       welfare: {
         fund: s.welfare.fund_balance,
         months_of_cover: s.welfare_health.months_of_cover,
@@ -238,6 +246,17 @@ function mark(g: NetworkRow): string {
   return g.reported && g.par30 === 0 && (g.held ?? 0) === 0 ? '✗ ' : '⚠ ';
 }
 
+/** The sub-groups below their group's visit threshold across the network, the lowest score first. */
+export function subgroupsToVisit(
+  r: NetworkReport,
+): { group_id: string; group_name: string; subgroup_id: string; score: number }[] {
+  return r.rows
+    .flatMap((g) =>
+      (g.subgroups_to_visit ?? []).map((v) => ({ group_id: g.group_id, group_name: g.group_name, ...v })),
+    )
+    .sort((a, b) => a.score - b.score || (a.group_id < b.group_id ? -1 : a.group_id > b.group_id ? 1 : 0));
+}
+
 /** The network report as one email-safe HTML document. */
 export function renderNetworkReport(r: NetworkReport): string {
   const t = r.totals;
@@ -256,6 +275,19 @@ export function renderNetworkReport(r: NetworkReport): string {
         <tr><td style="${S.cell}">${th2(...label('loans.outstanding'))}</td><td style="${S.num}" data-figure="totals.loans">${baht(t.loans)}</td></tr>
         <tr><td style="${S.cell}">${th2(...label('loans.par30'))}</td><td style="${S.num}" data-figure="totals.par30">${baht(t.par30)}</td></tr>
         <tr><td style="${S.cell}">${th2('ข้อผิดพลาดรวม', 'Errors')}</td><td style="${S.num}" data-figure="totals.errors">${t.errors}</td></tr>
+      </table>`,
+    )}
+    ${section(
+      'กลุ่มย่อยที่ควรไปเยี่ยม',
+      'Sub-groups to visit',
+      subgroupsToVisit(r).length === 0
+        ? html`<div>✓ ไม่มี / none</div>`
+        : html`<table style="${S.table}">
+        <tr><th style="${S.head}">${th2('กลุ่ม · กลุ่มย่อย', 'Group · sub-group')}</th><th style="${S.headNum}">${th2('คะแนน', 'Score')}</th></tr>
+        ${subgroupsToVisit(r).map(
+          (v) =>
+            html`<tr data-visit-subgroup="${v.group_id}/${v.subgroup_id}"><td style="${S.cell}">${v.group_name} · ${v.subgroup_id}</td><td style="${S.num}">${v.score}</td></tr>`,
+        )}
       </table>`,
     )}
     ${section(
@@ -314,6 +346,11 @@ export function networkReportText(r: NetworkReport): string {
     `เงินออมรวม / savings: ${baht(t.savings)} (${signedBaht(t.savings_change)}) · เงินกู้ / loans: ${baht(t.loans)} · PAR30: ${baht(t.par30)}`,
     `ปลดหนี้ / debt relief: ${t.relief.households_helped} ครัวเรือน / households helped · ${t.relief.debts_bought_out} หนี้ / debts bought out · ลดได้ / reduced ${baht(t.relief.reduced)} · ประหยัดต่อเดือน / freed a month ${baht(t.relief.interest_saved_monthly)} · นอกระบบคงเหลือ / informal left ${baht(t.relief.informal_left)}`,
     `สวัสดิการ / welfare funds: ${baht(t.welfare_fund)} · ผู้สูงอายุ 12 เดือนข้างหน้า / elderly, next 12 months: ${baht(t.elderly_cost)}`,
+    '',
+    'กลุ่มย่อยที่ควรไปเยี่ยม / sub-groups to visit (lowest score first):',
+    ...(subgroupsToVisit(r).length === 0
+      ? ['- ไม่มี / none']
+      : subgroupsToVisit(r).map((v) => `- ${v.group_name} (${v.group_id}) · ${v.subgroup_id}: ${v.score}`)),
     '',
     'รายกลุ่ม (ควรไปเยี่ยมก่อน) / by group (visit first):',
     ...r.rows.flatMap((g) => [
