@@ -13,7 +13,7 @@ import { thaiDate, thaiMonth } from '../../thai-date.ts';
 import { type YearEnd, yearEnd } from '../../year/year-end.ts';
 import { baht, percent, signedBaht, signedCount } from './format.ts';
 import { type Html, html } from './html.ts';
-import { bar, doc, S, section, th2 } from './layout.ts';
+import { bar, columns, doc, S, section, th2 } from './layout.ts';
 
 /** What an archive knows of the month, when the report is sent after archiving it. */
 export interface ArchiveNote {
@@ -31,7 +31,14 @@ export interface GroupReport {
   generated_on: IsoDate;
   summary: MonthlySummary;
   previous: MonthlySummary | null;
-  trend: { month: string; savings: Satang; loans: Satang; par30: Satang }[];
+  trend: {
+    month: string;
+    savings: Satang;
+    loans: Satang;
+    par30: Satang;
+    /** Each sub-group's score that month (SPEC §15; absent before issue 22). */
+    scores?: Record<string, number | null>;
+  }[];
   findings: { shown: Finding[]; more: number; errors: number; warnings: number };
   /** Reducible spending this month and last; null for a month no household kept accounts (no data, not zero). */
   reducible: { now: Satang | null; before: Satang | null };
@@ -76,7 +83,13 @@ export function groupReportData(
     .map((m) => {
       const s =
         m === month ? summary : m === previousMonth && previous ? previous : summariseMonth(checked, m);
-      return { month: m, savings: s.savings.balance, loans: s.loans.outstanding, par30: s.loans.par30 };
+      return {
+        month: m,
+        savings: s.savings.balance,
+        loans: s.loans.outstanding,
+        par30: s.loans.par30,
+        scores: Object.fromEntries(s.subgroups.map((g) => [g.subgroup_id, g.score])),
+      };
     });
   const sorted = [...checked.findings].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
@@ -141,6 +154,28 @@ function welfareBlock(r: GroupReport): Html {
       ${figureRow('welfare_health.elderly_cost', html`${baht(w.elderly_cost)} <span style="${S.muted}">(${w.elderly_due} ${th2('คน', 'members')})</span>`)}
       ${r.welfare_behind ? html`<tr><td style="${S.cell}">${th2('สมาชิกขาดส่งเงินสมทบ', 'Members behind with contributions')}</td><td style="${S.num}" data-figure="welfare_behind">${r.welfare_behind}</td></tr>` : ''}
     </table>`,
+  );
+}
+
+/** Each sub-group's score this month and its 12-month trend as small CSS bars (SPEC §15). */
+function scoresBlock(r: GroupReport): Html {
+  const below = r.visit_below ?? 60;
+  return section(
+    'คะแนนกลุ่มย่อย 12 เดือน',
+    'Sub-group scores, 12 months',
+    html`<table style="${S.table}">${r.summary.subgroups.map(
+      (g) => html`<tr data-trend="${g.subgroup_id}">
+        <td style="${S.cell}">${g.subgroup_id}</td>
+        <td style="${S.cell}">${columns(
+          r.trend.map((t) => t.scores?.[g.subgroup_id] ?? null),
+          100,
+          '#3b7d4f',
+          (v) => v < below,
+        )}</td>
+        <td style="${S.num}">${scoreText(g.score, below)}</td>
+      </tr>`,
+    )}</table>
+    <div style="${S.muted}">แดง: ต่ำกว่า ${below} คะแนน ควรไปเยี่ยม / red: below ${below}, to visit</div>`,
   );
 }
 
@@ -356,6 +391,7 @@ export function renderGroupReport(r: GroupReport): string {
       </table>`,
     )}
     ${section('ปลดหนี้', 'Debt relief', reliefBlock(r))}
+    ${scoresBlock(r)}
     ${section(
       'สิ่งที่ต้องทำ',
       'To do',

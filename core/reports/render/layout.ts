@@ -35,6 +35,22 @@ export function bar(share: number, colour: string, label: string): Html {
   return html`<div style="font-size:11px;color:#444">${label}</div><div style="background:#eee;height:8px;margin:1px 0 4px"><div style="background:${colour};width:${width}%;height:8px"></div></div>`;
 }
 
+/**
+ * Small vertical bars in a row, one a value (a month), as CSS blocks: the height its share of
+ * `top`, a gap where there is no value; `flag` colours the values it picks out.
+ */
+export function columns(
+  values: readonly (number | null)[],
+  top: number,
+  colour: string,
+  flag?: (v: number) => boolean,
+): Html {
+  return html`<div style="display:inline-block;height:24px;white-space:nowrap;vertical-align:bottom">${values.map(
+    (v) =>
+      html`<div style="display:inline-block;width:7px;margin-right:2px;height:24px;background:#eee;vertical-align:bottom;position:relative"><div style="position:absolute;bottom:0;width:7px;height:${v === null ? 0 : Math.max(1, Math.round((24 * Math.max(0, v)) / Math.max(1, top)))}px;background:${v !== null && flag?.(v) ? '#c0392b' : colour}"></div></div>`,
+  )}</div>`;
+}
+
 /** A small card (unused today by the group report; kept for the network report's totals). */
 export const card = (content: Html): Html =>
   html`<div style="border:1px solid #ddd;border-radius:6px;padding:8px;margin:6px 0">${content}</div>`;
