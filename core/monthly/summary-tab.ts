@@ -47,6 +47,11 @@ export function summaryTabRows(
         ? [`${th} บาท (${en}, baht)`, bahtNumber(value as Satang)]
         : [`${th} (${en})`, value];
     }),
+    // each sub-group's score (SPEC §15): a blank score is a month with nothing to score it by
+    ...(summary.subgroups ?? []).map((g): PlainCell[] => [
+      `คะแนนกลุ่มย่อย ${g.subgroup_id} (sub-group score)`,
+      g.score ?? '—',
+    ]),
     ['ข้อผิดพลาดเดือนนี้ (errors this month)', summary.checks.errors],
     ['คำเตือนเดือนนี้ (warnings this month)', summary.checks.warnings],
   ];

@@ -9,6 +9,7 @@ import {
   type Satang,
   summariseMonth,
 } from '../../core/index.ts';
+import { summaryTabRows } from '../../core/monthly/summary-tab.ts';
 import { measureScores, scoreOf, subgroupMeasures } from '../../core/summary/scorecard.ts';
 import { rowsOf, smallBook } from '../helpers/small-book.ts';
 
@@ -78,6 +79,11 @@ describe('the sub-group scorecard (SPEC §15, issue 22)', () => {
     const report = groupReportData(checked, '2026-07', '2026-11-26');
     expect(renderGroupReport(report)).toMatch(/data-score="SG1">67</);
     expect(groupReportText(report)).toContain('- SG1: 67');
+    // and in the summary tab the monthly job writes back into the sheet
+    expect(summaryTabRows(report.summary, null, '2026-11-26')).toContainEqual([
+      'คะแนนกลุ่มย่อย SG1 (sub-group score)',
+      67,
+    ]);
     // the bylaws weigh only the books (0 in July) and visit below 60: the report says so
     const wb = smallBook();
     wb.tabs.splice(1, 0, {
