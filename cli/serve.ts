@@ -119,6 +119,10 @@ function answer(
   response.end(JSON.stringify({ error }));
 }
 
+/** What is read and dropped of a body refused as too large, at most, before the socket is closed. */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_MS = 10_000;
+
 async function serveOne(
   request: IncomingMessage,
   response: ServerResponse,
@@ -126,6 +130,8 @@ async function serveOne(
   requestId: string,
   log: (line: string) => void,
 ): Promise<void> {
+  // the answer is sent while the rest of the body is read and dropped (up to a bound): a socket
+  // closed on unread bytes is reset, and the client would see the reset, not the answer
   const tooLarge = () => {
     answer(
       response,
@@ -133,7 +139,13 @@ async function serveOne(
       { code: 'too_large', message: TOO_LARGE, request_id: requestId },
       { connection: 'close' },
     );
-    request.destroy();
+    let dropped = 0;
+    request.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > DRAIN_BYTES) request.destroy();
+    });
+    request.resume();
+    setTimeout(() => request.destroy(), DRAIN_MS).unref();
   };
   let url: URL;
   try {
@@ -155,13 +167,21 @@ async function serveOne(
     return answer(response, 400, { code: 'bad_request', message: BAD_TARGET, request_id: requestId });
   }
   if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return tooLarge();
-    chunks.push(chunk as Buffer);
-  }
+  const chunks = await new Promise<Buffer[] | null>((resolve, reject) => {
+    const read: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return read.push(chunk);
+      request.off('data', onData);
+      request.pause();
+      resolve(null);
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(read));
+    request.on('error', reject);
+  });
+  if (chunks === null) return tooLarge();
   const headers: Record<string, string> = {};
   for (const [key, value] of Object.entries(request.headers))
     if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
