@@ -21,6 +21,16 @@ import { rowsOf, smallBook } from '../helpers/small-book.ts';
  */
 const EQUAL = { remit: 1, pledge: 1, par: 1, books: 1, debt: 1 };
 
+/** The small book with a bylaws tab holding one bylaw besides its withdrawals. */
+function withRules(rule: [string, number]) {
+  const wb = smallBook();
+  wb.tabs.splice(1, 0, {
+    name: 'ระเบียบกลุ่ม (rules)',
+    rows: [['รายการ (key)', 'ค่า (value)'], ['sajja_withdrawal', 'ได้ทุกเมื่อ'], rule],
+  });
+  return wb;
+}
+
 describe('the sub-group scorecard (SPEC §15, issue 22)', () => {
   it("measures SG1's July and August by hand", () => {
     const checked = checkBooks(smallBook(), { asOf: '2026-11-26' });
@@ -85,32 +95,14 @@ describe('the sub-group scorecard (SPEC §15, issue 22)', () => {
       67,
     ]);
     // the bylaws weigh only the books (0 in July) and visit below 60: the report says so
-    const wb = smallBook();
-    wb.tabs.splice(1, 0, {
-      name: 'ระเบียบกลุ่ม (rules)',
-      rows: [
-        ['รายการ (key)', 'ค่า (value)'],
-        ['sajja_withdrawal', 'ได้ทุกเมื่อ'],
-        ['score_weight_books', 1],
-      ],
-    });
-    const books = checkBooks(wb, { asOf: '2026-11-26' });
+    const books = checkBooks(withRules(['score_weight_books', 1]), { asOf: '2026-11-26' });
     expect(summariseMonth(books, '2026-07').subgroups[0]!.score).toBe(0);
     expect(groupReportText(groupReportData(books, '2026-07', '2026-11-26'))).toContain('- SG1: ⚠ 0');
   });
 
   it("lists the network's sub-groups below their threshold, lowest first", () => {
     const plain = checkBooks(smallBook(), { asOf: '2026-11-26' });
-    const wb = smallBook();
-    wb.tabs.splice(1, 0, {
-      name: 'ระเบียบกลุ่ม (rules)',
-      rows: [
-        ['รายการ (key)', 'ค่า (value)'],
-        ['sajja_withdrawal', 'ได้ทุกเมื่อ'],
-        ['score_visit_below', 70],
-      ],
-    });
-    const strict = checkBooks(wb, { asOf: '2026-11-26' });
+    const strict = checkBooks(withRules(['score_visit_below', 70]), { asOf: '2026-11-26' });
     const report = networkReportData(
       'เครือข่าย',
       [
