@@ -78,8 +78,19 @@ export function aboveLegal(d: Debt): boolean {
   return rate * 12 > ceiling + 1e-9;
 }
 
+/** The figures of each book, worked out once: a report summarises many months of the same book. */
+const figuresOfBook = new WeakMap<Book, BuyoutFigures[]>();
+
 /** Each valid buy-out row tied to its loan, its borrower's household and the survey, with its figures. */
 export function buyoutFigures(book: Book): BuyoutFigures[] {
+  const known = figuresOfBook.get(book);
+  if (known) return known;
+  const figures = figuresOf(book);
+  figuresOfBook.set(book, figures);
+  return figures;
+}
+
+function figuresOf(book: Book): BuyoutFigures[] {
   const { ties, surveys } = tiesOf(book);
   const out: BuyoutFigures[] = [];
   for (const { row, record } of book.tables.get('debt_buyouts') ?? []) {

@@ -187,7 +187,8 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
   }
 
   const subgroupIds = records(checked, 'subgroups').map((s) => s.subgroup_id);
-  const measures = subgroupMeasures(checked, month);
+
+  const measures = subgroupMeasures(checked, month, repaidByLoan);
   const memberSavings = new Map<string, Satang>();
   for (const [member, subgroup] of journal.subgroupOf) {
     if (!subgroupIds.includes(subgroup)) subgroupIds.push(subgroup);

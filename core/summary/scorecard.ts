@@ -67,6 +67,7 @@ export function scoreOf(scores: ReturnType<typeof measureScores>, weights: Score
 export function subgroupMeasures(
   checked: CheckedBooks,
   month: string,
+  repaid: ReadonlyMap<string, Satang> = repaidBy(checked, monthBounds(month).last),
 ): Map<string, SubgroupMeasures & { debt_before: Satang | null }> {
   const { book, journal } = checked;
   const { first, last } = monthBounds(month);
@@ -122,14 +123,6 @@ export function subgroupMeasures(
       .filter((e) => e.date >= first && e.date <= last)
       .map((e) => e.household_id),
   );
-  const repaid = new Map<string, Satang>();
-  for (const e of journal.entries) {
-    if (e.date > last) break;
-    if (e.kind !== 'repayment') continue;
-    let principal = ZERO;
-    for (const p of e.postings) if (p.account.startsWith('loan:')) principal = minus(principal, p.amount);
-    repaid.set(e.loan!, plus(repaid.get(e.loan!) ?? ZERO, principal));
-  }
   const memberSubgroup = new Map(members.map((m) => [m.member_id, subgroupOfHousehold.get(m.household_id)]));
 
   // each loan's status once, gathered by its member's sub-group
@@ -173,6 +166,19 @@ export function subgroupMeasures(
     });
   }
   return out;
+}
+
+/** The principal repaid on each loan to the end of a day (what the summary gathers in its own pass). */
+function repaidBy(checked: CheckedBooks, last: IsoDate): Map<string, Satang> {
+  const repaid = new Map<string, Satang>();
+  for (const e of checked.journal.entries) {
+    if (e.date > last) break;
+    if (e.kind !== 'repayment') continue;
+    let principal = ZERO;
+    for (const p of e.postings) if (p.account.startsWith('loan:')) principal = minus(principal, p.amount);
+    repaid.set(e.loan!, plus(repaid.get(e.loan!) ?? ZERO, principal));
+  }
+  return repaid;
 }
 
 /** The households' informal debt at their latest survey by `day` against the survey before it (only those with two). */
