@@ -6,6 +6,7 @@ import {
   type HouseholdView,
   type MonthlySummary,
   type Passbook,
+  planLines,
   type Satang,
   thaiDate,
   thaiMonth,
@@ -235,8 +236,27 @@ export function formatHousehold(h: HouseholdView): string {
     row(
       'ปลดหนี้ได้ใน (เดือน)',
       'months to debt-free',
-      h.debt_free === 'months' ? `${h.months_to_debt_free} เดือน / months` : WAY_OUT[h.debt_free],
+      h.debt_free === 'months'
+        ? `${h.months_to_debt_free} เดือน / months (${h.debt_free_month ? thaiMonth(h.debt_free_month) : '—'})`
+        : WAY_OUT[h.debt_free],
     ),
+    ...(h.plans.length === 0 ? [] : ['', 'แผนครอบครัว / family plans', ...planLines(h.plans).map(oneLine)]),
+    '',
+    ...(h.suggested_pledge === null
+      ? ['สัจจะที่แนะนำ / suggested pledge: ยังไม่มีบัญชีครัวเรือน / no household book yet']
+      : [
+          `สัจจะที่แนะนำ / suggested pledge (เฉลี่ย ${h.suggested_pledge.months} เดือน / ${h.suggested_pledge.months}-month average; ข้อแนะนำเท่านั้น / a suggestion only)`,
+          row(
+            'เหลือเก็บ / หนี้ต้องผ่อน / ผ่อนจริง',
+            'surplus / debts need / paid',
+            `${b(h.suggested_pledge.surplus)} ${b(h.suggested_pledge.debt_needed)} ${b(h.suggested_pledge.debt_paid)}`,
+          ),
+          row('ครัวเรือนออมได้ต่อเดือน', 'the household can save a month', b(h.suggested_pledge.household)),
+          ...h.suggested_pledge.members.map(
+            (m) =>
+              `  ${padEnd(oneLine(m.member_id), 12)} สัจจะ / pledge ${m.savings_pledge === null ? '—' : b(m.savings_pledge)} · แนะนำ / suggested ${b(m.suggested)}`,
+          ),
+        ]),
     ...(h.buyouts.length === 0
       ? []
       : [

@@ -191,7 +191,13 @@ export { parseMoney } from './parse/money.ts';
 export type { Parsed, ParseReason } from './parse/parsed.ts';
 export { parseId, parseInteger, parsePercent, parseText } from './parse/scalars.ts';
 export { type DebtFree, type DebtFreeStatus, debtFree } from './reports/debt-free.ts';
-export { type HouseholdView, householdView } from './reports/household-view.ts';
+export type { PlanProgress, SuggestedPledge } from './reports/household-plans.ts';
+export {
+  type HouseholdPlans,
+  type HouseholdView,
+  householdsWithPlans,
+  householdView,
+} from './reports/household-view.ts';
 export { type Passbook, passbook } from './reports/passbook.ts';
 // Reports (SPEC §11): pure renderers, HTML escaped by construction, and their plain text
 export {
@@ -201,6 +207,7 @@ export {
   groupReportText,
   renderGroupReport,
 } from './reports/render/group-report.ts';
+export { renderHouseholdPage } from './reports/render/household-page.ts';
 export { escapeHtml, Html, html } from './reports/render/html.ts';
 export {
   type NetworkGroup,
@@ -213,6 +220,7 @@ export {
   renderNetworkReport,
 } from './reports/render/network-report.ts';
 export { type PaperSize, renderPassbook } from './reports/render/passbook-page.ts';
+export { planLines } from './reports/render/plans.ts';
 export { renderYearMeeting } from './reports/render/year-meeting.ts';
 export { sha256, utf8 } from './sha256.ts';
 // Sources: the Sheets API batchGet response (what the Lambda, the monthly job and Apps Script read)

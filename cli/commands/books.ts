@@ -3,8 +3,10 @@ import {
   exportLedger,
   householdView,
   type LedgerFormat,
+  type PaperSize,
   parseId,
   passbook,
+  renderHouseholdPage,
   renderPassbook,
   summarise,
   UnusableWorkbookError,
@@ -115,7 +117,7 @@ export const BOOK_COMMANDS: Record<string, Command> = {
       '--format html|pdf [--paper A5|A4] [--out FILE]: the page to print (PDF through Chromium).',
     view: passbook,
     format: formatPassbook,
-    pages: true,
+    page: renderPassbook,
   }),
   household: viewCommand({
     name: 'household',
@@ -124,9 +126,12 @@ export const BOOK_COMMANDS: Record<string, Command> = {
     summary: 'บัญชีครัวเรือน / a household’s book, debts and way out',
     help:
       'บัญชีครัวเรือน / A household: income and expense by month, savings rate, reducible spending,\n' +
-      'debt-to-income, debts in payoff order (highest rate first) and months to debt-free.',
+      'debt-to-income, debts in payoff order (highest rate first), months to debt-free, each family plan\n' +
+      'followed and a suggested pledge. --format html|pdf [--paper A4|A5] [--out FILE]: the page to print.',
     view: householdView,
     format: formatHousehold,
+    page: renderHouseholdPage,
+    paper: 'A4',
   }),
   export: {
     summary: 'ส่งออกให้ hledger / beancount / the journal for hledger or beancount',
@@ -173,8 +178,10 @@ function viewCommand<V>(spec: {
   help: string;
   view: (checked: CheckedBooks, id: string) => V | undefined;
   format: (view: V) => string;
-  /** Whether the view prints as a page (html, pdf). */
-  pages?: boolean;
+  /** The view as a page to print (html, pdf), when it has one. */
+  page?: (view: V, paper: PaperSize) => string;
+  /** The paper it prints on unless --paper says (a passbook A5, a household A4). */
+  paper?: PaperSize;
 }): Command {
   return {
     summary: spec.summary,
@@ -184,7 +191,7 @@ function viewCommand<V>(spec: {
       [spec.idOption]: { type: 'string' },
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
-      ...(spec.pages
+      ...(spec.page
         ? {
             format: { type: 'string' },
             paper: { type: 'string' },
@@ -211,24 +218,26 @@ function viewCommand<V>(spec: {
           th: `ไม่มีรหัส "${id}" ในแท็บ ${spec.tab.th} (${spec.tab.en})`,
           en: `no ${spec.idOption} "${id}" in the ${spec.tab.en} tab`,
         });
-      if (spec.pages && values.format !== undefined) await printPage(view as never, values, path!, io);
+      if (spec.page && values.format !== undefined)
+        await printPage((paper) => spec.page!(view, paper), spec.paper ?? 'A5', values, path!, io);
       else io.out(values.json ? JSON.stringify(view, null, 2) : spec.format(view));
       return booksExit(checked, io);
     },
   };
 }
 
-/** A passbook as a page to print: HTML (to --out or standard output) or PDF (to --out, through Chromium). */
+/** A view as a page to print: HTML (to --out or standard output) or PDF (to --out, through Chromium). */
 async function printPage(
-  view: Parameters<typeof renderPassbook>[0],
+  render: (paper: PaperSize) => string,
+  paperByDefault: PaperSize,
   values: Record<string, string | boolean | undefined>,
   input: string,
   io: { out: (text: string) => void },
 ): Promise<void> {
-  const paper = values.paper ?? 'A5';
+  const paper = values.paper ?? paperByDefault;
   if (paper !== 'A5' && paper !== 'A4')
     throw new UsageError({ th: '--paper ต้องเป็น A5 หรือ A4', en: '--paper must be A5 or A4' });
-  const page = renderPassbook(view, paper);
+  const page = render(paper);
   const out = typeof values.out === 'string' ? values.out : undefined;
   if (values.format === 'html') {
     if (out) await writeOutput(out, page, { force: values.force === true, inputs: [input] });

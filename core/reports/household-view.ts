@@ -1,11 +1,18 @@
-import type { IsoDate } from '../calendar.ts';
-import { monthOf } from '../calendar.ts';
-import { type RowRef, recordsOf } from '../check/book.ts';
+import { type IsoDate, monthBounds, monthOf } from '../calendar.ts';
+import { type Book, type RowRef, recordsOf } from '../check/book.ts';
 import { type BuyoutFigures, buyoutFigures } from '../ledger/buyouts.ts';
 import type { CheckedBooks } from '../ledger/checked-books.ts';
-import { divideHalfUp, minus, plus, type Satang, sum, ZERO } from '../money.ts';
+import { divideHalfUp, minus, type Satang, sum, ZERO } from '../money.ts';
 import { REDUCIBLE_CATEGORIES } from '../parse/enumerations.ts';
-import { type DebtFreeStatus, debtFree } from './debt-free.ts';
+import { type DebtFree, type DebtFreeStatus, debtFree } from './debt-free.ts';
+import {
+  bookMonths,
+  debtFreeMonth,
+  householdPlans,
+  lastMonthEnded,
+  type PlanProgress,
+  type SuggestedPledge,
+} from './household-plans.ts';
 
 export interface HouseholdMonth {
   month: string;
@@ -48,6 +55,12 @@ export interface HouseholdView {
   months_to_debt_free: number | null;
   /** `debt_free` (no debt), `months`, `not_at_this_payment` (payments do not cover interest) or `no_data`. */
   debt_free: DebtFreeStatus;
+  /** The month the household is forecast out of debt, counted from the check date's month; null when not forecast. */
+  debt_free_month: string | null;
+  /** Its family plans followed to the last month ended by the check date (SPEC §15). */
+  plans: PlanProgress[];
+  /** The pledge its book and debts suggest, beside each member's `savings_pledge`; null without a book. */
+  suggested_pledge: SuggestedPledge | null;
   /** The household's account and survey rows left out of these figures until their errors are fixed. */
   left_out: RowRef[];
   /** Its debts the group bought out (SPEC §14), each with what it achieved, by the check date. */
@@ -62,32 +75,104 @@ const payoffRank = (d: HouseholdDebt) =>
 
 const ratio = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
+/** A household's debts at its latest survey on or before a day, in payoff order, and its way out at today's payments. */
+export function latestDebts(
+  book: Book,
+  householdId: string,
+  upTo: IsoDate,
+): { surveyDate: IsoDate | null; debts: HouseholdDebt[]; wayOut: DebtFree } {
+  const debts = recordsOf(book, 'debt_survey').filter(
+    (d) => d.household_id === householdId && d.survey_date <= upTo,
+  );
+  const surveyDate = debts.reduce<IsoDate | null>(
+    (latest, d) => (latest === null || d.survey_date > latest ? d.survey_date : latest),
+    null,
+  );
+  const latest: HouseholdDebt[] = debts
+    .filter((d) => d.survey_date === surveyDate)
+    .map((d) => ({
+      creditor: d.creditor,
+      creditor_type: d.creditor_type,
+      outstanding: d.outstanding,
+      yearly_rate:
+        d.interest_rate === undefined
+          ? null
+          : d.rate_period === 'month'
+            ? d.interest_rate * 12
+            : d.interest_rate,
+      monthly_payment: d.monthly_payment ?? null,
+    }))
+    .sort((a, b) => payoffRank(b) - payoffRank(a) || b.outstanding - a.outstanding);
+  const wayOut = debtFree(
+    surveyDate === null
+      ? null
+      : latest.map((d) => ({
+          outstanding: d.outstanding,
+          monthly_rate: d.yearly_rate === null ? null : d.yearly_rate / 12,
+          creditor_type: d.creditor_type,
+          monthly_payment: d.monthly_payment,
+        })),
+  );
+  return { surveyDate, debts: latest, wayOut };
+}
+
+/** A household's plans as the group report shows them: to the end of the report's month. */
+export interface HouseholdPlans {
+  household_id: string;
+  head_name: string | null;
+  plans: PlanProgress[];
+  suggested_pledge: SuggestedPledge | null;
+  /** What its active members pledged a month together (`savings_pledge`). */
+  pledged: Satang;
+  debt_free_month: string | null;
+  debt_free: DebtFreeStatus;
+}
+
+/** Every household with a family plan, followed to the end of a month (the group report's household section). */
+export function householdsWithPlans(book: Book, month: string): HouseholdPlans[] {
+  const end = monthBounds(month).last;
+  const ids = [...new Set(recordsOf(book, 'family_plans').map((p) => p.household_id))].sort();
+  return ids.flatMap((id) => {
+    const row = (book.tables.get('households') ?? []).find((r) => r.values.household_id === id);
+    if (!row) return [];
+    const { debts, wayOut } = latestDebts(book, id, end);
+    const followed = householdPlans(book, id, month, sum(debts.map((d) => d.monthly_payment ?? ZERO)));
+    return [
+      {
+        household_id: id,
+        head_name: typeof row.values.head_name === 'string' ? row.values.head_name : null,
+        plans: followed.plans,
+        suggested_pledge: followed.suggested,
+        pledged: sum(
+          recordsOf(book, 'members')
+            .filter((m) => m.household_id === id && m.status === 'active' && m.joined_on <= end)
+            .map((m) => m.savings_pledge ?? ZERO),
+        ),
+        debt_free_month: debtFreeMonth(month, wayOut.months),
+        debt_free: wayOut.status,
+      },
+    ];
+  });
+}
+
 /** The household view as of the check date; undefined when the household is unknown. */
 export function householdView(checked: CheckedBooks, householdId: string): HouseholdView | undefined {
   const { book } = checked;
   const row = (book.tables.get('households') ?? []).find((r) => r.values.household_id === householdId);
   if (!row) return undefined;
   const asOf = book.context.asOf;
-  const entries = recordsOf(book, 'household_accounts').filter(
-    (e) => e.household_id === householdId && e.date <= asOf,
+  const byMonth = new Map(
+    [...bookMonths(book, householdId, asOf).values()].map((m): [string, HouseholdMonth] => [
+      m.month,
+      {
+        month: m.month,
+        income: m.income,
+        expense: m.expense,
+        reducible: sum(REDUCIBLE_CATEGORIES.map((c) => m.by_category.get(c) ?? ZERO)),
+        savings_rate: null,
+      },
+    ]),
   );
-  const byMonth = new Map<string, HouseholdMonth>();
-  for (const e of entries) {
-    const month = monthOf(e.date);
-    const m = byMonth.get(month) ?? {
-      month,
-      income: ZERO,
-      expense: ZERO,
-      reducible: ZERO,
-      savings_rate: null,
-    };
-    if (e.type === 'income') m.income = plus(m.income, e.amount);
-    else {
-      m.expense = plus(m.expense, e.amount);
-      if (REDUCIBLE_CATEGORIES.includes(e.category)) m.reducible = plus(m.reducible, e.amount);
-    }
-    byMonth.set(month, m);
-  }
   const months = [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : 1));
   for (const m of months)
     m.savings_rate = m.income > 0 ? ratio(minus(m.income, m.expense) / m.income, 4) : null;
@@ -115,38 +200,13 @@ export function householdView(checked: CheckedBooks, householdId: string): House
     ),
   };
 
-  const debts = recordsOf(book, 'debt_survey').filter(
-    (d) => d.household_id === householdId && d.survey_date <= asOf,
-  );
-  const surveyDate = debts.reduce<IsoDate | null>(
-    (latest, d) => (latest === null || d.survey_date > latest ? d.survey_date : latest),
-    null,
-  );
-  const latest: HouseholdDebt[] = debts
-    .filter((d) => d.survey_date === surveyDate)
-    .map((d) => ({
-      creditor: d.creditor,
-      creditor_type: d.creditor_type,
-      outstanding: d.outstanding,
-      yearly_rate:
-        d.interest_rate === undefined
-          ? null
-          : d.rate_period === 'month'
-            ? d.interest_rate * 12
-            : d.interest_rate,
-      monthly_payment: d.monthly_payment ?? null,
-    }))
-    .sort((a, b) => payoffRank(b) - payoffRank(a) || b.outstanding - a.outstanding);
+  const { surveyDate, debts: latest, wayOut } = latestDebts(book, householdId, asOf);
   const totalDebt = sum(latest.map((d) => d.outstanding));
-  const wayOut = debtFree(
-    surveyDate === null
-      ? null
-      : latest.map((d) => ({
-          outstanding: d.outstanding,
-          monthly_rate: d.yearly_rate === null ? null : d.yearly_rate / 12,
-          creditor_type: d.creditor_type,
-          monthly_payment: d.monthly_payment,
-        })),
+  const followed = householdPlans(
+    book,
+    householdId,
+    lastMonthEnded(asOf),
+    sum(latest.map((d) => d.monthly_payment ?? ZERO)),
   );
   const buyouts = buyoutFigures(book).filter((b) => b.household_id === householdId && b.date <= asOf);
   return {
@@ -163,6 +223,9 @@ export function householdView(checked: CheckedBooks, householdId: string): House
     debt_to_income: average.income > 0 ? ratio(totalDebt / (average.income * 12), 2) : null,
     months_to_debt_free: wayOut.months,
     debt_free: wayOut.status,
+    debt_free_month: debtFreeMonth(monthOf(asOf), wayOut.months),
+    plans: followed.plans,
+    suggested_pledge: followed.suggested,
     left_out: checked.result.books.left_out.filter(
       (r) =>
         (r.sheet === 'household_accounts' || r.sheet === 'debt_survey') &&

@@ -73,6 +73,26 @@ describe('sajja summary, passbook, household, export', () => {
     expect(JSON.parse(member.out)).toMatchObject({ member_id: 'M0016', loans: [{ loan_id: 'L0001' }] });
     const household = await runCli('household', EXAMPLE_WORKBOOK, '--household', 'H001', '--as-of', AS_OF);
     expect(household.out).toContain('ลำดับการปลดหนี้');
+    expect(household.out).toContain('แผนครอบครัว / family plans');
+    expect(household.out).toContain('สัจจะที่แนะนำ / suggested pledge');
     expect(household.code).toBe(0);
+  });
+
+  it('household --format html prints the household page with its plans (issue 22)', async () => {
+    const page = await runCli(
+      'household',
+      EXAMPLE_WORKBOOK,
+      '--household',
+      'H001',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'html',
+    );
+    expect(page.code).toBe(0);
+    expect(page.out).toContain('@page{size:A4');
+    expect(page.out).toContain('ออมเงินให้ลูกเรียน');
+    expect(page.out).toMatch(/data-figure="plan\.\d+\.months_ahead"/);
+    expect(page.out).toContain('data-figure="suggested_pledge.household"');
   });
 });

@@ -20,5 +20,7 @@ export const familyPlans = defineTab(
     expense_cut_category: col('หมวดรายจ่ายที่จะลด', 'category', text.optional()),
     expense_cut_amount: col('ลดรายจ่ายต่อเดือน', 'money', satang.optional()),
     note: col('หมายเหตุ', 'text', text.optional()),
+    // SPEC §15: the plan is followed from this day (blank: from the day the household's first member joined)
+    started_on: col('วันที่เริ่มแผน', 'date', date.optional()),
   },
 );

@@ -11,9 +11,12 @@ import { figureLabel, figureHeading as label } from '../../summary/figures.ts';
 import { type MonthlySummary, summariseMonth } from '../../summary/monthly-summary.ts';
 import { thaiDate, thaiMonth } from '../../thai-date.ts';
 import { type YearEnd, yearEnd } from '../../year/year-end.ts';
+import { type HouseholdPlans, householdsWithPlans } from '../household-view.ts';
 import { baht, percent, signedBaht, signedCount } from './format.ts';
+import { wayOutText } from './household-page.ts';
 import { type Html, html } from './html.ts';
 import { bar, columns, doc, S, section, th2 } from './layout.ts';
+import { planLines, planRows } from './plans.ts';
 
 /** What an archive knows of the month, when the report is sent after archiving it. */
 export interface ArchiveNote {
@@ -52,6 +55,8 @@ export interface GroupReport {
   buyouts?: BuyoutFigures[];
   /** The bylaws' score below which a sub-group is to be visited (SPEC §15). */
   visit_below?: number;
+  /** Each household with a family plan, followed to the month's end (SPEC §15); absent before issue 22. */
+  households?: HouseholdPlans[];
 }
 
 /** A sub-group's score as shown: `72`, `⚠ 48` below the visit threshold, `—` without data. */
@@ -125,6 +130,7 @@ export function groupReportData(
     welfare_behind: checked.findings.filter((f) => f.code === 'W_WELFARE_CONTRIBUTION_BEHIND').length,
     buyouts: buyoutFigures(checked.book).filter((b) => b.date.slice(0, 7) === month),
     visit_below: checked.book.rules.score_visit_below,
+    households: householdsWithPlans(checked.book, month),
   };
 }
 
@@ -176,6 +182,28 @@ function scoresBlock(r: GroupReport): Html {
       </tr>`,
     )}</table>
     <div style="${S.muted}">แดง: ต่ำกว่า ${below} คะแนน ควรไปเยี่ยม / red: below ${below}, to visit</div>`,
+  );
+}
+
+/**
+ * The household section's plans (SPEC §15): each plan against what the household saved, months
+ * ahead or behind, the spending cut, the debt-free month now forecast, and the pledge its book
+ * suggests beside what its members pledged.
+ */
+function plansBlock(r: GroupReport): Html {
+  const list = r.households ?? [];
+  if (list.length === 0) return html``;
+  return section(
+    'แผนครอบครัว',
+    'Family plans',
+    html`<table style="${S.table}">
+      <tr><th style="${S.head}">${th2('ครัวเรือน · แผน', 'Household · plan')}</th><th style="${S.headNum}">${th2('ออมได้', 'Saved')}</th><th style="${S.headNum}">${th2('เทียบแผน', 'Against the plan')}</th></tr>
+      ${list.map((h) => {
+        const out = wayOutText({ ...h, months_to_debt_free: null });
+        return html`${planRows(h.plans, html`<div style="${S.muted}">${h.household_id} ${h.head_name ?? ''}</div>`)}
+        <tr data-household="${h.household_id}"><td style="${S.cell}" colspan="3"><span style="${S.muted}">${h.household_id}: ${out.th} / ${out.en} · สัจจะรวม / pledged ${baht(h.pledged)}${h.suggested_pledge ? ` · แนะนำ / suggested ${baht(h.suggested_pledge.household)}` : ''}</span></td></tr>`;
+      })}
+    </table>`,
   );
 }
 
@@ -391,6 +419,7 @@ export function renderGroupReport(r: GroupReport): string {
       </table>`,
     )}
     ${section('ปลดหนี้', 'Debt relief', reliefBlock(r))}
+    ${plansBlock(r)}
     ${scoresBlock(r)}
     ${section(
       'สิ่งที่ต้องทำ',
@@ -471,6 +500,13 @@ export function groupReportText(r: GroupReport): string {
       (b) =>
         `  - ${b.household_id} ${b.creditor} (${b.loan_id}): ${baht(b.claimed)} → ${baht(b.paid)}, ลดได้ / reduced ${baht(b.reduced)}`,
     ),
+    ...(r.households ?? []).flatMap((h) => {
+      const out = wayOutText({ ...h, months_to_debt_free: null });
+      return [
+        `- แผนครอบครัว / family plans ${h.household_id} ${h.head_name ?? ''}: ${out.th} / ${out.en} · สัจจะรวม / pledged ${baht(h.pledged)}${h.suggested_pledge ? ` · แนะนำ / suggested ${baht(h.suggested_pledge.household)}` : ''}`,
+        ...planLines(h.plans, '    '),
+      ];
+    }),
     '',
     'สิ่งที่ต้องทำ / to do',
     ...(r.todo.length === 0 ? ['- ไม่มี / nothing'] : r.todo.map((t) => `- ${t.th} / ${t.en}`)),
