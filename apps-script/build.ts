@@ -22,6 +22,8 @@ export const ENTRY_POINTS = [
   'sajjaApiSettings',
   'sajjaSaveApiSettings',
   'sajjaInstall',
+  'sajjaMyActions',
+  'sajjaAction',
   'sajjaNightly',
   'sajjaReminder',
   'sajjaChange',

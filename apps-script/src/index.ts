@@ -2,7 +2,9 @@
  * The Apps Script entry: only the functions Apps Script calls, wired to the shell. The build's
  * footer declares each as a top-level function (triggers, menu items, sidebar callbacks).
  */
+import { handleAction } from './sheet/actions.ts';
 import { handleEdit } from './sheet/edit.ts';
+import { runAction } from './sheet/run-action.ts';
 import {
   addMenu,
   apiSettings,
@@ -11,6 +13,7 @@ import {
   closeMonth,
   findingsForSidebar,
   install,
+  installMyActions,
   nightly,
   reminder,
   saveApiSettings,
@@ -36,6 +39,8 @@ export const sajjaApiSettings = () => apiSettings();
 export const sajjaSaveApiSettings = (form: { url: string; key_id?: string; secret: string }) =>
   saveApiSettings(form);
 export const sajjaInstall = () => install();
+export const sajjaMyActions = () => installMyActions();
+export const sajjaAction = (e: GoogleAppsScript.Events.SheetsOnEdit) => handleAction(e, runAction);
 export const sajjaNightly = () => nightly();
 export const sajjaReminder = () => reminder();
 export const sajjaChange = (e: GoogleAppsScript.Events.SheetsOnChange) => changed(e);

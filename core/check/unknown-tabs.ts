@@ -8,6 +8,9 @@ import { findTab, nameMatches, type Workbook } from '../workbook.ts';
 const OWN_TABS: { key: string; th: string }[] = [
   { key: 'instructions', th: 'วิธีใช้' },
   { key: 'summary', th: 'สรุป' },
+  // the sheet's phone tabs (SPEC §15): what to tick, and the last full check's findings
+  { key: 'actions', th: 'สั่งงาน' },
+  { key: 'findings', th: 'ผลการตรวจ' },
 ];
 
 /** Edit distance between two short names (Levenshtein), by code point. */

@@ -83,6 +83,10 @@ class Cell {
   value: CellValue | Date = '';
   note = '';
   background = '#ffffff';
+  /** A link over the whole of a rich-text value (setRichTextValues), e.g. `#gid=3&range=B7`. */
+  link: string | null = null;
+  /** A checkbox's data validation (insertCheckboxes): TRUE ticked, FALSE not. */
+  checkbox = false;
   /** A format set on this cell, and when (a later range format wins over an earlier one). */
   format: { format: string; seq: number } | undefined;
 }
@@ -172,21 +176,63 @@ export class FakeRange
   setValue(value: CellValue | Date) {
     return this.setValues([[value]]);
   }
-  /** clearContent(): values gone, formats and notes kept (as documented). */
+  /** clearContent(): values gone (a rich text's link with it), formats, notes and checkboxes kept (as documented). */
   clearContent() {
     this.sheet.counts.writes++;
-    for (const row of this.cells(true)) for (const cell of row) cell.value = '';
+    for (const row of this.cells(true))
+      for (const cell of row) {
+        cell.value = '';
+        cell.link = null;
+      }
+    return this;
+  }
+  /**
+   * insertCheckboxes(): each cell gets a checkbox's validation, "true for checked and false for
+   * unchecked", and — as documented — every cell's value is set to false.
+   */
+  insertCheckboxes() {
+    this.sheet.counts.writes++;
+    for (const row of this.cells(true))
+      for (const cell of row) {
+        cell.checkbox = true;
+        cell.value = false;
+      }
+    return this;
+  }
+  /** setRichTextValues(values): literal text (never parsed as a number or a formula), with each value's link. */
+  setRichTextValues(values: FakeRichText[][]) {
+    this.sheet.counts.writes++;
+    if (values.length !== this.rows || values.some((r) => r.length !== this.columns))
+      throw new Error('The number of rows or columns in the data does not match the range.');
+    for (const [r, row] of values.entries())
+      for (const [c, v] of row.entries()) {
+        const cell = this.sheet.cell(this.row + r, this.column + c, true);
+        cell.value = v.getText();
+        cell.link = v.getLinkUrl();
+      }
+    return this;
+  }
+  getRichTextValues(): FakeRichText[][] {
+    this.sheet.counts.reads++;
+    return this.cells().map((row) => row.map((c) => richText(String(c.value ?? ''), c.link)));
+  }
+  setBackground(colour: string | null) {
+    this.sheet.counts.writes++;
+    for (const row of this.cells(true)) for (const cell of row) cell.background = colour ?? '#ffffff';
     return this;
   }
   getBackgrounds(): string[][] {
     this.sheet.counts.reads++;
     return this.cells().map((row) => row.map((c) => c.background));
   }
-  setBackgrounds(colours: string[][]) {
+  /** setBackgrounds(color[][]): CSS colours; null resets a cell to the default, white (as documented). */
+  setBackgrounds(colours: (string | null)[][]) {
     this.sheet.counts.writes++;
+    if (colours.length !== this.rows || colours.some((r) => r.length !== this.columns))
+      throw new Error('The number of rows or columns in the data does not match the range.');
     for (const [r, row] of colours.entries())
       for (const [c, colour] of row.entries())
-        this.sheet.cell(this.row + r, this.column + c, true).background = colour;
+        this.sheet.cell(this.row + r, this.column + c, true).background = colour ?? '#ffffff';
     return this;
   }
   getNotes(): string[][] {
@@ -236,6 +282,16 @@ export class FakeRange
   }
 }
 
+/** A RichTextValue as built by SpreadsheetApp.newRichTextValue(): text, and a link over all of it. */
+export interface FakeRichText {
+  getText(): string;
+  getLinkUrl(): string | null;
+}
+const richText = (text: string, link: string | null): FakeRichText => ({
+  getText: () => text,
+  getLinkUrl: () => link,
+});
+
 class FakeProtection {
   description = '';
   warningOnly = false;
@@ -271,11 +327,14 @@ export class FakeSheet
   readonly noteWrites: string[] = [];
   frozen = 0;
   maxRows = 1000;
+  readonly id: number;
   constructor(
     readonly parent: FakeSpreadsheet,
     public name: string,
     readonly counts: Counts,
-  ) {}
+  ) {
+    this.id = parent.nextSheetId++;
+  }
   cell(row: number, column: number, create = false): Cell {
     let r = this.grid.get(row);
     if (!r) {
@@ -307,6 +366,10 @@ export class FakeSheet
   }
   getName() {
     return this.name;
+  }
+  /** The sheet's gid (the `#gid=` of a link to it): unique in its spreadsheet, never reused. */
+  getSheetId() {
+    return this.id;
   }
   getParent() {
     return this.parent as unknown as GSpreadsheet;
@@ -419,6 +482,10 @@ export class FakeSpreadsheet
 {
   readonly sheets: FakeSheet[] = [];
   active = '';
+  /** The first sheet is gid 0, as in a new spreadsheet. */
+  nextSheetId = 0;
+  /** How many times the script flushed its pending changes (SpreadsheetApp.flush). */
+  flushes = 0;
   readonly counts: Counts = { reads: 0, writes: 0 };
   constructor(
     readonly id = 'spreadsheet-1',
@@ -616,8 +683,16 @@ export function appsScriptWorld(
   /** Answers for ui.alert with buttons (YES_NO): 'YES' or 'NO', in order; 'NO' when none is left. */
   const answers: string[] = [];
   const cache = new FakeCache(clock);
-  /** Who runs the script now, and how: a simple trigger runs LIMITED; a menu, a dialog or an installable trigger FULL. */
-  const session = { user: 'treasurer@example.org', authMode: 'FULL' as 'FULL' | 'LIMITED' };
+  /**
+   * Who runs the script now, and how: a simple trigger runs LIMITED; a menu, a dialog or an
+   * installable trigger FULL. `ui` is whether a browser is there to show a dialog: a trigger has
+   * none, and Google's docs give SpreadsheetApp.getUi() only "for the current instance of an open
+   * editor" — the fake refuses it from a trigger (conservative: an edit trigger is often fired by
+   * someone on a phone, where no dialog exists).
+   */
+  const session = { user: 'treasurer@example.org', authMode: 'FULL' as 'FULL' | 'LIMITED', ui: true };
+  /** Each Utilities.sleep, in milliseconds (the fake does not wait). */
+  const sleeps: number[] = [];
   /** Public https origins and the local server each reaches (the Function URL in front of `sajja serve`). */
   const routes = new Map<string, string>();
   const needs = (what: keyof typeof NEEDS) => {
@@ -695,7 +770,30 @@ export function appsScriptWorld(
     SpreadsheetApp: {
       getActiveSpreadsheet: () => spreadsheet(),
       getActive: () => spreadsheet(),
-      getUi: () => ui,
+      getUi: () => {
+        if (!session.ui) throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
+        return ui;
+      },
+      flush: () => {
+        spreadsheet().flushes++;
+      },
+      // newRichTextValue(): setText, setLinkUrl (over the whole text), build
+      newRichTextValue() {
+        let text = '';
+        let link: string | null = null;
+        const builder = {
+          setText(t: string) {
+            text = t;
+            return builder;
+          },
+          setLinkUrl(url: string | null) {
+            link = url;
+            return builder;
+          },
+          build: () => richText(text, link),
+        };
+        return builder;
+      },
       ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
       newDataValidation() {
         const rule: Record<string, unknown> = {};
@@ -740,6 +838,9 @@ export function appsScriptWorld(
       computeHmacSha256Signature: (value: string, key: string) =>
         signed(createHmac('sha256', Buffer.from(key, 'utf8')).update(value, 'utf8').digest()),
       getUuid: () => randomUUID(),
+      sleep: (ms: number) => {
+        sleeps.push(ms);
+      },
       // newBlob(data: String | Byte[], contentType?): a string becomes its UTF-8 bytes
       newBlob: (data: string | number[], contentType?: string) =>
         fakeBlob(typeof data === 'string' ? Buffer.from(data, 'utf8') : unsigned(data), contentType ?? null),
@@ -911,6 +1012,7 @@ export function appsScriptWorld(
     world,
     clock,
     session,
+    sleeps,
     routes,
     menus,
     alerts,

@@ -364,11 +364,19 @@ describe('one automation per spreadsheet (point 10)', () => {
       'sajjaNightly',
       'sajjaReminder',
       'sajjaChange',
+      'sajjaAction',
     ]);
     // a's reminder fires: it is no longer the spreadsheet's, so it sends nothing and removes a's triggers
     const stale = s.env.triggers.find((t) => t.owner === 'a@example.org' && t.fn === 'sajjaReminder')!;
     expect(s.fire(stale)).toBeUndefined();
-    expect(s.env.triggers.map((t) => t.owner)).toEqual(['b@example.org', 'b@example.org', 'b@example.org']);
+    // a keeps only the actions trigger, which is a's own (a's ticks on the actions tab run as a)
+    expect(s.env.triggers.map((t) => [t.owner, t.fn])).toEqual([
+      ['a@example.org', 'sajjaAction'],
+      ['b@example.org', 'sajjaNightly'],
+      ['b@example.org', 'sajjaReminder'],
+      ['b@example.org', 'sajjaChange'],
+      ['b@example.org', 'sajjaAction'],
+    ]);
     const fresh = s.env.triggers.find((t) => t.fn === 'sajjaReminder')!;
     expect(s.fire<string>(fresh)).toContain('ปิดเดือน 2026-10');
     expect(s.env.mails.map((m) => m.to)).toEqual(['b@example.org']);

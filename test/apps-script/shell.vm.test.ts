@@ -67,6 +67,7 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
       'sajjaCloseMonth',
       'sajjaYearEnd',
       'sajjaInstall',
+      'sajjaMyActions',
       'sajjaApiSettings',
     ]);
   });
@@ -112,7 +113,10 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
     const s = script(example);
     s.call('sajjaCheckAll');
     expect(s.env.sidebars).toHaveLength(1);
-    expect(s.ss.counts.reads).toBe(2 * s.ss.getSheets().length);
+    // the findings tab it writes is Sajja's own, never read as the books
+    const books = s.ss.getSheets().filter((x) => x.getName() !== 'ผลการตรวจ (findings)');
+    expect(books.length).toBe(s.ss.getSheets().length - 1);
+    expect(s.ss.counts.reads).toBe(2 * books.length);
     const data = JSON.parse(s.call<string>('sajjaFindings'));
     expect(data.check).toMatchObject({ as_of: '2026-11-01', counts: { error: 0 } });
     expect(data.due).toBeNull();
@@ -239,10 +243,11 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
     const rows = Array.from({ length: 500 }, () => ['1/11/2569', 'M0002', 'ฝาก', 20]);
     edit(s, 'savings', 60_000, 1, rows);
     const paste = { ...s.ss.counts };
-    // the header, the rows' values, their formats, their notes: four reads whatever the tab's height
-    expect(one.reads).toBeLessThanOrEqual(4);
-    expect(one.writes).toBeLessThanOrEqual(1);
-    expect(paste.reads).toBeLessThanOrEqual(4);
+    // the header, the rows' values, their formats, their notes, their colours: five reads whatever
+    // the tab's height; the note and the colour of the wrong cell, two writes
+    expect(one.reads).toBeLessThanOrEqual(5);
+    expect(one.writes).toBeLessThanOrEqual(2);
+    expect(paste.reads).toBeLessThanOrEqual(5);
   });
 
   it('installs a nightly check and a reminder (again: still two), and reminds within the mail quota', () => {
@@ -253,6 +258,7 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
       ['sajjaNightly', 'time', 1, 2],
       ['sajjaReminder', 'time', 1, 8],
       ['sajjaChange', 'change', 0, 0],
+      ['sajjaAction', 'edit', 0, 0],
     ]);
     const said = s.call<string>('sajjaReminder');
     expect(said).toContain('ปิดเดือน 2026-10');

@@ -49,10 +49,12 @@ export function loadScript(
   const fire = <T>(trigger: FakeTrigger, event: unknown = {}): T => {
     const user = env.session.user;
     env.session.user = trigger.owner;
+    env.session.ui = false;
     try {
       return call<T>(trigger.fn, event);
     } finally {
       env.session.user = user;
+      env.session.ui = true;
     }
   };
   return { env, ss: ss!, call, fire, context, VmDate, clock };
@@ -107,6 +109,47 @@ function editEvent(
     ...(single && text(value) !== undefined ? { value: text(value) } : {}),
     ...(single && text(old) !== undefined ? { oldValue: text(old) } : {}),
   };
+}
+
+/**
+ * A person ticking (or typing into) one cell, as Sheets delivers it: the simple onEdit runs LIMITED
+ * as the editor, then every installable edit trigger of the project — whoever made it — runs as
+ * its owner with full authority, in `order` (Apps Script promises none). Each gets `user`: the
+ * editor's address only in the editor's own trigger; in anyone else's it is blank, as Google
+ * documents for consumer accounts and other domains (conservative: never relied on).
+ */
+export function tick(
+  s: VmScript,
+  editor: string,
+  tab: string,
+  row: number,
+  column: number,
+  value: CellValue,
+  order: (triggers: FakeTrigger[]) => FakeTrigger[] = (t) => t,
+) {
+  const sheet = s.ss.getSheets().find((x) => x.getName().endsWith(`(${tab})`))!;
+  const old = sheet.cell(row, column).value;
+  const range = sheet.getRange(row, column);
+  range.setValue(value);
+  const base = editEvent(s, range, true, old, value);
+  const before = s.env.session.user;
+  s.env.session.user = editor;
+  try {
+    s.call('onEdit', base);
+  } finally {
+    s.env.session.user = before;
+  }
+  const outcomes: unknown[] = [];
+  for (const trigger of order(s.env.triggers.filter((t) => t.kind === 'edit')))
+    outcomes.push(
+      s.fire(trigger, {
+        ...base,
+        authMode: 'FULL',
+        triggerUid: trigger.id,
+        user: { getEmail: () => (trigger.owner === editor ? editor : '') },
+      }),
+    );
+  return outcomes;
 }
 
 /** A structural change (Insert column, Remove column …) as the installable onChange trigger gets it. */

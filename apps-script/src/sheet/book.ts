@@ -34,6 +34,13 @@ export function sheetOf(ss: Spreadsheet, key: TabKey): Sheet | undefined {
   return tab ? sheets.find((s) => s.getName() === tab.name) : undefined;
 }
 
+/** The findings tab: Sajja's own, replaced on every full check (SPEC §15, "From a phone"). */
+export const FINDINGS_TAB = 'ผลการตรวจ (findings)';
+/** The actions tab (SPEC §15): what the menu does, reachable from a phone, where no menu shows. */
+export const ACTIONS_TAB = 'สั่งงาน (actions)';
+/** Tabs Sajja writes for people to read or tick: never read as the group's books. */
+const OWN_OUTPUT_TABS: readonly string[] = [FINDINGS_TAB, ACTIONS_TAB];
+
 const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
 
 /**
@@ -48,15 +55,19 @@ export function readWorkbook(ss: Spreadsheet): BatchGetResponse {
   const zone = zoneOf(ss);
   return {
     spreadsheetId: ss.getId(),
-    valueRanges: ss.getSheets().map((sheet) => {
-      const values = readCells(sheet.getDataRange(), zone).map((row) => {
-        let end = row.length;
-        while (end > 0 && row[end - 1] === '') end--;
-        return row.slice(0, end);
-      });
-      while (values.length > 0 && values[values.length - 1]!.length === 0) values.pop();
-      return { range: `${quote(sheet.getName())}!A1`, majorDimension: 'ROWS', values };
-    }),
+    // Sajja's own output tabs (the findings, the actions) are not the group's books
+    valueRanges: ss
+      .getSheets()
+      .filter((sheet) => !OWN_OUTPUT_TABS.includes(sheet.getName()))
+      .map((sheet) => {
+        const values = readCells(sheet.getDataRange(), zone).map((row) => {
+          let end = row.length;
+          while (end > 0 && row[end - 1] === '') end--;
+          return row.slice(0, end);
+        });
+        while (values.length > 0 && values[values.length - 1]!.length === 0) values.pop();
+        return { range: `${quote(sheet.getName())}!A1`, majorDimension: 'ROWS', values };
+      }),
   } as BatchGetResponse;
 }
 

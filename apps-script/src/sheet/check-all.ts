@@ -9,6 +9,7 @@ import {
 } from '../../../core/index.ts';
 import { readWorkbook } from './book.ts';
 import { todayHere } from './edit.ts';
+import { writeFindingsTab } from './findings-tab.ts';
 import { dropCached, putCached, putKept } from './store.ts';
 
 /**
@@ -24,7 +25,7 @@ export type ApiCompare = (workbook: BatchGetResponse) => { ok: boolean; text: st
 /**
  * "Check everything": every tab read (values and number formats), the full check as of today, and
  * what the next edits need kept: the findings (for the sidebar), the context, and the ledger state
- * with each member's sub-group (money checks on edit).
+ * with each member's sub-group (money checks on edit). The findings tab is replaced with them.
  */
 export function checkEverything(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -65,5 +66,7 @@ export function checkEverything(
     }),
   );
   dropCached('sajja:check-due');
+  // the phone's view of the same check: the findings tab, replaced
+  writeFindingsTab(ss, errorsFirst, counts, checked.result.as_of);
   return checked;
 }

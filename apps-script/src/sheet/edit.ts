@@ -18,7 +18,7 @@ import {
   type Workbook,
   welfareFindings,
 } from '../../../core/index.ts';
-import { withSajjaNote } from '../shell/notes.ts';
+import { colouredBySajja, withSajjaNote } from '../shell/notes.ts';
 import { dropContext, editContext, keepContext, refreshColumns, sheetOf, tabKeyOf } from './book.ts';
 import { readCells, zoneOf } from './cells.ts';
 import { getCached, getKept, putCached } from './store.ts';
@@ -85,39 +85,83 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   ];
   const byCell = new Map<string, Finding['message'][]>();
   for (const f of said) if (f.cell) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f.message]);
-  writeChangedNotes(sheet, first, notes, (r, c) => byCell.get(`${columnLetters(c)}${first + r}`) ?? []);
+  const worst = new Map<string, Finding['severity']>();
+  for (const f of findings) if (f.cell && worst.get(f.cell) !== 'error') worst.set(f.cell, f.severity);
+  writeChangedMarks(sheet, first, notes, block.getBackgrounds(), (r, c) => {
+    const cell = `${columnLetters(c)}${first + r}`;
+    return { messages: byCell.get(cell) ?? [], severity: worst.get(cell) };
+  });
   putCached('sajja:edited', JSON.stringify({ sheet: key, rows: [first, last], findings: findings.length }));
 }
 
+/** Sajja's colours for a wrong cell (light red an error, light yellow a warning): the phone apps show them, as they show notes. */
+export const SAJJA_COLOURS = { error: '#f4cccc', warning: '#fff2cc' } as const;
+const OURS: readonly string[] = Object.values(SAJJA_COLOURS);
+const PLAIN = '#ffffff';
+
+/** What a cell is to be told: its findings' messages, and the worst severity among them. */
+type Marks = { messages: { th: string; en: string }[]; severity: Finding['severity'] | undefined };
+
 /**
- * Writes only the notes that change: each run of neighbouring changed cells in a row is one
- * setNotes, a cell whose note stays is never written (another person's note typed meanwhile
+ * Writes only the notes and colours that change. A wrong cell gets Sajja's note and — when it is
+ * plain (white) — Sajja's colour, which its note then says is Sajja's; a fixed cell loses Sajja's
+ * part of the note and, only if Sajja coloured it, the colour. A colour the group gave a cell is
+ * never changed, even one that looks like Sajja's. Each run of neighbouring changed cells in a
+ * row is one write; a cell that stays is never written (another person's note typed meanwhile
  * survives, and nothing of the user's own is rewritten).
  */
-function writeChangedNotes(
+function writeChangedMarks(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   first: number,
   notes: string[][],
-  messages: (row: number, column: number) => { th: string; en: string }[],
+  colours: string[][],
+  marksAt: (row: number, column: number) => Marks,
 ): void {
   notes.forEach((row, r) => {
-    let run: string[] = [];
-    let start = -1;
-    const flush = () => {
-      if (run.length > 0) sheet.getRange(first + r, start + 1, 1, run.length).setNotes([run]);
-      run = [];
-      start = -1;
-    };
+    const nextNotes: string[] = [];
+    const nextColours: (string | null)[] = [];
     row.forEach((note, c) => {
-      const next = withSajjaNote(note, messages(r, c));
-      if (next === note) flush();
-      else {
-        if (start < 0) start = c;
-        run.push(next);
-      }
+      const { messages, severity } = marksAt(r, c);
+      const now = (colours[r]?.[c] ?? PLAIN).toLowerCase();
+      const ours = colouredBySajja(note) && OURS.includes(now);
+      // Sajja colours a plain cell, or one it coloured itself; it takes off only its own colour
+      const colouring = severity !== undefined && (ours || now === PLAIN);
+      const colour = colouring ? SAJJA_COLOURS[severity] : ours ? null : now;
+      nextNotes.push(withSajjaNote(note, messages, colouring));
+      nextColours.push(colour);
     });
-    flush();
+    writeRuns(row, nextNotes, (start, run) =>
+      sheet.getRange(first + r, start + 1, 1, run.length).setNotes([run]),
+    );
+    writeRuns(
+      row.map((_, c) => (colours[r]?.[c] ?? PLAIN).toLowerCase()),
+      nextColours,
+      (start, run) => sheet.getRange(first + r, start + 1, 1, run.length).setBackgrounds([run as string[]]),
+    );
   });
+}
+
+/** Each run of neighbouring values that differ from what is there, written once. */
+function writeRuns<T>(
+  before: readonly T[],
+  after: readonly T[],
+  write: (start: number, run: T[]) => void,
+): void {
+  let run: T[] = [];
+  let start = -1;
+  const flush = () => {
+    if (run.length > 0) write(start, run);
+    run = [];
+    start = -1;
+  };
+  after.forEach((value, c) => {
+    if (value === before[c]) flush();
+    else {
+      if (start < 0) start = c;
+      run.push(value);
+    }
+  });
+  flush();
 }
 
 /**

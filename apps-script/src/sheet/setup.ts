@@ -7,7 +7,8 @@ import {
   type TabSpec,
   templateTabName,
 } from '../../../core/index.ts';
-import { sheetOf } from './book.ts';
+import { setUpActions } from './actions.ts';
+import { ACTIONS_TAB, sheetOf } from './book.ts';
 
 const HEADER_NOTE = 'Sajja header';
 const INSTRUCTIONS = 'วิธีใช้ (instructions)';
@@ -73,6 +74,8 @@ export function setUpSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
         .setDescription(HEADER_NOTE)
         .setWarningOnly(true);
   }
+  // the phone's way to the menu (SPEC §15): a checkbox an action
+  if (setUpActions(ss)) added_tabs.push(ACTIONS_TAB);
   return { added_tabs, added_columns };
 }
 

@@ -13,6 +13,7 @@ import {
   workbookFromBatchGet,
 } from '../../../core/index.ts';
 import { hexOf } from '../shell/hex.ts';
+import { installActionTrigger } from './actions.ts';
 import { dropContext, readWorkbook, sheetOf } from './book.ts';
 import { type ApiCompare, checkEverything } from './check-all.ts';
 import { todayHere } from './edit.ts';
@@ -29,6 +30,7 @@ export function addMenu(): void {
     .addItem('ปิดเดือน / Close month', 'sajjaCloseMonth')
     .addItem('ปันผลสิ้นปี / Year-end', 'sajjaYearEnd')
     .addItem('ติดตั้งการทำงานอัตโนมัติ / Install automation', 'sajjaInstall')
+    .addItem('ใช้แท็บสั่งงานจากโทรศัพท์ / Use the actions tab from my phone', 'sajjaMyActions')
     .addSeparator()
     .addItem('ตั้งค่า API / API settings', 'sajjaApiSettings')
     .addToUi();
@@ -48,12 +50,20 @@ export function checkAll(): void {
   else showFindings();
 }
 
+/** "Use the actions tab from my phone": this person's own actions trigger (it asks for authorization once). */
+export function installMyActions(): void {
+  const me = installActionTrigger(SpreadsheetApp.getActiveSpreadsheet());
+  SpreadsheetApp.getUi().alert(
+    `ใช้แท็บ สั่งงาน ได้แล้ว: ติ๊กช่องบนโทรศัพท์ คำสั่งจะทำในนามของ ${me} / the actions tab is yours: tick a box on your phone and it runs as ${me}`,
+  );
+}
+
 /**
  * With the API set up (this person's key), Check everything also compares the closed months
  * with the archive through POST /v1/check (SPEC §9), and shows W_CLOSED_PERIOD_CHANGED and
  * W_CLOSED_THROUGH_BEHIND at their cells; without it, the sidebar says the comparison was not made.
  */
-function compareThroughApi(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ApiCompare | undefined {
+export function compareThroughApi(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): ApiCompare | undefined {
   const api = apiOfUser();
   if (!api) return undefined;
   return (workbook) => {
@@ -381,6 +391,8 @@ export function install(): void {
     AUTOMATION,
     JSON.stringify({ by: me, at: new Date().toISOString() }),
   );
+  // the holder's actions trigger: their own ticks, and the ticks of those without one
+  installActionTrigger(ss);
   ui.alert(
     `ติดตั้งแล้ว (ของ ${me}): ตรวจทุกคืน และเตือนนับเงินและปิดเดือน / installed (held by ${me}): a nightly check, reminders to count and to close`,
   );

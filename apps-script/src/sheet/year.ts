@@ -1,5 +1,6 @@
 import {
   checkBooks,
+  fiscalYear,
   formatBaht,
   html,
   METHODS,
@@ -55,6 +56,35 @@ export function yearEndPreview(typed?: string): string {
   const page = previewPage(made.figures);
   ui.showModalDialog(HtmlService.createHtmlOutput(page).setWidth(720).setHeight(560), 'ปันผลสิ้นปี / Year-end');
   return page;
+}
+
+/**
+ * The year-end preview from a phone (the actions tab): no dialog can open there, so the year's
+ * figures come back as a few lines — the net profit, the pools, the dividend rate by the bylaws'
+ * method, what members receive together — and where to see each member (the menu on a computer).
+ * A blank year is the fiscal year that ended last.
+ */
+export function yearEndText(typed: string): { ok: boolean; text: string } {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const made = withDocumentLock(() => {
+    const checked = checkBooks(workbookFromBatchGet(readWorkbook(ss)), { asOf: todayHere(ss) });
+    const today = checked.book.context.asOf;
+    let year = typed.trim() === '' ? Number(today.slice(0, 4)) : parseYearText(typed);
+    if (year === undefined) return undefined;
+    if (typed.trim() === '' && fiscalYear(checked.book.rules, year).to > today) year -= 1;
+    return yearEnd(checked, year);
+  });
+  if (made === undefined && typed.trim() !== '' && parseYearText(typed) === undefined)
+    return { ok: false, text: 'ปีบัญชีไม่ถูกต้อง (เช่น 2569 หรือ 2026) / not a fiscal year (e.g. 2569 or 2026)' };
+  if (made === undefined) return { ok: false, text: BUSY };
+  const b = (satang: number) => formatBaht(satang as never);
+  const pools = POOLS.filter((p) => made.pools[p] > 0).map((p) => `${POOL_NAMES[p].th} ${b(made.pools[p])}`);
+  return {
+    ok: true,
+    text:
+      `ปีบัญชี ${made.fiscal_year + 543}: กำไรสุทธิ ${b(made.profit.net)} บาท · ${pools.join(' · ')} · ปันผลร้อยละ ${made.dividend_rate.toFixed(2)} (${METHOD_TH[made.method]}) · สมาชิกได้ปันผลรวม ${b(made.totals.dividend)} เฉลี่ยคืน ${b(made.totals.interest_refund)} — ดูรายคนและเขียนแถว: เมนู สัจจะ → ปันผลสิ้นปี บนคอมพิวเตอร์\n` +
+      `Year ${made.fiscal_year}: net profit ${b(made.profit.net)} · dividend ${made.dividend_rate.toFixed(2)} % (${made.method}) · members receive ${b(made.totals.dividend)} in dividends and ${b(made.totals.interest_refund)} in refunds — each member, and writing the rows: menu Sajja → Year-end on a computer`,
+  };
 }
 
 /** The preview's page: all three methods side by side, and the button that writes the rows. */

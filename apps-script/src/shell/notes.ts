@@ -16,9 +16,22 @@ export function userPart(note: string): string {
  * user's own words alone when there is nothing to say: a fixed cell loses Sajja's part only, and
  * the user's words — a trailing line break too — are kept exactly.
  */
-export function withSajjaNote(note: string, findings: { th: string; en: string }[]): string {
+export function withSajjaNote(
+  note: string,
+  findings: { th: string; en: string }[],
+  coloured = false,
+): string {
   const own = userPart(note);
   if (findings.length === 0) return own;
-  const ours = `${SAJJA_MARK}\n${findings.map((f) => `${f.th}\n${f.en}`).join('\n\n')}`;
+  const ours = `${SAJJA_MARK}\n${findings.map((f) => `${f.th}\n${f.en}`).join('\n\n')}${coloured ? `\n\n${COLOURED}` : ''}`;
   return own ? `${own}${GAP}${ours}` : ours;
+}
+
+/** The last line of Sajja's part when Sajja coloured the cell: so it knows the colour is its own to take off. */
+export const COLOURED = '(สีช่องนี้โดยสัจจะ / cell coloured by Sajja)';
+
+/** Whether Sajja coloured the cell this note is on (a colour the group gave a cell is never Sajja's to change). */
+export function colouredBySajja(note: string): boolean {
+  const at = note.indexOf(SAJJA_MARK);
+  return at >= 0 && note.slice(at).endsWith(COLOURED);
 }
