@@ -693,6 +693,11 @@ export function appsScriptWorld(
   const session = { user: 'treasurer@example.org', authMode: 'FULL' as 'FULL' | 'LIMITED', ui: true };
   /** Each Utilities.sleep, in milliseconds (the fake does not wait). */
   const sleeps: number[] = [];
+  /**
+   * What other executions do while one sleeps: Apps Script runs a project's triggers of one edit
+   * side by side, so a trigger that sleeps lets the others run (the test's tick sets this).
+   */
+  const meanwhile: { run?: () => void } = {};
   /** Public https origins and the local server each reaches (the Function URL in front of `sajja serve`). */
   const routes = new Map<string, string>();
   const needs = (what: keyof typeof NEEDS) => {
@@ -840,6 +845,7 @@ export function appsScriptWorld(
       getUuid: () => randomUUID(),
       sleep: (ms: number) => {
         sleeps.push(ms);
+        meanwhile.run?.();
       },
       // newBlob(data: String | Byte[], contentType?): a string becomes its UTF-8 bytes
       newBlob: (data: string | number[], contentType?: string) =>
@@ -1013,6 +1019,7 @@ export function appsScriptWorld(
     clock,
     session,
     sleeps,
+    meanwhile,
     routes,
     menus,
     alerts,

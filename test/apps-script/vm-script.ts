@@ -139,9 +139,14 @@ export function tick(
   } finally {
     s.env.session.user = before;
   }
-  const outcomes: unknown[] = [];
-  for (const trigger of order(s.env.triggers.filter((t) => t.kind === 'edit')))
-    outcomes.push(
+  // the triggers run side by side: while one sleeps, those not yet started run
+  const queue = order(s.env.triggers.filter((t) => t.kind === 'edit'));
+  const started = new Set<FakeTrigger>();
+  const outcomes = new Map<FakeTrigger, unknown>();
+  const start = (trigger: FakeTrigger) => {
+    started.add(trigger);
+    outcomes.set(
+      trigger,
       s.fire(trigger, {
         ...base,
         authMode: 'FULL',
@@ -149,7 +154,17 @@ export function tick(
         user: { getEmail: () => (trigger.owner === editor ? editor : '') },
       }),
     );
-  return outcomes;
+  };
+  const rest = () => {
+    for (const trigger of queue) if (!started.has(trigger)) start(trigger);
+  };
+  s.env.meanwhile.run = rest;
+  try {
+    rest();
+  } finally {
+    s.env.meanwhile.run = undefined;
+  }
+  return queue.map((t) => ({ owner: t.owner, said: outcomes.get(t) }));
 }
 
 /** A structural change (Insert column, Remove column …) as the installable onChange trigger gets it. */
