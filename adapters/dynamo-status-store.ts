@@ -107,17 +107,19 @@ export class DynamoStatusStore implements StatusStore {
 
   async claim(month: string, key: string, now: number, leaseMs: number): Promise<Claim> {
     try {
-      await this.doc.send(
+      const { Attributes } = await this.doc.send(
         new PutCommand({
           TableName: this.table,
           Item: { PK: `J#${month}`, SK: delivery(key), state: 'claimed', lease_until: now + leaseMs },
-          // free, or claimed by someone whose lease ran out (it died between claim and send)
+          // free, or claimed by someone whose lease ran out (it died between claim and send), or
+          // let go after an attempt whose outcome is unknown (lease 0)
           ConditionExpression: 'attribute_not_exists(PK) OR (#s = :claimed AND lease_until < :now)',
           ExpressionAttributeNames: { '#s': 'state' },
           ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now },
+          ReturnValues: 'ALL_OLD',
         }),
       );
-      return 'mine';
+      return Attributes?.attempted === true ? 'retry' : 'mine';
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       const { Item } = await this.doc.send(
@@ -143,28 +145,49 @@ export class DynamoStatusStore implements StatusStore {
     );
   }
 
-  async release(month: string, key: string): Promise<void> {
+  async release(month: string, key: string, options: { attempted?: boolean } = {}): Promise<void> {
+    const claimed = {
+      ConditionExpression: '#s = :claimed',
+      ExpressionAttributeNames: { '#s': 'state' },
+    };
+    const ignoreGone = (error: unknown) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    };
+    if (options.attempted) {
+      // kept, its lease over, marked: the next claim is a retry of what may have gone
+      await this.doc
+        .send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: { PK: `J#${month}`, SK: delivery(key) },
+            UpdateExpression: 'SET lease_until = :zero, attempted = :yes',
+            ...claimed,
+            ExpressionAttributeValues: { ':claimed': 'claimed', ':zero': 0, ':yes': true },
+          }),
+        )
+        .catch(ignoreGone);
+      return;
+    }
     await this.doc
       .send(
         new DeleteCommand({
           TableName: this.table,
           Key: { PK: `J#${month}`, SK: delivery(key) },
-          ConditionExpression: '#s = :claimed',
-          ExpressionAttributeNames: { '#s': 'state' },
+          ...claimed,
           ExpressionAttributeValues: { ':claimed': 'claimed' },
         }),
       )
-      .catch((error) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+      .catch(ignoreGone);
   }
 
   async reopen(month: string, groups: string[]): Promise<void> {
     const keys: string[] = ['COUNT', delivery('NETWORK')];
     for (const id of groups) keys.push(group(id));
-    // every delivery of the month: the groups' channels (what resend sends again)
+    // every delivery of the month: the groups' channels (what resend sends again) — but never a
+    // member's own statement on LINE: a member is told once a month, however often it is resent
     for (const item of await this.itemsOf(month, 'D#G#', 'SK')) {
       const sk = String(item.SK);
+      if (sk.includes('#member:')) continue;
       if (groups.some((id) => sk.startsWith(delivery(`${group(id)}#`)))) keys.push(sk);
     }
     // the disabled groups stay done: the count is what is left of them

@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { DynamoStatusStore } from '../adapters/dynamo-status-store.ts';
+import { LineMessaging } from '../adapters/line-push.ts';
 import { SheetsSource } from '../adapters/sheets-source.ts';
 import { runDispatcher } from '../app/monthly/dispatch.ts';
 import { ServiceStatusError } from '../app/monthly/errors.ts';
@@ -33,8 +34,25 @@ export interface MonthlyOptions {
   progress?: (line: string) => void;
   crashAfterArchive?: WorkerDeps['crashAfterArchive'];
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * LINE's API base (a stand-in, or https://api.line.me with the channel token in SAJJA_LINE_TOKEN):
+   * the messages are pushed there instead of written to the outbox.
+   */
+  lineUrl?: string;
   /** Sees every DynamoDB command the job sends (the bench counts them). */
   onDynamoCommand?: (name: string) => void;
+}
+
+/** What became of the members' LINE statements, on the group's line: who the quota left out, by id. */
+function lineSaid(l: StatusItem['line_statements']): string {
+  if (!l) return '';
+  const out = l.left_out.length;
+  return (
+    ` · LINE: ส่ง ${l.sent} คน${l.already ? ` (ส่งไปก่อนแล้ว ${l.already})` : ''} / ${l.sent} sent${l.already ? ` (${l.already} before)` : ''}` +
+    (out > 0
+      ? ` · ไม่ได้ส่ง ${out} คน (โควตา LINE เดือนนี้ไม่พอ): ${l.left_out.join(', ')} / ${out} left out by the month's LINE quota`
+      : '')
+  );
 }
 
 /** Reads and checks the registry (SPEC §10): a bad one is a usage error naming the field. */
@@ -123,14 +141,18 @@ export async function runMonthly(
           await writeFile(join(options.outbox, `${mail.name}.eml`), mail.raw);
         },
       },
-      line: {
-        async push(to, text, name) {
-          await writeFile(
-            join(options.outbox, `${name}.line.json`),
-            `${JSON.stringify({ to, messages: [{ type: 'text', text }] }, null, 2)}\n`,
-          );
-        },
-      },
+      line: options.lineUrl
+        ? new LineMessaging(async () => process.env.SAJJA_LINE_TOKEN, undefined, options.lineUrl)
+        : {
+            // the outbox: the request body LINE's push would get, and no monthly limit
+            async push(to, text, name, retryKey) {
+              await writeFile(
+                join(options.outbox, `${name}.line.json`),
+                `${JSON.stringify({ to, messages: [{ type: 'text', text }], ...(retryKey ? { retry_key: retryKey } : {}) }, null, 2)}\n`,
+              );
+            },
+            quota: async () => ({ limit: null, used: 0 }),
+          },
       from: process.env.SAJJA_MAIL_FROM ?? 'Sajja <sajja@localhost>',
       now: options.now ?? Date.now,
       crashAfterArchive: options.crashAfterArchive,
@@ -140,7 +162,7 @@ export async function runMonthly(
     await queue.drain(async (job) => {
       const item = await runWorker(deps, job);
       options.progress?.(
-        `${item.status === 'sent' ? '✓' : '✗'} ${item.group_id} ${item.status}${item.error ? ` — ${item.error.th} / ${item.error.en}` : ''}`,
+        `${item.status === 'sent' ? '✓' : '✗'} ${item.group_id} ${item.status}${item.error ? ` — ${item.error.th} / ${item.error.en}` : ''}${lineSaid(item.line_statements)}`,
       );
     });
     await maybeSendNetwork(deps, options.month);

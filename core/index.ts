@@ -164,6 +164,7 @@ export {
 export {
   type GroupOutcome,
   type GroupStatus,
+  type LineStatements,
   type MonthlyResult,
   type Registry,
   type RegistryGroup,
@@ -198,6 +199,7 @@ export {
   householdsWithPlans,
   householdView,
 } from './reports/household-view.ts';
+export { LINE_TEXT_LIMIT, type MemberStatement, memberStatements } from './reports/line-statement.ts';
 export { type Passbook, passbook } from './reports/passbook.ts';
 // Reports (SPEC §11): pure renderers, HTML escaped by construction, and their plain text
 export {

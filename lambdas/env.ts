@@ -13,6 +13,7 @@ export const ENV = {
   minSecondsPerGroup: 'MIN_SECONDS_PER_GROUP',
   /** Where the Sheets API and LINE are (unset: Google's and LINE's own): the same assets against stand-ins. */
   sheetsUrl: 'SHEETS_ROOT_URL',
-  lineUrl: 'LINE_PUSH_URL',
+  /** LINE's API base (https://api.line.me unless set): the push, the quota and its consumption under it. */
+  lineUrl: 'LINE_API_URL',
   googleTokenUrl: 'GOOGLE_TOKEN_URL',
 } as const;

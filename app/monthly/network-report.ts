@@ -34,7 +34,7 @@ export async function maybeSendNetwork(deps: WorkerDeps, month: string): Promise
   const expected = deps.registry.groups.length;
   if ((await deps.status.doneCount(month)) < expected && !pastDeadline(deps, month)) return [];
   const claim = await deps.status.claim(month, 'NETWORK', deps.now(), LEASE_MS);
-  if (claim !== 'mine') return [];
+  if (claim !== 'mine' && claim !== 'retry') return [];
   try {
     const items = new Map((await deps.status.all(month)).map((item) => [item.group_id, item]));
     const today = dayIn(DEFAULT_ZONE, deps.now());

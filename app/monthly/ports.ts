@@ -36,13 +36,34 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-/** LINE Messaging API push (a JSON file in the outbox locally). */
-export interface LinePush {
-  push(to: string, text: string, name: string): Promise<void>;
+/** The month's LINE messages: how many the channel may send (null: no limit) and how many it sent. */
+export interface LineQuota {
+  limit: number | null;
+  used: number;
 }
 
-/** What a claim on one delivery found: this caller's to do now, already delivered, or another's lease. */
-export type Claim = 'mine' | 'done' | 'held';
+/** LINE refused a push because the channel's messages for the month are used up (not retried this month). */
+export class MonthlyLimitReached extends Error {
+  override name = 'MonthlyLimitReached';
+}
+
+/** LINE Messaging API push and quota (a JSON file in the outbox locally, with no limit). */
+export interface LinePush {
+  /**
+   * Sends one text to one LINE user. `retryKey` (a UUID the same for the same message) makes a
+   * push made again after a crash a no-op at LINE's end.
+   */
+  push(to: string, text: string, name: string, retryKey?: string): Promise<void>;
+  /** The month's quota and consumption, read before the members' statements go. */
+  quota(): Promise<LineQuota>;
+}
+
+/**
+ * What a claim on one delivery found: this caller's to do now ('retry' when an attempt before may
+ * have reached the service: send it again only in a way the service runs once), already
+ * delivered, or another's lease.
+ */
+export type Claim = 'mine' | 'retry' | 'done' | 'held';
 
 /**
  * The monthly job's records (the archive table on AWS, the embedded archive locally): each group's
@@ -66,11 +87,16 @@ export interface StatusStore {
   claim(month: string, key: string, now: number, leaseMs: number): Promise<Claim>;
   /** Records a delivery done (after it succeeded, never before). */
   delivered(month: string, key: string, at: number): Promise<void>;
-  /** Lets go of a claim whose delivery failed, so the next attempt may take it at once. */
-  release(month: string, key: string): Promise<void>;
+  /**
+   * Lets go of a claim whose delivery failed, so the next attempt may take it at once; `attempted`
+   * when the failure may have come after the service acted (a timeout, a 5xx): the next claim is
+   * then a 'retry'.
+   */
+  release(month: string, key: string, options?: { attempted?: boolean }): Promise<void>;
   /**
    * A resend: forgets the groups' outcomes, their deliveries, the count and the network report's,
-   * so every channel and the network report go once more.
+   * so every channel and the network report go once more — all but the members' own statements
+   * (`#member:<id>`), which a member gets once a month whatever is resent.
    */
   reopen(month: string, groups: string[]): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   archiveMonth,
   checkBooks,
@@ -7,6 +8,8 @@ import {
   formatBaht,
   groupReportData,
   groupReportText,
+  type LineStatements,
+  memberStatements,
   networkRow,
   type RegistryGroup,
   renderGroupReport,
@@ -20,7 +23,7 @@ import { composeMail } from './compose-mail.ts';
 import { isTemporary, TemporaryError } from './errors.ts';
 import { LEASE_MS } from './lease.ts';
 import { maybeSendNetwork } from './network-report.ts';
-import type { GroupJob, StatusItem } from './ports.ts';
+import { type GroupJob, MonthlyLimitReached, type StatusItem } from './ports.ts';
 import type { WorkerDeps } from './worker-deps.ts';
 
 export type { WorkerDeps };
@@ -57,18 +60,24 @@ async function deliverOnce(
   month: string,
   key: string,
   send: () => Promise<void>,
-): Promise<'sent' | 'done'> {
+  fits: () => boolean = () => true,
+): Promise<'sent' | 'retried' | 'done' | 'no_room'> {
   const claim = await deps.status.claim(month, key, deps.now(), LEASE_MS);
   if (claim === 'done') return 'done';
   if (claim === 'held') throw new TemporaryError(`${key} is being delivered by another run`);
+  // a retry of what may already have gone is sent whatever the room (the service runs it once)
+  if (claim === 'mine' && !fits()) {
+    await deps.status.release(month, key);
+    return 'no_room';
+  }
   try {
     await send();
   } catch (error) {
-    await deps.status.release(month, key);
+    await deps.status.release(month, key, { attempted: isTemporary(error) });
     throw error;
   }
   await deps.status.delivered(month, key, deps.now());
-  return 'sent';
+  return claim === 'retry' ? 'retried' : 'sent';
 }
 
 /**
@@ -130,11 +139,9 @@ async function processGroup(deps: WorkerDeps, group: RegistryGroup, job: GroupJo
     throw new Error(`the workbook belongs to "${read.book.settings.group_id}", not ${group.group_id}`);
   // a closed month edited since it was archived is in the report, as `sajja check` says it
   const checked = await compareClosedMonths(read, deps.store);
-  const archived = await archiveMonth(
-    deps.store,
-    snapshot(checkForSnapshot(workbook, job.month), job.month),
-    new Date(now).toISOString(),
-  );
+  // the books as of the month's last day: what is archived, and what each member is told
+  const atEnd = checkForSnapshot(workbook, job.month);
+  const archived = await archiveMonth(deps.store, snapshot(atEnd, job.month), new Date(now).toISOString());
   if (deps.crashAfterArchive?.(group.group_id))
     throw new CrashInjected(`crash injected after archiving ${group.group_id}`);
   const head = (await verifyChain(deps.store, group.group_id)).head_hash ?? archived.commit.hash;
@@ -188,6 +195,7 @@ async function processGroup(deps: WorkerDeps, group: RegistryGroup, job: GroupJo
       failures.push(reasonOf(error));
     }
   }
+  const statements = await sendStatements(deps, group.group_id, job.month, atEnd, failures);
   return {
     group_id: group.group_id,
     month: job.month,
@@ -205,5 +213,65 @@ async function processGroup(deps: WorkerDeps, group: RegistryGroup, job: GroupJo
         }
       : {}),
     network_row: networkRow({ group_id: group.group_id, checked, archived: true }, job.month),
+    ...(statements ? { line_statements: statements } : {}),
   };
+}
+
+/** The retry key of a member's statement of a month: a UUID, the same however often it is sent. */
+export function statementRetryKey(group: string, month: string, member: string): string {
+  const h = createHash('sha256').update(`${group}\u0000${month}\u0000${member}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Each member's statement of the month on LINE (SPEC §15), after the month is archived: the
+ * month's quota read first, then one push a member — never twice (each is a delivery of its own,
+ * recorded after LINE accepted it, and sent with a retry key LINE executes once). Who does not fit
+ * the quota, or whom LINE refuses for the monthly limit, is left out and named; they are sent when
+ * the month is run again with room (a resend sends only those never sent).
+ */
+async function sendStatements(
+  deps: WorkerDeps,
+  group: string,
+  month: string,
+  atEnd: Parameters<typeof memberStatements>[0],
+  failures: { th: string; en: string }[],
+): Promise<LineStatements | undefined> {
+  const statements = memberStatements(atEnd, month);
+  if (statements.length === 0) return undefined;
+  const quota = await deps.line.quota();
+  let room = quota.limit === null ? Number.POSITIVE_INFINITY : Math.max(0, quota.limit - quota.used);
+  const outcome: LineStatements = { sent: 0, already: 0, left_out: [], quota };
+  for (const s of statements) {
+    const key = channelKey(group, `member:${s.member_id}`);
+    try {
+      const done = await deliverOnce(
+        deps,
+        month,
+        key,
+        () =>
+          deps.line.push(
+            s.line_user_id,
+            s.text,
+            `${group}-${month}-${s.member_id}`,
+            statementRetryKey(group, month, s.member_id),
+          ),
+        () => room > 0,
+      );
+      if (done === 'sent') {
+        outcome.sent++;
+        room--;
+      } else if (done === 'retried')
+        outcome.sent++; // a retry of a push LINE may have counted already: the quota read holds it
+      else if (done === 'done') outcome.already++;
+      else outcome.left_out.push(s.member_id);
+    } catch (error) {
+      if (error instanceof MonthlyLimitReached) {
+        room = 0;
+        outcome.left_out.push(s.member_id);
+      } else if (isTemporary(error)) throw error;
+      else failures.push(reasonOf(error));
+    }
+  }
+  return outcome;
 }

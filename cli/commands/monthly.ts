@@ -11,12 +11,15 @@ export const MONTHLY_COMMANDS: Record<string, Command> = {
       'งานประจำเดือน / The monthly job of SPEC §10 on this computer: every enabled group of --registry is read\n' +
       '(a workbook file, or its Google Sheet through --sheets-url), checked, archived, its summary tab written\n' +
       'back, and its report sent — emails as .eml files and LINE messages as JSON in --outbox (default out/).\n' +
+      "Members with a LINE user id get the month's statement; --line-url URL pushes to LINE's API there\n" +
+      '(https://api.line.me, or a stand-in) with the channel token in SAJJA_LINE_TOKEN, within its quota.\n' +
       'A finished month sends nothing again unless --resend. --month defaults to the month just ended.\n' +
       'Exit 0 when every enabled group is sent, 1 otherwise.',
     options: {
       registry: { type: 'string' },
       month: { type: 'string' },
       'sheets-url': { type: 'string' },
+      'line-url': { type: 'string' },
       outbox: { type: 'string' },
       'data-dir': { type: 'string' },
       resend: { type: 'boolean' },
@@ -35,6 +38,7 @@ export const MONTHLY_COMMANDS: Record<string, Command> = {
         month,
         outbox: typeof values.outbox === 'string' ? values.outbox : 'out',
         sheetsUrl: typeof values['sheets-url'] === 'string' ? values['sheets-url'] : undefined,
+        lineUrl: typeof values['line-url'] === 'string' ? values['line-url'] : undefined,
         dataDir: typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined,
         resend: values.resend === true,
         progress: values.json ? undefined : (line) => io.out(line),

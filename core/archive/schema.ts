@@ -11,7 +11,7 @@ import type { Figure } from '../summary/figures.ts';
  * core/model/settings.ts). Comparing a closed month with its snapshot then looks only at what the
  * snapshot's schema held, so an addition never wakes a month archived before it.
  */
-export const SNAPSHOT_SCHEMA = 5;
+export const SNAPSHOT_SCHEMA = 6;
 
 /** The schema a stored snapshot was written in (1 before snapshots said). */
 export const schemaOf = (content: { schema?: number }): number => content.schema ?? 1;

@@ -66,6 +66,10 @@ const REASONS: Record<ParseReason | string, Bilingual> = {
   rate_range: { th: 'อัตราดอกเบี้ยสูงเกินจริง', en: 'implausible interest rate' },
   overdue_range: { th: 'จำนวนเดือนค้างชำระไม่สมเหตุสมผล', en: 'implausible months overdue' },
   left_before_joined: { th: 'วันที่ออกอยู่ก่อนวันที่สมัคร', en: 'left before joining' },
+  line_user_id_format: {
+    th: 'รหัสผู้ใช้ LINE ต้องขึ้นต้นด้วย U ตามด้วยเลขฐานสิบหก 32 ตัว (ไม่ใช่ไอดีไลน์ที่ใช้ค้นหา)',
+    en: 'a LINE user id is U and 32 hex digits (not the LINE ID people search by)',
+  },
   decided_before_request: { th: 'วันที่พิจารณาอยู่ก่อนวันที่ยื่นคำขอ', en: 'decided before the request was made' },
   repayment_empty: {
     th: 'ต้องมีเงินต้น ดอกเบี้ย หรือค่าปรับอย่างน้อยหนึ่งช่องมากกว่า 0',

@@ -12,6 +12,9 @@ export const RELIEF_SINCE = 4;
 /** The schema that first held the sub-group scorecard (SPEC §15). */
 export const SCORE_SINCE = 5;
 
+/** The schema that first held members' LINE user ids (SPEC §15: members reached directly). */
+export const LINE_SINCE = 6;
+
 /** The Thai name of each measure of the scorecard. */
 export const SCORE_NAMES: Record<(typeof SCORE_MEASURES)[number], string> = {
   remit: 'การนำส่งเงิน',

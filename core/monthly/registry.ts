@@ -117,4 +117,17 @@ export interface GroupOutcome {
   error?: { th: string; en: string };
   /** The group's row of the network report, kept so the network report reads no sheet again. */
   network_row?: NetworkRow;
+  /** The members' statements on LINE (SPEC §15): sent now, sent before, and who the quota left out. */
+  line_statements?: LineStatements;
+}
+
+/** What became of the members' LINE statements of a group's month. */
+export interface LineStatements {
+  sent: number;
+  /** Sent by an earlier run (never sent twice). */
+  already: number;
+  /** Members the month's LINE quota left out, by id. */
+  left_out: string[];
+  /** The quota as read before sending: the month's limit (null: none) and what was used. */
+  quota: { limit: number | null; used: number };
 }

@@ -5,7 +5,7 @@ import { auth } from '@googleapis/sheets';
 import { DynamoArchiveStore } from '../../adapters/dynamo-archive-store.ts';
 import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
 import { googleAuthOptions } from '../../adapters/google-auth-options.ts';
-import { LineMessaging } from '../../adapters/line-push.ts';
+import { LineMessaging, tokenFromSecret } from '../../adapters/line-push.ts';
 import { registryFromTable } from '../../adapters/registry-table.ts';
 import { SesMailer } from '../../adapters/ses-mailer.ts';
 import { SheetsSource } from '../../adapters/sheets-source.ts';
@@ -41,8 +41,7 @@ async function workerDeps(): Promise<WorkerDeps> {
     status: new DynamoStatusStore(dynamo, table),
     mailer: new SesMailer(new SESv2Client({}), process.env[ENV.mailFrom] ?? 'sajja@example.org'),
     line: new LineMessaging(
-      secrets,
-      process.env[ENV.lineTokenSecret] ?? 'sajja/line-channel-token',
+      tokenFromSecret(secrets, process.env[ENV.lineTokenSecret] ?? 'sajja/line-channel-token'),
       undefined,
       process.env[ENV.lineUrl] || undefined,
     ),

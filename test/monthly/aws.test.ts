@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoStatusStore } from '../../adapters/dynamo-status-store.ts';
-import { LineMessaging } from '../../adapters/line-push.ts';
+import { LineMessaging, tokenFromSecret } from '../../adapters/line-push.ts';
 import { SesMailer } from '../../adapters/ses-mailer.ts';
 import { SqsJobs } from '../../adapters/sqs-jobs.ts';
 import type { WorkerDeps } from '../../app/monthly/worker.ts';
@@ -87,8 +87,7 @@ describe('the monthly job on AWS: dispatcher → SQS → worker → SES (issue 1
         status,
         mailer: new SesMailer(new SESv2Client({ region: 'ap-southeast-1' }), 'sajja@example.org'),
         line: new LineMessaging(
-          new SecretsManagerClient({ region: 'ap-southeast-1' }),
-          'sajja/line-channel-token',
+          tokenFromSecret(new SecretsManagerClient({ region: 'ap-southeast-1' }), 'sajja/line-channel-token'),
           fakeFetch,
         ),
         from: 'sajja@example.org',
@@ -186,7 +185,7 @@ describe('the worker Lambda logs and paces (issue 18)', () => {
         store: archive.store,
         status: new DynamoStatusStore(archive.client, 'sajja-archive'),
         mailer: { send: async () => {} },
-        line: { push: async () => {} },
+        line: { push: async () => {}, quota: async () => ({ limit: null, used: 0 }) },
         from: 'sajja@example.org',
         now: () => Date.UTC(2026, 10, 1),
       } as WorkerDeps;

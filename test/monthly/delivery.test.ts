@@ -79,6 +79,7 @@ function world(
       },
     },
     line: {
+      quota: async () => ({ limit: null, used: 0 }),
       async push(to, _text, name) {
         faults.line?.(to);
         lines.push(name);

@@ -74,14 +74,12 @@ describe('the LINE push', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
-      const secrets = { send: async () => ({ SecretString: 'token' }) };
       const line = new LineMessaging(
-        secrets as never,
-        'sajja/line-channel-token',
+        async () => 'token',
         undefined,
-        `http://127.0.0.1:${(server.address() as AddressInfo).port}/push`,
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       );
-      await expect(line.push('U1', 'hello')).rejects.toMatchObject({ status: 413 });
+      await expect(line.push('U1', 'hello', 'm')).rejects.toMatchObject({ status: 413 });
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
