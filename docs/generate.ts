@@ -18,6 +18,7 @@ const UNIT = {
   count: 'count',
   ratio: 'ratio (0.25 = 25%; null: nothing to divide by)',
   months: 'months (one decimal; null: nothing paid out)',
+  days: 'days (one decimal; null: nothing collected)',
 } as const;
 
 /** docs/figures.md: every figure of a month's summary. */

@@ -15,6 +15,9 @@ export const SCORE_SINCE = 5;
 /** The schema that first held members' LINE user ids (SPEC §15: members reached directly). */
 export const LINE_SINCE = 6;
 
+/** The schema that first held the scorecard's five measures in each month's summary (SPEC §15). */
+export const MEASURES_SINCE = 6;
+
 /** The Thai name of each measure of the scorecard. */
 export const SCORE_NAMES: Record<(typeof SCORE_MEASURES)[number], string> = {
   remit: 'การนำส่งเงิน',

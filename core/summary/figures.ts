@@ -1,3 +1,4 @@
+import { MEASURES_SINCE } from '../model/rules.ts';
 import type { Satang } from '../money.ts';
 /**
  * Every figure of a month's summary (SPEC §6), declared once: its path in `MonthlySummary`, its
@@ -11,7 +12,7 @@ import type { Satang } from '../money.ts';
  */
 
 /** How a figure is counted: money in satang, a count of things, or a ratio (0.25 = 25%). */
-export type FigureUnit = 'satang' | 'count' | 'ratio' | 'months';
+export type FigureUnit = 'satang' | 'count' | 'ratio' | 'months' | 'days';
 
 export interface Figure {
   /**
@@ -134,6 +135,28 @@ export const FIGURES: readonly Figure[] = [
     projection: true,
     nullable: true,
   },
+  // the scorecard's five measures (SPEC §15): shown, archived, never compared (the score is a judgment on them)
+  ...(
+    [
+      ['remit_days_mean', 'วันถือเงินก่อนนำส่ง (เฉลี่ย)', 'days held before remittance (mean)', 'days'],
+      ['remit_days_worst', 'วันถือเงินก่อนนำส่ง (นานสุด)', 'days held before remittance (worst)', 'days'],
+      ['pledge_share', 'สมาชิกที่ออมครบสัจจะ', 'members who kept their pledge', 'ratio'],
+      ['par30_ratio', 'สัดส่วนค้างเกิน 30 วันของกลุ่มย่อย', 'sub-group PAR30 ratio', 'ratio'],
+      ['books_share', 'ครัวเรือนที่ลงบัญชี', 'households that kept their book', 'ratio'],
+      [
+        'informal_debt_change',
+        'หนี้นอกระบบเปลี่ยน (สำรวจล่าสุด)',
+        'informal debt change (latest survey)',
+        'satang',
+      ],
+    ] as const
+  ).map(
+    ([key, th, en, unit]): Figure => ({
+      ...f(`subgroups[].measures.${key}`, th, en, unit, MEASURES_SINCE),
+      projection: true,
+      nullable: true,
+    }),
+  ),
 ];
 
 const BY_PATH = new Map(FIGURES.map((figure) => [figure.path, figure]));
@@ -193,7 +216,7 @@ export function showFigure(unit: FigureUnit, value: unknown, formatBaht: (satang
   if (typeof value !== 'number') return String(value ?? '—');
   if (unit === 'satang') return formatBaht(value as Satang);
   if (unit === 'ratio') return `${(value * 100).toFixed(1)}%`;
-  if (unit === 'months') return value.toFixed(1);
+  if (unit === 'months' || unit === 'days') return value.toFixed(1);
   return String(value);
 }
 

@@ -12,7 +12,13 @@ import { type WelfareHealth, welfareHealth } from '../ledger/welfare-rules.ts';
 import { monthFindings } from '../model/month-rows.ts';
 import type { DataTabKey, Debt, Member } from '../model/records.ts';
 import { minus, plus, type Satang, sum, ZERO } from '../money.ts';
-import { measureScores, type ScoreWeights, scoreOf, subgroupMeasures } from './scorecard.ts';
+import {
+  measureScores,
+  type ScoreWeights,
+  type SubgroupMeasures,
+  scoreOf,
+  subgroupMeasures,
+} from './scorecard.ts';
 
 /** SPEC §6: one group's month, every money figure in integer satang. */
 export interface MonthlySummary {
@@ -72,6 +78,8 @@ export interface MonthlySummary {
     member_savings: Satang;
     /** The scorecard's score 0–100 by the bylaws' weights (SPEC §15); null when no measure has data. */
     score: number | null;
+    /** The five measures the score is made of, each null when the month gives it no data. */
+    measures: SubgroupMeasures;
   }[];
   /** Findings of the month: on its rows, or about it (a missing count), as of the check date. */
   checks: { errors: number; warnings: number };
@@ -239,6 +247,7 @@ export function summariseMonth(checked: CheckedBooks, month: string): MonthlySum
         book.settings.remit_within_days,
         book.rules.score_weights,
       ),
+      measures: measuresOf(measures.get(subgroup_id)),
     })),
     checks: countOf(monthFindings(book.tables, checked.findings, month)),
     book_checks: { errors: checked.result.counts.error, warnings: checked.result.counts.warning },
@@ -336,6 +345,18 @@ export function debtPosition(debts: Debt[], day: IsoDate) {
       change = plus(change, minus(owedOn(latest), owedOn(surveys.get(dates[dates.length - 2]!)!)));
   }
   return { total_debt: total, informal_debt: informal, debt_change: change };
+}
+
+/** A sub-group's measures as the summary holds them (no data: every measure null). */
+function measuresOf(m: (SubgroupMeasures & { debt_before: Satang | null }) | undefined): SubgroupMeasures {
+  return {
+    remit_days_mean: m?.remit_days_mean ?? null,
+    remit_days_worst: m?.remit_days_worst ?? null,
+    pledge_share: m?.pledge_share ?? null,
+    par30_ratio: m?.par30_ratio ?? null,
+    books_share: m?.books_share ?? null,
+    informal_debt_change: m?.informal_debt_change ?? null,
+  };
 }
 
 function scoreOfSubgroup(

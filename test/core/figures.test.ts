@@ -25,7 +25,7 @@ describe('FIGURES', () => {
     for (const f of FIGURES) {
       expect(f.th).toMatch(/[\u0E00-\u0E7F]|PAR30/);
       expect(f.en).toMatch(/^[\x20-\x7E’]+$/);
-      expect(['satang', 'count', 'ratio', 'months']).toContain(f.unit);
+      expect(['satang', 'count', 'ratio', 'months', 'days']).toContain(f.unit);
       expect(f.since).toBeLessThanOrEqual(SNAPSHOT_SCHEMA);
     }
     expect(new Set(FIGURES.map((f) => f.path)).size).toBe(FIGURES.length);

@@ -73,6 +73,15 @@ describe('summariseMonth (hand-computed on the small book)', () => {
           member_savings: 13_050,
           // test/core/scorecard.test.ts: remit 100, PAR 100, books 0 → 67
           score: 67,
+          // the measures it is made of: held 3 days, no pledges, no loan due, no book, one survey
+          measures: {
+            remit_days_mean: 3,
+            remit_days_worst: 3,
+            pledge_share: null,
+            par30_ratio: 0,
+            books_share: 0,
+            informal_debt_change: null,
+          },
         },
       ],
       checks: { errors: 0, warnings: 0 },

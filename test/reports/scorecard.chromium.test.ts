@@ -18,5 +18,19 @@ describe.skipIf(chromium.skip)(
         expect(await row.textContent()).toContain(String(report.summary.subgroups[0]!.score ?? '—'));
       });
     });
+
+    it("shows the five measures the score is made of, as the summary holds them, by hand for July", async () => {
+      const checked = checkBooks(smallBook(), { asOf: '2026-11-26' });
+      // test/core/scorecard.test.ts: every baht held 3 days, no pledges, no loan due, no book, one survey
+      const july = groupReportData(checked, '2026-07', '2026-11-26');
+      await atPhoneAndA4(browser(), renderGroupReport(july), async (tab) => {
+        const cell = (m: string) => tab.locator(`[data-figure="subgroups[SG1].measures.${m}"]`).textContent();
+        expect(await cell('remit_days')).toBe('3.0 / 3');
+        expect(await cell('pledge_share')).toBe('—');
+        expect(await cell('par30_ratio')).toBe('0.0%');
+        expect(await cell('books_share')).toBe('0.0%');
+        expect(await cell('informal_debt_change')).toBe('—');
+      });
+    });
   },
 );

@@ -181,8 +181,34 @@ function scoresBlock(r: GroupReport): Html {
         <td style="${S.num}">${scoreText(g.score, below)}</td>
       </tr>`,
     )}</table>
-    <div style="${S.muted}">แดง: ต่ำกว่า ${below} คะแนน ควรไปเยี่ยม / red: below ${below}, to visit</div>`,
+    <div style="${S.muted}">แดง: ต่ำกว่า ${below} คะแนน ควรไปเยี่ยม / red: below ${below}, to visit</div>
+    ${measuresTable(r)}`,
   );
+}
+
+const measure = (v: number | null, show: (n: number) => string) => (v === null ? '—' : show(v));
+
+/**
+ * The five measures each sub-group's score is made of, this month (SPEC §15): one row a sub-group,
+ * its measures side by side where there is room and one under another on a phone.
+ */
+function measuresTable(r: GroupReport): Html {
+  const rows = r.summary.subgroups;
+  if (rows.length === 0) return html``;
+  const item = (g: string, key: string, th: string, en: string, value: string) =>
+    html`<span style="display:inline-block;margin:0 10px 2px 0;white-space:nowrap">${th} <b data-figure="subgroups[${g}].measures.${key}">${value}</b> <span style="${S.muted}">${en}</span></span>`;
+  return html`<table style="${S.table};margin-top:6px" data-measures="${r.month}">
+    <tr><th style="${S.head}">${th2('กลุ่มย่อย', 'Sub-group')}</th><th style="${S.head}">${th2('ตัวชี้วัดเดือนนี้', "This month's measures")}</th></tr>
+    ${rows.map((g) => {
+      const m = g.measures;
+      const id = g.subgroup_id;
+      return html`<tr data-subgroup="${id}">
+        <td style="${S.cell}">${id}</td>
+        <td style="${S.cell}">${item(id, 'remit_days', 'ถือเงิน (วัน)', 'days held', `${measure(m.remit_days_mean, (n) => n.toFixed(1))} / ${measure(m.remit_days_worst, (n) => n.toFixed(0))}`)}${item(id, 'pledge_share', 'ออมครบสัจจะ', 'pledges kept', measure(m.pledge_share, percent))}${item(id, 'par30_ratio', 'PAR30', 'PAR30', measure(m.par30_ratio, percent))}${item(id, 'books_share', 'ลงบัญชี', 'books kept', measure(m.books_share, percent))}${item(id, 'informal_debt_change', 'หนี้นอกระบบ', 'informal debt', m.informal_debt_change === null ? '—' : signedBaht(m.informal_debt_change))}</td>
+      </tr>`;
+    })}
+  </table>
+  <div style="${S.muted}">ถือเงิน: เฉลี่ย / นานสุด · — ไม่มีข้อมูล ไม่นับในคะแนน / days held: mean / worst · — no data, left out of the score</div>`;
 }
 
 /**
@@ -491,7 +517,11 @@ export function groupReportText(r: GroupReport): string {
     `- ${figureLabel('welfare_health.elderly_cost')}: ${baht(s.welfare_health.elderly_cost)} (${s.welfare_health.elderly_due})${r.welfare_behind ? ` · สมาชิกขาดส่งเงินสมทบ / members behind: ${r.welfare_behind}` : ''}`,
     '',
     'กลุ่มย่อย: คะแนน / sub-groups: score',
-    ...s.subgroups.map((g) => `- ${g.subgroup_id}: ${scoreText(g.score, r.visit_below)}`),
+    ...s.subgroups.map((g) => {
+      const m = g.measures;
+      const p = (v: number | null) => (v === null ? '—' : percent(v));
+      return `- ${g.subgroup_id}: ${scoreText(g.score, r.visit_below)} · ถือเงิน / days held ${m.remit_days_mean === null ? '—' : m.remit_days_mean.toFixed(1)}/${m.remit_days_worst ?? '—'} · ออมครบ / pledges ${p(m.pledge_share)} · PAR30 ${p(m.par30_ratio)} · ลงบัญชี / books ${p(m.books_share)} · หนี้นอกระบบ / informal ${m.informal_debt_change === null ? '—' : signedBaht(m.informal_debt_change)}`;
+    }),
     '',
     'หนี้สินครัวเรือน / household debt',
     `- หนี้สินรวม / total: ${baht(s.households.total_debt)} · นอกระบบ / informal: ${baht(s.households.informal_debt)} · เปลี่ยน / change: ${signedBaht(s.households.debt_change)}`,

@@ -63,8 +63,8 @@ export function planRows(plans: readonly PlanProgress[], prefix: Html | string =
     const began = beganText(p);
     return html`<tr data-plan="${p.row}">
       <td style="${S.cell}">${prefix}<b>${p.goal}</b><div style="${S.muted}">${began.th} · ${p.months} เดือน / ${began.en} · ${p.months} months${p.pace === null ? '' : ` · ${baht(p.pace)}/เดือน a month`}</div>${cut ? html`<div style="${S.muted}" data-figure="plan.${p.row}.cut">${cut.th} / ${cut.en}</div>` : ''}</td>
-      <td style="${S.num}" data-figure="plan.${p.row}.saved">${baht(p.saved)}${p.target_amount === null ? '' : html`<div style="${S.muted}">${th2(`จาก ${baht(p.target_amount)}${p.target_share === null ? '' : ` (${percent(p.target_share)})`}`, forecast.en)}</div><div style="${S.muted}">${forecast.th}</div>`}</td>
-      <td style="${S.num};color:${p.months_ahead !== null && p.months_ahead < 0 ? '#c0392b' : '#222'}" data-figure="plan.${p.row}.months_ahead">${th2(ahead.th, ahead.en)}</td>
+      <td style="${S.num};white-space:normal" data-figure="plan.${p.row}.saved">${baht(p.saved)}${p.target_amount === null ? '' : html`<div style="${S.muted}">${th2(`จาก ${baht(p.target_amount)}${p.target_share === null ? '' : ` (${percent(p.target_share)})`}`, forecast.en)}</div><div style="${S.muted}">${forecast.th}</div>`}</td>
+      <td style="${S.num};white-space:normal;color:${p.months_ahead !== null && p.months_ahead < 0 ? '#c0392b' : '#222'}" data-figure="plan.${p.row}.months_ahead">${th2(ahead.th, ahead.en)}</td>
     </tr>`;
   })}`;
 }
