@@ -34,6 +34,27 @@ describe.skipIf(chromium.skip)(
       expect(used.length).toBeGreaterThan(3);
       for (const { text, fonts } of used)
         expect([text, fonts.some((f) => THAI_FONT.test(f))]).toEqual([text, true]);
+      // the sub-group scorecard of the month just ended, each score and its measures (SPEC §15)
+      const card = (
+        data as unknown as {
+          check: { scorecard: { month: string; subgroups: { subgroup_id: string; score: number | null }[] } };
+        }
+      ).check.scorecard;
+      expect(card.month).toBe('2026-10');
+      expect(card.subgroups.length).toBeGreaterThan(1);
+      const scores = await tab.$$eval('.score', (rows) =>
+        rows.map((r) => [r.getAttribute('data-subgroup'), r.querySelector('b')?.textContent ?? '']),
+      );
+      expect(scores).toEqual(
+        card.subgroups.map((g) => [
+          g.subgroup_id,
+          g.score === null ? '—' : expect.stringContaining(String(g.score)),
+        ]),
+      );
+      for (const right of await tab.$$eval('.score', (els) =>
+        els.map((el) => el.getBoundingClientRect().right),
+      ))
+        expect(right).toBeLessThanOrEqual(300);
       // a click selects the finding's cell in its tab
       const first = data.check.findings.find((f) => f.cell)!;
       await tab.click('button.finding >> nth=0');

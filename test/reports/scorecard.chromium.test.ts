@@ -19,7 +19,7 @@ describe.skipIf(chromium.skip)(
       });
     });
 
-    it("shows the five measures the score is made of, as the summary holds them, by hand for July", async () => {
+    it('shows the five measures the score is made of, as the summary holds them, by hand for July', async () => {
       const checked = checkBooks(smallBook(), { asOf: '2026-11-26' });
       // test/core/scorecard.test.ts: every baht held 3 days, no pledges, no loan due, no book, one survey
       const july = groupReportData(checked, '2026-07', '2026-11-26');

@@ -5,6 +5,8 @@ import {
   contextToJson,
   type Finding,
   ledgerStateToJson,
+  previousMonth,
+  summariseMonth,
   workbookFromBatchGet,
 } from '../../../core/index.ts';
 import { readWorkbook } from './book.ts';
@@ -18,6 +20,27 @@ import { dropCached, putCached, putKept } from './store.ts';
  * The counts are always whole; the sidebar says how many more there are.
  */
 export const SIDEBAR_FINDINGS = 1_000;
+
+/**
+ * The sub-group scorecard of the month just ended (SPEC §15), for the sidebar: each sub-group's
+ * score by the bylaws' weights and its five measures, and the visit threshold. Null before the
+ * books' first month has ended.
+ */
+function scorecardOf(checked: CheckedBooks) {
+  const month = previousMonth(checked.book.context.asOf.slice(0, 7));
+  const opening = checked.book.settings.opening_date?.slice(0, 7);
+  if (opening && month < opening) return null;
+  const summary = summariseMonth(checked, month);
+  return {
+    month,
+    visit_below: checked.book.rules.score_visit_below,
+    subgroups: summary.subgroups.map((g) => ({
+      subgroup_id: g.subgroup_id,
+      score: g.score,
+      measures: g.measures,
+    })),
+  };
+}
 
 /** The comparison of the closed months with the archive (through the API), given the book as read. */
 export type ApiCompare = (workbook: BatchGetResponse) => { ok: boolean; text: string; findings?: Finding[] };
@@ -63,6 +86,7 @@ export function checkEverything(
         left_out: left_out.slice(0, SIDEBAR_FINDINGS),
         posted_with_errors: posted_with_errors.slice(0, SIDEBAR_FINDINGS),
       },
+      scorecard: scorecardOf(checked),
     }),
   );
   dropCached('sajja:check-due');
