@@ -29,6 +29,7 @@ export const ENTRY_POINTS = [
   'sajjaChange',
   'sajjaYearEnd',
   'sajjaYearEndWrite',
+  'sajjaPassbook',
 ] as const;
 
 /**

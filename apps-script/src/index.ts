@@ -4,6 +4,7 @@
  */
 import { handleAction } from './sheet/actions.ts';
 import { handleEdit } from './sheet/edit.ts';
+import { showPassbook } from './sheet/passbook.ts';
 import { runAction } from './sheet/run-action.ts';
 import {
   addMenu,
@@ -45,4 +46,5 @@ export const sajjaNightly = () => nightly();
 export const sajjaReminder = () => reminder();
 export const sajjaChange = (e: GoogleAppsScript.Events.SheetsOnChange) => changed(e);
 export const sajjaYearEnd = (year?: string) => yearEndPreview(year);
+export const sajjaPassbook = (member?: string) => showPassbook(member);
 export const sajjaYearEndWrite = (year: string) => yearEndWrite(year);

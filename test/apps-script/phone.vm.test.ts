@@ -202,6 +202,22 @@ describe('every action from a phone (SPEC §15, issue 22)', () => {
   });
 });
 
+describe("a member's passbook printed from the sheet (SPEC §15)", () => {
+  it('shows the A5 passbook page in a dialog with a print button; an unknown id is said', () => {
+    const s = loadScript(bundle, DIST, example, NOV_2);
+    const page = s.call<string>('sajjaPassbook', 'M0016');
+    expect(s.env.sidebars.at(-1)).toBe(page);
+    expect(page).toContain('สมุดบัญชีสมาชิก / Passbook');
+    expect(page).toContain('M0016');
+    expect(page).toContain('@page{size:A5');
+    expect(page).toContain('onclick="window.print()"');
+    expect(page).toContain('data-figure="loan.L0001.outstanding"');
+    const unknown = s.call<string>('sajjaPassbook', 'M9999');
+    expect([unknown, s.env.alerts]).toEqual(['', [expect.stringContaining('no member "M9999"')]]);
+    expect(s.env.alerts.at(-1)).toContain('no member "M9999"');
+  });
+});
+
 describe('closing a month from a phone, with the ticker’s own key (issue 22)', () => {
   const data = join(mkdtempSync(join(tmpdir(), 'sajja-phone-')), 'data');
   let server: { url: string; close(): void };

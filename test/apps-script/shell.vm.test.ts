@@ -66,6 +66,7 @@ describe('the Apps Script bundle in node:vm (issue 13)', () => {
       'sajjaShowFindings',
       'sajjaCloseMonth',
       'sajjaYearEnd',
+      'sajjaPassbook',
       'sajjaInstall',
       'sajjaMyActions',
       'sajjaApiSettings',

@@ -29,6 +29,7 @@ export function addMenu(): void {
     .addItem('ผลการตรวจ / Findings', 'sajjaShowFindings')
     .addItem('ปิดเดือน / Close month', 'sajjaCloseMonth')
     .addItem('ปันผลสิ้นปี / Year-end', 'sajjaYearEnd')
+    .addItem('สมุดบัญชีสมาชิก / Passbook', 'sajjaPassbook')
     .addItem('ติดตั้งการทำงานอัตโนมัติ / Install automation', 'sajjaInstall')
     .addItem('ใช้แท็บสั่งงานจากโทรศัพท์ / Use the actions tab from my phone', 'sajjaMyActions')
     .addSeparator()
