@@ -100,22 +100,21 @@ describe('every action from a phone (SPEC §15, issue 22)', () => {
     expect(by).toBe(HOLDER);
     const tab = findingsTab(s);
     expect(String(tab.getRange(1, 1).getValue())).toContain(`ผิด ${errors}`);
-    expect(tab.getRange(2, 1, 1, 6).getValues()[0]).toEqual([
-      'แท็บ (sheet)',
-      'ช่อง (cell)',
-      'ระดับ (severity)',
-      'รหัส (code)',
+    expect(tab.getRange(2, 1, 1, 5).getValues()[0]).toEqual([
+      'ที่ (where)',
       'ข้อความ (message)',
       'message (English)',
+      'ระดับ (severity)',
+      'รหัส (code)',
     ]);
-    const rows = tab.getRange(3, 1, tab.getLastRow() - 2, 6).getValues();
-    expect(rows.filter((r) => r[2] === 'ผิด / error')).toHaveLength(errors);
-    const d5 = rows.findIndex((r) => r[1] === 'D5');
-    expect(rows[d5]!.slice(0, 3)).toEqual(['เงินออม (savings)', 'D5', 'ผิด / error']);
-    expect(String(rows[d5]![5])).toContain('not an amount of baht');
-    expect(rows.some((r) => r[0] === 'เงินออม (savings)' && r[1] === 'A12')).toBe(true);
+    const rows = tab.getRange(3, 1, tab.getLastRow() - 2, 5).getValues();
+    expect(rows.filter((r) => r[3] === 'ผิด / error')).toHaveLength(errors);
+    const d5 = rows.findIndex((r) => r[0] === 'เงินออม (savings) D5');
+    expect(rows[d5]![3]).toBe('ผิด / error');
+    expect(String(rows[d5]![2])).toContain('not an amount of baht');
+    expect(rows.some((r) => r[0] === 'เงินออม (savings) A12')).toBe(true);
     // the cell is a link that opens it, in the phone apps too
-    expect(tab.cell(3 + d5, 2).link).toBe(`#gid=${savings.getSheetId()}&range=D5`);
+    expect(tab.cell(3 + d5, 1).link).toBe(`#gid=${savings.getSheetId()}&range=D5`);
     // fixed and ticked again: the tab is replaced, no row of the last check is left
     savings.getRange(5, 4).setValue(amount);
     savings.getRange(12, 1).setValue(date);
@@ -123,7 +122,7 @@ describe('every action from a phone (SPEC §15, issue 22)', () => {
     expect(line(actions(s), row)[3]).toMatch(/^✓ ตรวจแล้ว: ผิด 0 เตือน 0 /);
     // the example is clean: the title and the header, and no row or link of the last check left
     expect(tab.getLastRow()).toBe(2);
-    expect(tab.cell(3 + d5, 2).link).toBeNull();
+    expect(tab.cell(3 + d5, 1).link).toBeNull();
     // no dialog was attempted: a trigger has no browser (the fake throws on getUi there)
     expect(s.env.sidebars).toEqual([]);
   });

@@ -4,14 +4,8 @@ import { FINDINGS_TAB, sheetOf } from './book.ts';
 /** The most findings written (errors first); the first line says how many more there are. */
 export const FINDINGS_TAB_ROWS = 1_000;
 
-const HEADER = [
-  'แท็บ (sheet)',
-  'ช่อง (cell)',
-  'ระดับ (severity)',
-  'รหัส (code)',
-  'ข้อความ (message)',
-  'message (English)',
-];
+/** Where and what first: a phone shows the first columns, so the link and the Thai message lead. */
+const HEADER = ['ที่ (where)', 'ข้อความ (message)', 'message (English)', 'ระดับ (severity)', 'รหัส (code)'];
 
 /** The findings tab, made if missing (after the data tabs, where a phone's tab bar shows it). */
 export function findingsSheet(
@@ -22,8 +16,9 @@ export function findingsSheet(
 
 /**
  * Replaces the findings tab with a full check's findings: a first line with when and how many,
- * the header, then one row a finding — its tab, its cell as a link that opens the cell (a `#gid=`
- * link: it works in the phone apps too), the severity and the message in Thai and in English.
+ * the header, then one row a finding — where (its tab and cell, as a link that opens the cell: a
+ * `#gid=` link works in the phone apps too), the message in Thai and in English, the severity and
+ * the code.
  * Every value is written as rich text, so nothing is read as a number or a formula (a message
  * quoting `=HYPERLINK(…)` a user typed stays text). A finding with no cell links to its tab.
  */
@@ -56,13 +51,13 @@ export function writeFindingsTab(
   const rows = shown.map((f) => {
     const tab = where(f.sheet);
     const link = tab ? `#gid=${tab.gid}${f.cell ? `&range=${f.cell}` : ''}` : null;
+    const at = f.cell ?? (f.row ? `แถว ${f.row} / row ${f.row}` : '');
     return [
-      text(tab?.name ?? f.sheet ?? '—'),
-      text(f.cell ?? (f.row ? `แถว ${f.row} / row ${f.row}` : '—'), link),
-      text(f.severity === 'error' ? 'ผิด / error' : 'เตือน / warning'),
-      text(f.code),
+      text([tab?.name ?? f.sheet ?? '', at].filter(Boolean).join(' ') || '—', link),
       text(f.message.th),
       text(f.message.en),
+      text(f.severity === 'error' ? 'ผิด / error' : 'เตือน / warning'),
+      text(f.code),
     ];
   });
   const blank = Array.from({ length: width - 1 }, () => text(''));
