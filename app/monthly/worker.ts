@@ -212,7 +212,12 @@ async function processGroup(deps: WorkerDeps, group: RegistryGroup, job: GroupJo
           },
         }
       : {}),
-    network_row: networkRow({ group_id: group.group_id, checked, archived: true }, job.month),
+    network_row: {
+      ...networkRow({ group_id: group.group_id, checked, archived: true }, job.month),
+      ...(statements
+        ? { line: { sent: statements.sent + statements.already, left_out: statements.left_out } }
+        : {}),
+    },
     ...(statements ? { line_statements: statements } : {}),
   };
 }

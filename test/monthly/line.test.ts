@@ -6,7 +6,14 @@ import { statementRetryKey } from '../../app/monthly/worker.ts';
 import { runMonthly } from '../../cli/monthly.ts';
 import { writeXlsx } from '../../cli/sources/write-xlsx.ts';
 import { closedPeriodFindings } from '../../core/archive/closed-period.ts';
-import { checkBooks, checkForSnapshot, LINE_TEXT_LIMIT, memberStatements } from '../../core/index.ts';
+import {
+  checkBooks,
+  checkForSnapshot,
+  LINE_TEXT_LIMIT,
+  memberStatements,
+  networkReportOfRows,
+  renderNetworkReport,
+} from '../../core/index.ts';
 import { buildSnapshot } from '../../core/jobs/snapshot.ts';
 import { startLineStandIn } from '../helpers/line-stand-in.ts';
 import { rowsOf, setCell, smallBook } from '../helpers/small-book.ts';
@@ -160,6 +167,13 @@ describe("a member's month on LINE (SPEC §15, issue 22)", () => {
         quota: { limit: 3, used: 2 },
       });
       expect(said.join('\n')).toContain('ไม่ได้ส่ง 2 คน (โควตา LINE เดือนนี้ไม่พอ): M2, M3');
+      // and in the group's row of the network report the coordinators get
+      expect(first.groups[0]!.network_row?.line).toEqual({ sent: 1, left_out: ['M2', 'M3'] });
+      expect(
+        renderNetworkReport(
+          networkReportOfRows('เครือข่าย', [first.groups[0]!.network_row!], '2026-10', '2026-11-01'),
+        ),
+      ).toContain('ไม่ได้ส่ง 2 (โควตาหมด): M2, M3');
       expect(line.accepted.map((a) => a.to)).toEqual([U(1)]);
       // no push was made past the quota
       expect(line.requests.filter((r) => r.status === 429)).toEqual([]);

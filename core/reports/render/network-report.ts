@@ -47,6 +47,8 @@ export interface NetworkRow {
   relief?: DebtRelief;
   /** Its sub-groups scoring below the bylaws' visit threshold (SPEC §15; absent before issue 22). */
   subgroups_to_visit?: { subgroup_id: string; score: number }[];
+  /** The members' LINE statements (SPEC §15): how many went, and who the month's quota left out. */
+  line?: { sent: number; left_out: string[] };
   /** The welfare fund's health at the month's end (absent in rows kept before issue 21). */
   welfare?: {
     fund: Satang;
@@ -324,6 +326,7 @@ export function renderNetworkReport(r: NetworkReport): string {
                   <tr><td style="${S.cell}">${th2('เงินกู้ / PAR30', 'Loans / PAR30')}</td><td style="${S.num}">${baht(g.loans)} · ${percent(g.par30_ratio)}</td></tr>
                   ${g.welfare ? html`<tr><td style="${S.cell}">${th2('สวัสดิการ / พอจ่าย (เดือน)', 'Welfare / months of cover')}</td><td style="${S.num}" data-figure="welfare">${baht(g.welfare.fund)} · ${g.welfare.months_of_cover === null ? '—' : g.welfare.months_of_cover.toFixed(1)}</td></tr>` : ''}
                   ${g.relief && g.relief.debts_bought_out > 0 ? html`<tr><td style="${S.cell}">${th2('ปลดหนี้ / ลดได้', 'Debts bought out / reduced')}</td><td style="${S.num}" data-figure="relief">${g.relief.debts_bought_out} · ${baht(g.relief.reduced)}</td></tr>` : ''}
+                  ${g.line ? html`<tr><td style="${S.cell}">${th2('ยอดทาง LINE ถึงสมาชิก', "Members' LINE statements")}</td><td style="${S.num};white-space:normal" data-figure="line">${g.line.sent}${g.line.left_out.length > 0 ? html` <span style="color:#c0392b">· ${th2(`ไม่ได้ส่ง ${g.line.left_out.length} (โควตาหมด): ${g.line.left_out.join(', ')}`, `${g.line.left_out.length} left out by the quota`)}</span>` : ''}</td></tr>` : ''}
                   <tr><td style="${S.cell}">${th2('ข้อผิดพลาด / คำเตือน', 'Errors / warnings')}</td><td style="${S.num}">${g.errors} / ${g.warnings}</td></tr>
                   <tr><td style="${S.cell}">${th2('เก็บลงคลัง', 'Archived')}</td><td style="${S.num}">${g.archived === null ? '—' : g.archived ? '✓' : '✗'}</td></tr>
                 </table>`
