@@ -1,7 +1,7 @@
 import { checkBooks, parseId, passbook, renderPassbook, workbookFromBatchGet } from '../../../core/index.ts';
 import { readWorkbook } from './book.ts';
 import { todayHere } from './edit.ts';
-import { BUSY, withDocumentLock } from './store.ts';
+import { askFor, BUSY, withDocumentLock } from './store.ts';
 
 /** The print button the dialog adds to the page (the page itself carries no script). */
 const PRINT =
@@ -12,18 +12,11 @@ const PRINT =
  * passbook as of today — the same A5 page `sajja passbook --format html` prints — in a dialog with
  * a print button. Nothing is written.
  */
-export function showPassbook(typed?: string): string {
+export function showPassbook(given?: string): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const ui = SpreadsheetApp.getUi();
-  if (typed === undefined) {
-    const answer = ui.prompt(
-      'สมุดบัญชีสมาชิก / Passbook',
-      'รหัสสมาชิก (เช่น M0001) / member id',
-      ui.ButtonSet.OK_CANCEL,
-    );
-    if (answer.getSelectedButton() !== ui.Button.OK) return '';
-    typed = answer.getResponseText();
-  }
+  const typed = askFor(given, 'สมุดบัญชีสมาชิก / Passbook', 'รหัสสมาชิก (เช่น M0001) / member id');
+  if (typed === undefined) return '';
   const parsed = parseId(typed);
   const id = parsed.ok ? parsed.value : typed.trim();
   const made = withDocumentLock(() => ({

@@ -91,3 +91,11 @@ export function withDocumentLock<T>(run: () => T): T | undefined {
     lock.releaseLock();
   }
 }
+
+/** What a menu item asks for when it was not given one (a dialog's prompt); undefined when cancelled. */
+export function askFor(given: string | undefined, title: string, question: string): string | undefined {
+  if (given !== undefined) return given;
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(title, question, ui.ButtonSet.OK_CANCEL);
+  return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : undefined;
+}

@@ -15,7 +15,7 @@ import {
 } from '../../../core/index.ts';
 import { readWorkbook, sheetOf } from './book.ts';
 import { todayHere } from './edit.ts';
-import { BUSY, withDocumentLock } from './store.ts';
+import { askFor, BUSY, withDocumentLock } from './store.ts';
 import { apiOfUser, signedPost } from './ui.ts';
 
 const METHOD_TH = { daily: 'ยอดเฉลี่ยรายวัน', month_end: 'ยอดสิ้นเดือน', full_month: 'ยอดต่ำสุดของเดือน' } as const;
@@ -31,18 +31,11 @@ function yearOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, year: number) {
  * the allocation and every member under all three methods side by side, the bylaws' marked —
  * whose button writes the rows (sajjaYearEndWrite). Nothing is written until then.
  */
-export function yearEndPreview(typed?: string): string {
+export function yearEndPreview(given?: string): string {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const ui = SpreadsheetApp.getUi();
-  if (typed === undefined) {
-    const answer = ui.prompt(
-      'ปันผลสิ้นปี / Year-end',
-      'ปีบัญชี (เช่น 2569) / fiscal year (e.g. 2026)',
-      ui.ButtonSet.OK_CANCEL,
-    );
-    if (answer.getSelectedButton() !== ui.Button.OK) return '';
-    typed = answer.getResponseText();
-  }
+  const typed = askFor(given, 'ปันผลสิ้นปี / Year-end', 'ปีบัญชี (เช่น 2569) / fiscal year (e.g. 2026)');
+  if (typed === undefined) return '';
   const year = parseYearText(typed);
   if (year === undefined) {
     ui.alert('ปีบัญชีไม่ถูกต้อง (เช่น 2569 หรือ 2026) / not a fiscal year (e.g. 2569 or 2026)');
