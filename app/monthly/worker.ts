@@ -244,7 +244,15 @@ async function sendStatements(
 ): Promise<LineStatements | undefined> {
   const statements = memberStatements(atEnd, month);
   if (statements.length === 0) return undefined;
-  const quota = await deps.line.quota();
+  let quota: Awaited<ReturnType<typeof deps.line.quota>>;
+  try {
+    quota = await deps.line.quota();
+  } catch (error) {
+    // a refused token is the LINE channel's failure, said like any channel's; the reports went
+    if (isTemporary(error)) throw error;
+    failures.push(reasonOf(error));
+    return undefined;
+  }
   let room = quota.limit === null ? Number.POSITIVE_INFINITY : Math.max(0, quota.limit - quota.used);
   const outcome: LineStatements = { sent: 0, already: 0, left_out: [], quota };
   for (const s of statements) {

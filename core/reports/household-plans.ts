@@ -1,5 +1,6 @@
 import { addMonths, type IsoDate, monthBounds, monthOf, previousMonth } from '../calendar.ts';
 import { type Book, recordsOf } from '../check/book.ts';
+import type { RecordOf } from '../model/records.ts';
 import {
   divideHalfUp,
   larger,
@@ -21,11 +22,39 @@ export interface BookMonth {
   by_category: Map<string, Satang>;
 }
 
+type SavingsRecord = RecordOf<'savings'>;
+type AccountRecord = RecordOf<'household_accounts'>;
+
+/** A book's savings rows by member and household-book rows by household, grouped once a book (a report follows every household). */
+const grouped = new WeakMap<
+  Book,
+  { savings: Map<string, SavingsRecord[]>; accounts: Map<string, AccountRecord[]> }
+>();
+function groupedOf(book: Book) {
+  let g = grouped.get(book);
+  if (!g) {
+    const made = {
+      savings: new Map<string, SavingsRecord[]>(),
+      accounts: new Map<string, AccountRecord[]>(),
+    };
+    const add = <T>(map: Map<string, T[]>, key: string, item: T) => {
+      const list = map.get(key);
+      if (list) list.push(item);
+      else map.set(key, [item]);
+    };
+    for (const s of recordsOf(book, 'savings')) add(made.savings, s.member_id, s);
+    for (const a of recordsOf(book, 'household_accounts')) add(made.accounts, a.household_id, a);
+    grouped.set(book, made);
+    g = made;
+  }
+  return g;
+}
+
 /** The household's account rows by month, up to a date (months without a row are absent: no data, not zero). */
 export function bookMonths(book: Book, householdId: string, upTo: IsoDate): Map<string, BookMonth> {
   const byMonth = new Map<string, BookMonth>();
-  for (const e of recordsOf(book, 'household_accounts')) {
-    if (e.household_id !== householdId || e.date > upTo) continue;
+  for (const e of groupedOf(book).accounts.get(householdId) ?? []) {
+    if (e.date > upTo) continue;
     const month = monthOf(e.date);
     const m = byMonth.get(month) ?? { month, income: ZERO, expense: ZERO, by_category: new Map() };
     byMonth.set(month, m);
@@ -140,12 +169,12 @@ export function householdPlans(
 ): { plans: PlanProgress[]; suggested: SuggestedPledge | null } {
   const end = monthBounds(month).last;
   const members = recordsOf(book, 'members').filter((m) => m.household_id === householdId);
-  const ids = new Set(members.map((m) => m.member_id));
   const joined = members.reduce<IsoDate | null>(
     (a, m) => (a === null || m.joined_on < a ? m.joined_on : a),
     null,
   );
-  const deposits = recordsOf(book, 'savings').filter((s) => ids.has(s.member_id) && s.date <= end);
+  const savingsOf = groupedOf(book).savings;
+  const deposits = members.flatMap((m) => (savingsOf.get(m.member_id) ?? []).filter((s) => s.date <= end));
   const accounts = bookMonths(book, householdId, end);
 
   const plans = (book.tables.get('family_plans') ?? []).flatMap(({ row, record }): PlanProgress[] => {

@@ -216,6 +216,27 @@ describe("a member's month on LINE (SPEC §15, issue 22)", () => {
       expect(new Set(mine.map((a) => a.retryKey)).size).toBe(3);
     });
 
+    it("a refused channel token fails the LINE channel alone: the report went, the reason is LINE's", async () => {
+      process.env.SAJJA_LINE_TOKEN = 'not-the-token';
+      try {
+        const result = await runMonthly({
+          registryFile: await registry(),
+          month: '2026-10',
+          outbox: join(dir, 'out-token'),
+          dataDir: join(dir, 'data-token'),
+          lineUrl: line.url,
+          now: NOV_1,
+        });
+        const g = result.groups[0]!;
+        expect(g.status).toBe('failed');
+        expect(g.sent_to).toEqual(['c@example.org']);
+        expect(g.error?.en).toContain('/v2/bot/message/quota answered 401');
+        expect(g.line_statements).toBeUndefined();
+      } finally {
+        process.env.SAJJA_LINE_TOKEN = line.token;
+      }
+    });
+
     it('LINE refusing for its monthly limit leaves the member out, named, rather than failing the group', async () => {
       const options = {
         registryFile: await registry(),
