@@ -1,6 +1,6 @@
 import { ACTIONS_TAB, sheetOf } from './book.ts';
 import { todayHere } from './edit.ts';
-import { withDocumentLock } from './store.ts';
+import { automationHolder, withDocumentLock } from './store.ts';
 
 /** The handler of the actions tab's installable edit trigger (one per person who uses it). */
 export const ACTION_HANDLER = 'sajjaAction';
@@ -92,12 +92,6 @@ export function installActionTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadshee
   return me;
 }
 
-/** Who holds the spreadsheet's automation (ui.ts records it when installing). */
-function holder(): string | undefined {
-  const text = PropertiesService.getDocumentProperties().getProperty('SAJJA_AUTOMATION');
-  return text ? (JSON.parse(text) as { by: string }).by : undefined;
-}
-
 /** How long the holder's trigger waits for a ticker's own trigger to take their tick first. */
 export const OWN_TRIGGER_FIRST_MS = 4_000;
 
@@ -128,7 +122,7 @@ export function handleAction(e: GoogleAppsScript.Events.SheetsOnEdit, run: RunAc
       PropertiesService.getDocumentProperties().getProperty(ACTION_USERS) ?? '[]',
     ) as string[];
     // someone else's tick: only the holder's trigger stands in, and only if no own trigger took it
-    if (holder() !== me || (editor !== '' && users.includes(editor))) return undefined;
+    if (automationHolder()?.by !== me || (editor !== '' && users.includes(editor))) return undefined;
     Utilities.sleep(OWN_TRIGGER_FIRST_MS);
   }
   const ss = sheet.getParent();
@@ -153,14 +147,13 @@ export function handleAction(e: GoogleAppsScript.Events.SheetsOnEdit, run: RunAc
   return outcome.text;
 }
 
-const clock = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+/** The time now in the spreadsheet's zone, `HH:mm`. */
+const clock = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) =>
+  new Intl.DateTimeFormat('en-GB', {
     timeZone: ss.getSpreadsheetTimeZone(),
     hour: '2-digit',
     minute: '2-digit',
   }).format(new Date());
-  return parts;
-};
 
 /** What an action came to: done or not, and what to say (Thai, then English). */
 export type Outcome = { ok: boolean; text: string };

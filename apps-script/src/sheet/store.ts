@@ -99,3 +99,11 @@ export function askFor(given: string | undefined, title: string, question: strin
   const answer = ui.prompt(title, question, ui.ButtonSet.OK_CANCEL);
   return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText() : undefined;
 }
+
+/** Who holds the spreadsheet's automation: one set of triggers per spreadsheet, whoever installed it. */
+export const AUTOMATION = 'SAJJA_AUTOMATION';
+
+export function automationHolder(): { by: string; at: string } | undefined {
+  const text = PropertiesService.getDocumentProperties().getProperty(AUTOMATION);
+  return text ? (JSON.parse(text) as { by: string; at: string }) : undefined;
+}

@@ -18,7 +18,7 @@ import { dropContext, readWorkbook, sheetOf } from './book.ts';
 import { type ApiCompare, checkEverything } from './check-all.ts';
 import { todayHere } from './edit.ts';
 import { setUpSheets } from './setup.ts';
-import { BUSY, getCached, withDocumentLock } from './store.ts';
+import { AUTOMATION, automationHolder, BUSY, getCached, withDocumentLock } from './store.ts';
 
 /** The menu สัจจะ (Sajja): the five items of SPEC §12, and where the API is set. */
 export function addMenu(): void {
@@ -355,14 +355,8 @@ function setSetting(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string, v
   sheet.getRange(row, 2).setNumberFormat('@').setValue(value);
 }
 
-/** Who holds the spreadsheet's automation: one set of triggers per spreadsheet, whoever installed it. */
-const AUTOMATION = 'SAJJA_AUTOMATION';
+/** The handlers of the spreadsheet's one set of automation (the actions trigger is each person's own). */
 const HANDLERS = ['sajjaNightly', 'sajjaReminder', 'sajjaChange'];
-
-function automationHolder(): { by: string; at: string } | undefined {
-  const text = PropertiesService.getDocumentProperties().getProperty(AUTOMATION);
-  return text ? (JSON.parse(text) as { by: string; at: string }) : undefined;
-}
 
 /**
  * "Install automation": a nightly full check, a daily reminder and the structural-change trigger
