@@ -1,5 +1,5 @@
 import type { Workbook } from '../../core/index.ts';
-import { smallBook, table } from './small-book.ts';
+import { addRow, setCell, smallBook, table } from './small-book.ts';
 
 /**
  * Issue 22: the small book (test/helpers/small-book.ts) with household H1 following two family
@@ -20,59 +20,34 @@ export function planBook(): Workbook {
     const at = wb.tabs.findIndex((t) => t.name === made.name);
     wb.tabs[at] = made;
   };
-  replace(
-    table('members', [
-      {
-        member_id: 'M1',
-        name: 'สมชาย ทองคำ',
-        household_id: 'H1',
-        role: 'หัวหน้ากลุ่มย่อย',
-        joined_on: '1/7/2569',
-        savings_pledge: 300,
-      },
-      { member_id: 'M2', name: 'มาลี ศรีสุข', household_id: 'H2', joined_on: '1 ก.ค. 69' },
-      { member_id: 'M3', name: 'สุดา ทองคำ', household_id: 'H1', joined_on: '1/9/2569', savings_pledge: 200 },
-    ]),
-  );
-  replace(
-    table('savings', [
-      { date: '2/7/2569', member_id: 'M1', type: 'ฝาก', amount: 100 },
-      { date: '2/7/2569', member_id: 'M2', type: 'ฝาก', amount: '50.50' },
-      { date: '20/7/2569', member_id: 'M2', type: 'ถอน', amount: 20, receipt_no: 'S1' },
-      { date: '5/8/2569', member_id: 'M1', type: 'ฝาก', amount: 150, via: 'เหรัญญิก' },
-      { date: '5/9/2569', member_id: 'M1', type: 'ฝาก', amount: 100, via: 'เหรัญญิก' },
-      { date: '5/10/2569', member_id: 'M1', type: 'ฝาก', amount: 200, via: 'เหรัญญิก' },
-      { date: '10/10/2569', member_id: 'M1', type: 'ถอน', amount: 50, receipt_no: 'S2' },
-    ]),
-  );
-  replace(
-    table('household_accounts', [
-      { date: '3/7/2569', household_id: 'H1', type: 'รายรับ', category: 'รับจ้าง', amount: 5000 },
-      { date: '4/7/2569', household_id: 'H1', type: 'รายจ่าย', category: 'หวย', amount: 400 },
-      { date: '5/7/2569', household_id: 'H1', type: 'รายจ่าย', category: 'อาหาร', amount: 1000 },
-      { date: '1/8/2569', household_id: 'H1', type: 'รายรับ', category: 'รับจ้าง', amount: 6000 },
-      { date: '2/8/2569', household_id: 'H1', type: 'รายจ่าย', category: 'หวย', amount: 200 },
-      { date: '1/9/2569', household_id: 'H1', type: 'รายรับ', category: 'รับจ้าง', amount: 6000 },
-      { date: '2/9/2569', household_id: 'H1', type: 'รายจ่าย', category: 'อาหาร', amount: 1500 },
-      { date: '1/10/2569', household_id: 'H1', type: 'รายรับ', category: 'รับจ้าง', amount: 6000 },
-      { date: '2/10/2569', household_id: 'H1', type: 'รายจ่าย', category: 'หวย', amount: 100 },
-      { date: '3/10/2569', household_id: 'H1', type: 'รายจ่าย', category: 'ผ่อนหนี้', amount: 1000 },
-    ]),
-  );
-  replace(
-    table('debt_survey', [
-      {
-        survey_date: '15/6/2569',
-        household_id: 'H1',
-        creditor: 'ธ.ก.ส.',
-        creditor_type: 'ธ.ก.ส.',
-        outstanding: 50000,
-        interest_rate: 7,
-        rate_period: 'ต่อปี',
-        monthly_payment: 2000,
-      },
-    ]),
-  );
+  setCell(wb, 'members', 2, 'savings_pledge', 300);
+  addRow(wb, 'members', {
+    member_id: 'M3',
+    name: 'สุดา ทองคำ',
+    household_id: 'H1',
+    joined_on: '1/9/2569',
+    savings_pledge: 200,
+  });
+  for (const [date, type, amount, more] of [
+    ['5/8/2569', 'ฝาก', 150, { via: 'เหรัญญิก' }],
+    ['5/9/2569', 'ฝาก', 100, { via: 'เหรัญญิก' }],
+    ['5/10/2569', 'ฝาก', 200, { via: 'เหรัญญิก' }],
+    ['10/10/2569', 'ถอน', 50, { receipt_no: 'S2' }],
+  ] as const)
+    addRow(wb, 'savings', { date, member_id: 'M1', type, amount, ...more });
+  // the small book's August (income 6,000, lottery 200), with July, September and October around it
+  for (const [date, type, category, amount] of [
+    ['3/7/2569', 'รายรับ', 'รับจ้าง', 5000],
+    ['4/7/2569', 'รายจ่าย', 'หวย', 400],
+    ['5/7/2569', 'รายจ่าย', 'อาหาร', 1000],
+    ['1/9/2569', 'รายรับ', 'รับจ้าง', 6000],
+    ['2/9/2569', 'รายจ่าย', 'อาหาร', 1500],
+    ['1/10/2569', 'รายรับ', 'รับจ้าง', 6000],
+    ['2/10/2569', 'รายจ่าย', 'หวย', 100],
+    ['3/10/2569', 'รายจ่าย', 'ผ่อนหนี้', 1000],
+  ] as const)
+    addRow(wb, 'household_accounts', { date, household_id: 'H1', type, category, amount });
+  setCell(wb, 'debt_survey', 2, 'monthly_payment', 2000);
   replace(
     table('family_plans', [
       {

@@ -2,7 +2,7 @@ import { thaiDate, thaiMonth } from '../../thai-date.ts';
 import type { HouseholdView } from '../household-view.ts';
 import { baht, percent } from './format.ts';
 import { html } from './html.ts';
-import { doc, S, section, th2 } from './layout.ts';
+import { doc, paperOf, S, section, th2 } from './layout.ts';
 import type { PaperSize } from './passbook-page.ts';
 import { plansTable, pledgeBlock } from './plans.ts';
 
@@ -79,8 +79,5 @@ export function renderHouseholdPage(h: HouseholdView, paper: PaperSize = 'A4'): 
           )
     }
     ${h.left_out.length > 0 ? html`<div style="${S.muted};margin-top:10px">ไม่ได้นับจนกว่าจะแก้ / left out until fixed: ${h.left_out.map((r) => `${r.sheet} ${r.row}`).join(', ')}</div>` : ''}`;
-  return doc(`${h.household_id} — household`, body).replace(
-    '@page{size:A4;margin:12mm}',
-    `@page{size:${paper};margin:10mm}`,
-  );
+  return doc(`${h.household_id} — household`, body, paperOf(paper));
 }

@@ -55,10 +55,16 @@ export function columns(
 export const card = (content: Html): Html =>
   html`<div style="border:1px solid #ddd;border-radius:6px;padding:8px;margin:6px 0">${content}</div>`;
 
+/** A report's paper: A4 with 12 mm margins. */
+const A4 = { size: 'A4', margin: '12mm' } as const;
+
+/** A page printed on its own paper (a passbook on A5, a household on A4), with 10 mm margins. */
+export const paperOf = (size: 'A4' | 'A5') => ({ size, margin: '10mm' });
+
 /** One self-contained document: Thai, phone-sized, printable on A4, no script, no external file. */
-export function doc(title: string, body: Html): string {
+export function doc(title: string, body: Html, paper: { size: 'A4' | 'A5'; margin: string } = A4): string {
   return html`<!DOCTYPE html>
 <html lang="th"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>${raw('<style>@page{size:A4;margin:12mm}@media print{body{font-size:12px}}</style>')}</head>
+<title>${title}</title>${raw(`<style>@page{size:${paper.size};margin:${paper.margin}}@media print{body{font-size:12px}}</style>`)}</head>
 <body style="margin:0;background:#fff"><div style="${S.page}">${body}</div></body></html>`.text;
 }

@@ -4,7 +4,7 @@ import { thaiDate } from '../../thai-date.ts';
 import type { Passbook } from '../passbook.ts';
 import { baht } from './format.ts';
 import { html } from './html.ts';
-import { doc, S, section, th2 } from './layout.ts';
+import { doc, paperOf, S, section, th2 } from './layout.ts';
 
 export type PaperSize = 'A5' | 'A4';
 
@@ -88,8 +88,5 @@ export function renderPassbook(p: Passbook, paper: PaperSize = 'A5'): string {
       ),
     )}
     ${p.left_out.length > 0 ? html`<div style="${S.muted};margin-top:10px">ไม่ได้ลงบัญชีจนกว่าจะแก้ / left out until fixed: ${p.left_out.map((r) => `${r.sheet} ${r.row}`).join(', ')}</div>` : ''}`;
-  return doc(`${p.member_id} — passbook`, body).replace(
-    '@page{size:A4;margin:12mm}',
-    `@page{size:${paper};margin:10mm}`,
-  );
+  return doc(`${p.member_id} — passbook`, body, paperOf(paper));
 }
